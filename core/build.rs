@@ -1,0 +1,729 @@
+//! Compiles the data tables in `data/*.tsv` into static Rust tables (`$OUT_DIR/tables.rs`).
+//!
+//! The TSV files are the single source of truth; nothing is parsed at run time. This script
+//! checks every row (column count, known ids, a source on every row, placeholders present in
+//! their templates, references between tables) and stops the build with `file:line` on the
+//! first problem, so a bad data edit cannot produce a library.
+//!
+//! It uses only `std` to keep cold builds fast.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+type Res<T> = Result<T, String>;
+
+struct Table {
+    file: String,
+    header: Vec<String>,
+    rows: Vec<(usize, Vec<String>)>,
+}
+
+impl Table {
+    fn load(dir: &Path, name: &str) -> Res<Table> {
+        let path = dir.join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
+        let mut header: Option<Vec<String>> = None;
+        let mut rows = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let line_no = i + 1;
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cells: Vec<String> = line.split('\t').map(str::to_owned).collect();
+            match &header {
+                None => header = Some(cells),
+                Some(h) => {
+                    if cells.len() != h.len() {
+                        return Err(format!(
+                            "{name}:{line_no}: {} columns, header has {}",
+                            cells.len(),
+                            h.len()
+                        ));
+                    }
+                    for (c, v) in h.iter().zip(&cells) {
+                        if v.is_empty() {
+                            return Err(format!(
+                                "{name}:{line_no}: column `{c}` is empty (write - for none)"
+                            ));
+                        }
+                        if v != v.trim() {
+                            return Err(format!(
+                                "{name}:{line_no}: column `{c}` has surrounding spaces"
+                            ));
+                        }
+                    }
+                    rows.push((line_no, cells));
+                }
+            }
+        }
+        let header = header.ok_or_else(|| format!("{name}: no header row"))?;
+        if !header.iter().any(|h| h == "source") {
+            return Err(format!("{name}: every table needs a `source` column"));
+        }
+        Ok(Table {
+            file: name.to_owned(),
+            header,
+            rows,
+        })
+    }
+
+    fn col(&self, name: &str) -> Res<usize> {
+        self.header
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| format!("{}: no column `{name}`", self.file))
+    }
+
+    fn iter(&self) -> impl Iterator<Item = Row<'_>> {
+        self.rows.iter().map(move |(line, cells)| Row {
+            table: self,
+            line: *line,
+            cells,
+        })
+    }
+}
+
+struct Row<'a> {
+    table: &'a Table,
+    line: usize,
+    cells: &'a [String],
+}
+
+impl Row<'_> {
+    fn get(&self, name: &str) -> Res<&str> {
+        Ok(self.cells[self.table.col(name)?].as_str())
+    }
+    fn opt(&self, name: &str) -> Res<Option<&str>> {
+        let v = self.get(name)?;
+        Ok(if v == "-" { None } else { Some(v) })
+    }
+    fn at(&self) -> String {
+        format!("{}:{}", self.table.file, self.line)
+    }
+    fn err(&self, msg: impl std::fmt::Display) -> String {
+        format!("{}: {msg}", self.at())
+    }
+}
+
+/// Ids accepted for each enum column; must match the `id_enum!` definitions in src/ids.rs
+/// (the generated code names the variants, so a mismatch also fails to compile).
+const CATEGORIES: &[&str] = &[
+    "success",
+    "system",
+    "message",
+    "business",
+    "approved",
+    "will_never_approve",
+    "cannot_approve_now",
+    "cannot_approve_with_details",
+    "generic",
+    "transaction_status",
+];
+const OUTCOMES: &[&str] = &["unknown", "success", "pending", "failed"];
+const ACTIONS: &[&str] = &[
+    "none",
+    "inquire_status",
+    "retry_later",
+    "refresh_token",
+    "fix_request",
+    "ask_customer",
+    "contact_provider",
+    "do_not_retry",
+];
+const SERVICE_KINDS: &[&str] = &[
+    "token",
+    "registration",
+    "otp",
+    "balance_inquiry",
+    "account_inquiry",
+    "status_inquiry",
+    "history",
+    "report",
+    "va_management",
+    "qr_generate",
+    "qr_decode",
+    "payment",
+    "payment_request",
+    "transfer",
+    "debit",
+    "topup",
+    "capture",
+    "refund",
+    "cancel",
+    "void",
+    "notification",
+];
+
+fn camel(id: &str) -> String {
+    id.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
+fn enum_ref(row: &Row<'_>, col: &str, ty: &str, allowed: &[&str]) -> Res<String> {
+    let v = row.get(col)?;
+    if !allowed.contains(&v) {
+        return Err(row.err(format!("`{col}` = `{v}` is not one of {allowed:?}")));
+    }
+    Ok(format!("{ty}::{}", camel(v)))
+}
+
+/// A `Text` literal: the string plus a NUL so C callers can borrow it without copying.
+fn text(s: &str) -> String {
+    format!("Text::new({:?})", format!("{s}\0"))
+}
+
+fn opt_text(s: Option<&str>) -> String {
+    match s {
+        Some(s) => format!("Some({})", text(s)),
+        None => "None".into(),
+    }
+}
+
+fn two_digits(row: &Row<'_>, col: &str) -> Res<u8> {
+    let v = row.get(col)?;
+    if v.len() != 2 || !v.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(row.err(format!("`{col}` = `{v}` is not two digits")));
+    }
+    Ok(v.parse().unwrap())
+}
+
+fn http(row: &Row<'_>) -> Res<u16> {
+    let v = row.get("http")?;
+    match v.parse::<u16>() {
+        Ok(n) if (100..=599).contains(&n) && v.len() == 3 => Ok(n),
+        _ => Err(row.err(format!("`http` = `{v}` is not an HTTP status"))),
+    }
+}
+
+fn yes_no(row: &Row<'_>, col: &str) -> Res<bool> {
+    match row.get(col)? {
+        "yes" => Ok(true),
+        "no" => Ok(false),
+        v => Err(row.err(format!("`{col}` = `{v}` must be yes or no"))),
+    }
+}
+
+/// A message template with the byte range of its placeholder token.
+fn template(
+    row: &Row<'_>,
+    message: &str,
+    placeholder: Option<&str>,
+    detail: Option<&str>,
+) -> Res<String> {
+    let (start, end) = match placeholder {
+        None => {
+            for open in ["{", "["] {
+                if message.contains(open) {
+                    return Err(row.err(format!("message `{message}` looks like it has a placeholder; name it in `placeholder`")));
+                }
+            }
+            (message.len(), message.len())
+        }
+        Some(p) => {
+            let at = message.find(p).ok_or_else(|| {
+                row.err(format!("placeholder `{p}` is not in message `{message}`"))
+            })?;
+            (at, at + p.len())
+        }
+    };
+    Ok(format!(
+        "Template::new({}, {start}, {end}, {})",
+        text(message),
+        opt_text(detail)
+    ))
+}
+
+struct Ctx {
+    out: String,
+    reasons: BTreeSet<String>,
+    operations: Vec<String>,
+}
+
+fn semantics(row: &Row<'_>, ctx: &Ctx, std_row: Option<&Row<'_>>) -> Res<String> {
+    // In a provider row, "=" in category/reason/outcome/action/rule means "as the standard row".
+    // In money_outcome/money_action, "=" means "as this row's outcome/action" -- except that a
+    // variant inherits the standard row's money columns too (it is only another spelling).
+    let has = |col: &str| row.table.header.iter().any(|h| h == col);
+    let variant = has("use") && row.get("use")? == "variant";
+    let inherit = |col: &str| -> Res<String> {
+        let v = row.get(col)?;
+        if v != "=" {
+            return Ok(v.to_owned());
+        }
+        let s = std_row
+            .ok_or_else(|| row.err(format!("`{col}` is `=` but the standard has no such code")))?;
+        Ok(s.get(col)?.to_owned())
+    };
+    let category = inherit("category")?;
+    let reason = inherit("reason")?;
+    let outcome = inherit("outcome")?;
+    let action = inherit("action")?;
+    let money = |col: &str, own: &str| -> Res<String> {
+        let v = row.get(col)?;
+        if v != "=" {
+            return Ok(v.to_owned());
+        }
+        if variant && let Some(s) = std_row {
+            let sv = s.get(col)?;
+            if sv != "=" {
+                return Ok(sv.to_owned());
+            }
+        }
+        Ok(own.to_owned())
+    };
+    let money_outcome = money("money_outcome", &outcome)?;
+    let money_action = money("money_action", &action)?;
+    let rule = if has("rule") {
+        inherit("rule")?
+    } else {
+        "-".to_owned()
+    };
+    let by_operation = match rule.as_str() {
+        "-" => false,
+        "by_operation" => true,
+        r => return Err(row.err(format!("unknown rule `{r}`"))),
+    };
+    let check = |v: &str, allowed: &[&str], what: &str| -> Res<()> {
+        if allowed.contains(&v) {
+            Ok(())
+        } else {
+            Err(row.err(format!("{what} `{v}` is not one of {allowed:?}")))
+        }
+    };
+    check(&category, CATEGORIES, "category")?;
+    check(&outcome, OUTCOMES, "outcome")?;
+    check(&action, ACTIONS, "action")?;
+    check(&money_outcome, OUTCOMES, "money_outcome")?;
+    check(&money_action, ACTIONS, "money_action")?;
+    if !ctx.reasons.contains(&reason) {
+        return Err(row.err(format!("reason `{reason}` is not in reasons.tsv")));
+    }
+    Ok(format!(
+        "Semantics {{ category: Category::{}, reason: Reason::{}, outcome: Outcome::{}, action: Action::{}, money_outcome: Outcome::{}, money_action: Action::{}, by_operation: {by_operation} }}",
+        camel(&category),
+        camel(&reason),
+        camel(&outcome),
+        camel(&action),
+        camel(&money_outcome),
+        camel(&money_action),
+    ))
+}
+
+fn service_literal(row: &Row<'_>, ctx: &Ctx) -> Res<String> {
+    let code = row.get("code")?;
+    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err(row.err(format!("service code `{code}` is not two alphanumerics")));
+    }
+    let operation = match row.opt("operation")? {
+        None => "None".to_owned(),
+        Some(op) => {
+            let i = ctx
+                .operations
+                .iter()
+                .position(|o| o == op)
+                .ok_or_else(|| row.err(format!("operation `{op}` is not in operations.tsv")))?;
+            format!("Some({i})")
+        }
+    };
+    let status = match row.opt("status_service")? {
+        None => "None".to_owned(),
+        Some(s) => format!("Some({})", text(s)),
+    };
+    let moves = yes_no(row, "moves_money")?;
+    Ok(format!(
+        "Service {{ code: {}, name: {}, product: {}, kind: {}, moves_money: {moves}, operation: {operation}, status_service: {status}, source: {} }}",
+        text(code),
+        text(row.get("name")?),
+        text(row.get("product")?),
+        enum_ref(row, "kind", "ServiceKind", SERVICE_KINDS)?,
+        text(row.get("source")?),
+    ))
+}
+
+fn scope(row: &Row<'_>) -> Res<String> {
+    let v = row.get("services")?;
+    if v == "any" {
+        return Ok("Scope::ANY".into());
+    }
+    let mut mask: u128 = 0;
+    for part in v.split(',') {
+        let (a, b) = match part.split_once('-') {
+            Some((a, b)) => (a, b),
+            None => (part, part),
+        };
+        let (a, b): (u8, u8) = match (a.parse::<u8>(), b.parse::<u8>()) {
+            (Ok(x), Ok(y)) if x <= y && y <= 99 && a.len() <= 2 && b.len() <= 2 => (x, y),
+            _ => return Err(row.err(format!("bad services `{v}` (use any, 42 or 47-53)"))),
+        };
+        for c in a..=b {
+            mask |= 1u128 << c;
+        }
+    }
+    Ok(format!("Scope::codes({mask:#x})"))
+}
+
+fn generate(dir: &Path) -> Res<String> {
+    let mut ctx = Ctx {
+        out: String::new(),
+        reasons: BTreeSet::new(),
+        operations: Vec::new(),
+    };
+    let w = &mut String::new();
+    w.push_str("// @generated by core/build.rs from core/data/*.tsv. Do not edit.\n");
+
+    // reasons.tsv
+    let reasons = Table::load(dir, "reasons.tsv")?;
+    let mut numbers = BTreeSet::new();
+    for r in reasons.iter() {
+        ctx.reasons.insert(r.get("id")?.to_owned());
+        let n: u16 = r
+            .get("number")?
+            .parse()
+            .map_err(|_| r.err("number is not a u16"))?;
+        if !numbers.insert(n) {
+            return Err(r.err(format!("reason number {n} used twice")));
+        }
+    }
+    // Reason rows are looked up by the enum's number; generate a match.
+    let _ = writeln!(
+        w,
+        "pub(crate) static REASON_ROWS: [ReasonRow; {}] = [",
+        reasons.rows.len()
+    );
+    let mut by_number = Vec::new();
+    let mut snap_codes: BTreeMap<String, String> = BTreeMap::new();
+    for (i, r) in reasons.iter().enumerate() {
+        let id = r.get("id")?;
+        let masked = yes_no(&r, "masked")?;
+        let (en, idn) = (r.get("customer_en")?, r.get("customer_id")?);
+        if masked != (en == "-" && idn == "-") {
+            return Err(r.err("masked reasons have customer texts `-`; others need both texts"));
+        }
+        for t in [en, idn] {
+            if t.contains('{') || t.contains('[') {
+                return Err(r.err("customer text must not contain a placeholder"));
+            }
+        }
+        let snap = match r.opt("snap")? {
+            None => "None".to_owned(),
+            Some(s) => {
+                let ok = s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit());
+                if !ok {
+                    return Err(r.err(format!("snap `{s}` must be HHHCC")));
+                }
+                snap_codes.insert(s.to_owned(), id.to_owned());
+                format!("Some(({}, {}))", &s[..3], s[3..].parse::<u8>().unwrap())
+            }
+        };
+        let some_or_none = |t: &str| {
+            if t == "-" {
+                "None".to_owned()
+            } else {
+                format!("Some({})", text(t))
+            }
+        };
+        let _ = writeln!(
+            w,
+            "    ReasonRow {{ reason: Reason::{}, masked: {masked}, snap: {snap}, description: {}, customer_en: {}, customer_id: {}, source: {} }},",
+            camel(id),
+            text(r.get("description")?),
+            some_or_none(en),
+            some_or_none(idn),
+            text(r.get("source")?),
+        );
+        by_number.push((r.get("number")?.to_owned(), i));
+    }
+    w.push_str("];\n");
+    w.push_str(
+        "pub(crate) const fn reason_row_index(number: u16) -> usize {\n    match number {\n",
+    );
+    for (n, i) in &by_number {
+        let _ = writeln!(w, "        {n} => {i},");
+    }
+    w.push_str("        _ => 0,\n    }\n}\n");
+
+    // operations.tsv
+    let ops = Table::load(dir, "operations.tsv")?;
+    let _ = writeln!(
+        w,
+        "pub(crate) static OPERATIONS: [OperationInfo; {}] = [",
+        ops.rows.len()
+    );
+    for r in ops.iter() {
+        let id = r.get("id")?;
+        if ctx.operations.iter().any(|o| o == id) {
+            return Err(r.err(format!("operation `{id}` listed twice")));
+        }
+        ctx.operations.push(id.to_owned());
+        let _ = writeln!(
+            w,
+            "    OperationInfo {{ id: {}, name: {}, inconsistent_request: {}, source: {} }},",
+            text(id),
+            text(r.get("name")?),
+            enum_ref(
+                &r,
+                "inconsistent_request",
+                "Outcome",
+                &["success", "failed", "unknown"]
+            )?,
+            text(r.get("source")?),
+        );
+    }
+    w.push_str("];\n");
+
+    // snap_services.tsv
+    let services = Table::load(dir, "snap_services.tsv")?;
+    let mut index = [255u8; 100];
+    let _ = writeln!(
+        w,
+        "pub(crate) static SNAP_SERVICES: [Service; {}] = [",
+        services.rows.len()
+    );
+    let mut service_codes = BTreeSet::new();
+    for (i, r) in services.iter().enumerate() {
+        let code = r.get("code")?;
+        let n: usize = code
+            .parse()
+            .map_err(|_| r.err("standard service codes are numeric"))?;
+        if index[n] != 255 {
+            return Err(r.err(format!("service {code} listed twice")));
+        }
+        index[n] = i as u8;
+        service_codes.insert(code.to_owned());
+        let _ = writeln!(w, "    {},", service_literal(&r, &ctx)?);
+    }
+    w.push_str("];\n");
+    let _ = writeln!(w, "pub(crate) static SERVICE_INDEX: [u8; 100] = {index:?};");
+    // status_service must name a standard service.
+    for r in services.iter() {
+        if let Some(s) = r.opt("status_service")?
+            && !service_codes.contains(s)
+        {
+            return Err(r.err(format!("status_service `{s}` is not a standard service")));
+        }
+    }
+
+    // snap_cases.tsv
+    let cases = Table::load(dir, "snap_cases.tsv")?;
+    let mut std_rows: BTreeMap<(u16, u8), usize> = BTreeMap::new();
+    let _ = writeln!(
+        w,
+        "pub(crate) static SNAP_CASES: [CaseRow; {}] = [",
+        cases.rows.len()
+    );
+    for (i, r) in cases.iter().enumerate() {
+        let key = (http(&r)?, two_digits(&r, "case")?);
+        if std_rows.insert(key, i).is_some() {
+            return Err(r.err("HTTP status + case listed twice"));
+        }
+        if r.get("money_outcome")? == "=" && r.get("money_action")? != "=" {
+            return Err(r.err("money_outcome and money_action are both `=` or both set"));
+        }
+        let _ = writeln!(
+            w,
+            "    CaseRow {{ http: {}, case: {}, message: {}, sem: {}, description: {}, source: {} }},",
+            key.0,
+            key.1,
+            template(&r, r.get("message")?, r.opt("placeholder")?, None)?,
+            semantics(&r, &ctx, None)?,
+            text(r.get("description")?),
+            text(r.get("source")?),
+        );
+    }
+    w.push_str("];\n");
+    w.push_str("pub(crate) const fn standard_case_index(http: u16, case: u8) -> Option<usize> {\n    match (http, case) {\n");
+    for ((h, c), i) in &std_rows {
+        let _ = writeln!(w, "        ({h}, {c}) => Some({i}),");
+    }
+    w.push_str("        _ => None,\n    }\n}\n");
+    // Every reason's build code must be a standard row with that reason.
+    for (code, reason) in &snap_codes {
+        let key = (
+            code[..3].parse::<u16>().unwrap(),
+            code[3..].parse::<u8>().unwrap(),
+        );
+        let Some(&i) = std_rows.get(&key) else {
+            return Err(format!(
+                "reasons.tsv: reason `{reason}` builds {code}, which the standard does not have"
+            ));
+        };
+        let row = cases.iter().nth(i).unwrap();
+        if row.get("reason")? != reason {
+            return Err(format!(
+                "reasons.tsv: reason `{reason}` builds {code}, whose reason is `{}`",
+                row.get("reason")?
+            ));
+        }
+    }
+
+    // snap_fallbacks.tsv
+    let fb = Table::load(dir, "snap_fallbacks.tsv")?;
+    let _ = writeln!(
+        w,
+        "pub(crate) static SNAP_FALLBACKS: [FallbackRow; {}] = [",
+        fb.rows.len()
+    );
+    for r in fb.iter() {
+        let key = r.get("http")?;
+        let (exact, class) = if let Some(c) = key.strip_suffix("xx") {
+            match c.parse::<u16>() {
+                Ok(n @ 1..=5) if c.len() == 1 => (0u16, n),
+                _ => return Err(r.err(format!("bad http class `{key}`"))),
+            }
+        } else {
+            let h = http(&r)?;
+            (h, h / 100)
+        };
+        let _ = writeln!(
+            w,
+            "    FallbackRow {{ exact: {exact}, class: {class}, message: {}, sem: {}, description: {}, source: {} }},",
+            template(&r, r.get("message")?, None, None)?,
+            semantics(&r, &ctx, None)?,
+            text(r.get("description")?),
+            text(r.get("source")?),
+        );
+    }
+    w.push_str("];\n");
+    for class in 1..=5u16 {
+        if !fb.iter().any(|r| {
+            r.get("http")
+                .map(|h| h == format!("{class}xx"))
+                .unwrap_or(false)
+        }) {
+            return Err(format!("snap_fallbacks.tsv: no row for class {class}xx"));
+        }
+    }
+
+    // providers
+    let providers = Table::load(dir, "providers.tsv")?;
+    let psvc = Table::load(dir, "provider_services.tsv")?;
+    let pcase = Table::load(dir, "provider_cases.tsv")?;
+    let mut provider_ids = Vec::new();
+    for r in providers.iter() {
+        provider_ids.push(r.get("id")?.to_owned());
+    }
+    if provider_ids.first().map(String::as_str) != Some("standard") {
+        return Err("providers.tsv: the first provider must be `standard`".into());
+    }
+    for t in [&psvc, &pcase] {
+        for r in t.iter() {
+            let p = r.get("provider")?;
+            if !provider_ids.iter().any(|x| x == p) {
+                return Err(r.err(format!("provider `{p}` is not in providers.tsv")));
+            }
+        }
+    }
+    let mut provider_literals = Vec::new();
+    for r in providers.iter() {
+        let id = r.get("id")?;
+        let upper = id.to_ascii_uppercase();
+        let svc: Vec<_> = psvc
+            .iter()
+            .filter(|s| s.get("provider").map(|p| p == id).unwrap_or(false))
+            .collect();
+        let _ = writeln!(w, "static SERVICES_{upper}: [Service; {}] = [", svc.len());
+        let mut seen = BTreeSet::new();
+        for s in &svc {
+            if !seen.insert(s.get("code")?.to_owned()) {
+                return Err(s.err("service listed twice for this provider"));
+            }
+            let _ = writeln!(w, "    {},", service_literal(s, &ctx)?);
+        }
+        w.push_str("];\n");
+        let cs: Vec<_> = pcase
+            .iter()
+            .filter(|s| s.get("provider").map(|p| p == id).unwrap_or(false))
+            .collect();
+        let _ = writeln!(w, "static CASES_{upper}: [ProviderCase; {}] = [", cs.len());
+        for c in &cs {
+            let key = (http(c)?, two_digits(c, "case")?);
+            let std_row = std_rows.get(&key).map(|&i| cases.iter().nth(i).unwrap());
+            let variant = match c.get("use")? {
+                "variant" => true,
+                "override" => false,
+                u => return Err(c.err(format!("use `{u}` must be variant or override"))),
+            };
+            if variant && std_row.is_none() {
+                return Err(c.err("a variant needs a standard row to vary"));
+            }
+            if variant && c.get("description")? != "=" {
+                return Err(c.err("a variant inherits the standard description (write =)"));
+            }
+            let description = match (c.get("description")?, std_row.as_ref()) {
+                ("=", Some(s)) => s.get("description")?.to_owned(),
+                ("=", None) => {
+                    return Err(c.err("description `=` but the standard has no such code"));
+                }
+                (d, _) => d.to_owned(),
+            };
+            let message = c.get("message")?;
+            let _ = writeln!(
+                w,
+                "    ProviderCase {{ scope: {}, variant: {variant}, row: CaseRow {{ http: {}, case: {}, message: {}, sem: {}, description: {}, source: {} }} }},",
+                scope(c)?,
+                key.0,
+                key.1,
+                template(c, message, c.opt("placeholder")?, c.opt("detail")?)?,
+                semantics(c, &ctx, std_row.as_ref())?,
+                text(&description),
+                text(c.get("source")?),
+            );
+        }
+        w.push_str("];\n");
+        let aliases: Vec<String> = match r.opt("aliases")? {
+            None => vec![],
+            Some(a) => a.split(',').map(|s| format!("{:?}", s.trim())).collect(),
+        };
+        let strings_from = r.get("string_codes")?;
+        let strings_idx = provider_ids
+            .iter()
+            .position(|p| p == strings_from)
+            .ok_or_else(|| r.err(format!("string_codes `{strings_from}` is not a provider")))?;
+        provider_literals.push(format!(
+            "    Provider {{ id: {}, name: {}, aliases: &[{}], card_reading: {}, string_codes: {strings_idx}, document: {}, source: {}, services: &SERVICES_{upper}, cases: &CASES_{upper} }},",
+            text(id),
+            text(r.get("name")?),
+            aliases.join(", "),
+            enum_ref(&r, "card_reading", "CardReading", &["standard", "seed_doku"])?,
+            text(r.get("document")?),
+            text(r.get("source")?),
+        ));
+    }
+    let _ = writeln!(
+        w,
+        "pub(crate) static PROVIDERS: [Provider; {}] = [",
+        provider_literals.len()
+    );
+    for p in provider_literals {
+        w.push_str(&p);
+        w.push('\n');
+    }
+    w.push_str("];\n");
+
+    ctx.out.push_str(w);
+    Ok(ctx.out)
+}
+
+fn main() {
+    let dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("data");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    match generate(&dir) {
+        Ok(code) => {
+            let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("tables.rs");
+            std::fs::write(out, code).unwrap();
+        }
+        Err(e) => {
+            eprintln!("error: core/data: {e}");
+            std::process::exit(1);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! Building SNAP codes, for servers that answer SNAP callbacks (VA inquiry, payment
+//! notification, ...): the right `responseCode` and `responseMessage`.
+
+use crate::error::Error;
+use crate::ids::Reason;
+use crate::tables::{CaseRow, Provider, standard_case};
+use crate::text::Text;
+use core::fmt;
+
+/// SNAP's limit on `responseMessage`.
+pub const MAX_MESSAGE_CHARS: usize = 150;
+
+/// A built response: the 7-character code and its message with the placeholder filled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Built<'a> {
+    code: [u8; 7],
+    row: &'static CaseRow,
+    detail: Option<&'a str>,
+}
+
+impl<'a> Built<'a> {
+    /// The `responseCode`, e.g. `4002501`.
+    pub fn code(&self) -> &str {
+        core::str::from_utf8(&self.code).unwrap_or("")
+    }
+    /// The table template the message comes from.
+    pub fn template(&self) -> Text {
+        self.row.message.text()
+    }
+    /// The detail placed in the message.
+    pub fn detail(&self) -> Option<&'a str> {
+        self.detail
+    }
+    /// The table row used.
+    pub fn row(&self) -> &'static CaseRow {
+        self.row
+    }
+    /// Writes the `responseMessage` (see [`Built`]'s `Display`).
+    pub fn write_message<W: fmt::Write>(&self, w: &mut W) -> fmt::Result {
+        let t = &self.row.message;
+        match (t.has_placeholder(), self.detail) {
+            (true, Some(d)) => {
+                w.write_str(t.prefix())?;
+                w.write_str(d)?;
+                w.write_str(t.suffix())
+            }
+            (true, None) => {
+                // Drop the placeholder and the space before it: "Unauthorized. [reason]"
+                // becomes "Unauthorized.".
+                w.write_str(t.prefix().trim_end())?;
+                w.write_str(t.suffix())
+            }
+            (false, Some(d)) => {
+                w.write_str(t.text().as_str())?;
+                w.write_str(" ")?;
+                w.write_str(d)
+            }
+            (false, None) => w.write_str(t.text().as_str()),
+        }
+    }
+
+    /// Length of the message in characters.
+    pub fn message_chars(&self) -> usize {
+        struct Count(usize);
+        impl fmt::Write for Count {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                self.0 += s.chars().count();
+                Ok(())
+            }
+        }
+        let mut c = Count(0);
+        let _ = self.write_message(&mut c);
+        c.0
+    }
+}
+
+/// The `responseMessage`.
+impl fmt::Display for Built<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_message(f)
+    }
+}
+
+/// Builds from HTTP status, service code and case code. Refuses what the standard (or the
+/// provider's profile, for codes it adds) does not have.
+pub fn build_snap<'a>(
+    http: u16,
+    service: &str,
+    case: u8,
+    detail: Option<&'a str>,
+    provider: &'static Provider,
+) -> Result<Built<'a>, Error> {
+    let service = service_code(service, provider)?;
+    let row = row_for(http, &service, case, provider).ok_or(Error::UnknownCase { http, case })?;
+    finish(http, service, case, row, detail)
+}
+
+/// Builds the standard code for a reason on a service (`bill_paid` on 24 is `4042414 Paid
+/// Bill`). Reasons with no SNAP code (card-only reasons) are `no_snap_code`.
+pub fn build_snap_for_reason<'a>(
+    service: &str,
+    reason: Reason,
+    detail: Option<&'a str>,
+    provider: &'static Provider,
+) -> Result<Built<'a>, Error> {
+    let (http, case) = reason.row().snap.ok_or(Error::NoSnapCode)?;
+    build_snap(http, service, case, detail, provider)
+}
+
+fn service_code(service: &str, provider: &'static Provider) -> Result<[u8; 2], Error> {
+    let b = service.trim().as_bytes();
+    if b.len() != 2 || !b.iter().all(u8::is_ascii_alphanumeric) {
+        return Err(Error::UnknownService);
+    }
+    let code = [b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase()];
+    if &code == b"XX" || provider.service(&code).is_none() {
+        return Err(Error::UnknownService);
+    }
+    Ok(code)
+}
+
+fn row_for(
+    http: u16,
+    service: &[u8; 2],
+    case: u8,
+    provider: &'static Provider,
+) -> Option<&'static CaseRow> {
+    provider
+        .cases
+        .iter()
+        .find(|c| {
+            !c.variant && c.row.http == http && c.row.case == case && c.scope.matches(service)
+        })
+        .map(|c| &c.row)
+        .or_else(|| standard_case(http, case))
+}
+
+fn finish<'a>(
+    http: u16,
+    service: [u8; 2],
+    case: u8,
+    row: &'static CaseRow,
+    detail: Option<&'a str>,
+) -> Result<Built<'a>, Error> {
+    let detail = match detail.map(str::trim) {
+        Some(d) if d.chars().any(char::is_control) => return Err(Error::BadDetail),
+        Some("") | None => None,
+        Some(d) => Some(d),
+    };
+    let mut code = [0u8; 7];
+    code[0] = b'0' + (http / 100) as u8;
+    code[1] = b'0' + (http / 10 % 10) as u8;
+    code[2] = b'0' + (http % 10) as u8;
+    code[3..5].copy_from_slice(&service);
+    code[5] = b'0' + case / 10;
+    code[6] = b'0' + case % 10;
+    let built = Built { code, row, detail };
+    let chars = built.message_chars();
+    if chars > MAX_MESSAGE_CHARS {
+        return Err(Error::MessageTooLong { chars });
+    }
+    Ok(built)
+}

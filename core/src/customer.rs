@@ -1,0 +1,42 @@
+//! Customer-safe messages.
+
+use crate::error::Error;
+use crate::ids::{Locale, Reason};
+use crate::text::Text;
+
+/// A message safe to show an end user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CustomerMessage {
+    /// One or two short sentences the customer can act on.
+    pub text: Text,
+    /// True when the real reason (fraud, lost or stolen card, pick-up, security, legal) is
+    /// hidden behind a generic decline.
+    pub masked: bool,
+}
+
+/// The customer message for a reason. Masked reasons get the generic decline text.
+pub fn customer_message(reason: Reason, locale: Locale) -> CustomerMessage {
+    let row = reason.row();
+    let (shown, masked) = if row.masked {
+        (Reason::Declined.row(), true)
+    } else {
+        (row, false)
+    };
+    let text = match locale {
+        Locale::En => shown.customer_en,
+        Locale::Id => shown.customer_id,
+    };
+    // The build script guarantees unmasked rows have both texts; `declined` is unmasked.
+    CustomerMessage {
+        text: text.unwrap_or(Text::new("\0")),
+        masked,
+    }
+}
+
+/// [`customer_message`] from string ids: `reason` must be a known id (`unknown_reason`
+/// otherwise); `locale` is read leniently (`in` and `id-ID` are Indonesian, anything unknown
+/// is English).
+pub fn customer_message_for(reason: &str, locale: &str) -> Result<CustomerMessage, Error> {
+    let reason = Reason::from_id(reason.trim()).ok_or(Error::UnknownReason)?;
+    Ok(customer_message(reason, Locale::parse(locale)))
+}

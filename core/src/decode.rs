@@ -1,0 +1,640 @@
+//! Decoding: from a code (and optionally the actual response message) to a [`Decoded`].
+
+use crate::error::Error;
+use crate::ids::{Action, Category, Family, Locale, Network, Outcome, Reason, StatusKind};
+use crate::matching::{Rank, match_template};
+use crate::tables::{
+    CaseRow, OperationInfo, Provider, Semantics, Service, fallback, standard_case,
+};
+use crate::text::Text;
+use core::fmt;
+
+/// What the caller knows besides the code. Build one with [`Context::new`] and the `with_*`
+/// methods, or from strings with [`Context::from_options`] (what the bindings do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Context {
+    pub(crate) provider: &'static Provider,
+    pub(crate) family: Option<Family>,
+    pub(crate) network: Option<Network>,
+    pub(crate) operation: Option<&'static OperationInfo>,
+    pub(crate) kind: Option<StatusKind>,
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Context::new()
+    }
+}
+
+impl Context {
+    /// The standard profile, family detected from the code, no network, operation or kind.
+    pub fn new() -> Context {
+        Context {
+            provider: Provider::standard(),
+            family: None,
+            network: None,
+            operation: None,
+            kind: None,
+        }
+    }
+
+    /// Reads every option from its string form; `None` leaves the default. Errors are
+    /// `unknown_provider`, `unknown_family`, `unknown_network`, `unknown_operation`,
+    /// `unknown_kind`.
+    pub fn from_options(
+        provider: Option<&str>,
+        family: Option<&str>,
+        network: Option<&str>,
+        operation: Option<&str>,
+        kind: Option<&str>,
+    ) -> Result<Context, Error> {
+        let mut ctx = Context::new();
+        if let Some(p) = provider {
+            ctx.provider = Provider::find(p).ok_or(Error::UnknownProvider)?;
+        }
+        if let Some(f) = family {
+            ctx.family = Some(Family::from_id(&lower(f)?).ok_or(Error::UnknownFamily)?);
+        }
+        if let Some(n) = network {
+            ctx.network = Some(Network::from_id(&lower(n)?).ok_or(Error::UnknownNetwork)?);
+        }
+        if let Some(o) = operation {
+            ctx.operation = Some(OperationInfo::find(o).ok_or(Error::UnknownOperation)?);
+        }
+        if let Some(k) = kind {
+            ctx.kind = Some(StatusKind::from_id(&lower(k)?).ok_or(Error::UnknownKind)?);
+        }
+        Ok(ctx)
+    }
+
+    /// Use this provider profile.
+    pub fn with_provider(mut self, provider: &'static Provider) -> Context {
+        self.provider = provider;
+        self
+    }
+    /// Decode as this family instead of detecting it.
+    pub fn with_family(mut self, family: Family) -> Context {
+        self.family = Some(family);
+        self
+    }
+    /// Card network for ISO 8583 codes.
+    pub fn with_network(mut self, network: Network) -> Context {
+        self.network = Some(network);
+        self
+    }
+    /// The operation that was called (overrides the one the service code implies).
+    pub fn with_operation(mut self, operation: &'static OperationInfo) -> Context {
+        self.operation = Some(operation);
+        self
+    }
+    /// Status vocabulary for `family = status`.
+    pub fn with_kind(mut self, kind: StatusKind) -> Context {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// The provider profile.
+    pub fn provider(&self) -> &'static Provider {
+        self.provider
+    }
+    /// The forced family, if any.
+    pub fn family(&self) -> Option<Family> {
+        self.family
+    }
+    /// The network, if any.
+    pub fn network(&self) -> Option<Network> {
+        self.network
+    }
+    /// The named operation, if any.
+    pub fn operation(&self) -> Option<&'static OperationInfo> {
+        self.operation
+    }
+    /// The status kind, if any.
+    pub fn kind(&self) -> Option<StatusKind> {
+        self.kind
+    }
+}
+
+/// Lowercases a short option value into a stack buffer (ids are short ASCII).
+fn lower(s: &str) -> Result<InlineStr<32>, Error> {
+    let s = s.trim();
+    let mut out = InlineStr::<32>::new();
+    for b in s.bytes() {
+        let b = match b {
+            b'-' | b' ' => b'_',
+            b => b.to_ascii_lowercase(),
+        };
+        if !out.push(b) {
+            // Longer than any id: cannot match; an empty buffer never matches either.
+            return Ok(InlineStr::new());
+        }
+    }
+    Ok(out)
+}
+
+/// A short string stored inline (no allocation).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct InlineStr<const N: usize> {
+    buf: [u8; N],
+    len: u8,
+}
+
+impl<const N: usize> InlineStr<N> {
+    pub(crate) const fn new() -> Self {
+        InlineStr {
+            buf: [0; N],
+            len: 0,
+        }
+    }
+    /// Appends an ASCII byte; false when full.
+    pub(crate) fn push(&mut self, b: u8) -> bool {
+        debug_assert!(b.is_ascii());
+        if (self.len as usize) < N {
+            self.buf[self.len as usize] = b;
+            self.len += 1;
+            true
+        } else {
+            false
+        }
+    }
+    pub(crate) fn from_ascii(s: &[u8]) -> Self {
+        let mut out = Self::new();
+        for &b in s {
+            if !out.push(b) {
+                break;
+            }
+        }
+        out
+    }
+    /// The string.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII bytes are ever pushed, so this cannot fail.
+        core::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
+    }
+}
+
+impl<const N: usize> core::ops::Deref for InlineStr<N> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl<const N: usize> fmt::Debug for InlineStr<N> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl<const N: usize> fmt::Display for InlineStr<N> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The code as the caller gave it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Raw<'a> {
+    /// Given as text.
+    Text(&'a str),
+    /// Given as a number (some providers send `2002400` as a JSON number).
+    Integer(i64),
+}
+
+impl fmt::Display for Raw<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Raw::Text(s) => f.write_str(s),
+            Raw::Integer(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+/// The normalized answer for any code family. All text is `'static` table text except
+/// [`Decoded::raw`] and [`Decoded::detail`], which borrow from the caller's input.
+#[derive(Debug, Clone, Copy)]
+pub struct Decoded<'a> {
+    pub(crate) family: Family,
+    pub(crate) raw: Raw<'a>,
+    pub(crate) canonical: InlineStr<64>,
+    pub(crate) known: bool,
+    pub(crate) template: bool,
+    pub(crate) http_status: Option<u16>,
+    pub(crate) service_code: Option<[u8; 2]>,
+    pub(crate) service: Option<&'static Service>,
+    pub(crate) case_code: Option<[u8; 2]>,
+    pub(crate) message: Text,
+    pub(crate) detail: Option<&'a str>,
+    pub(crate) category: Category,
+    pub(crate) outcome: Outcome,
+    pub(crate) reason: Reason,
+    pub(crate) action: Action,
+    pub(crate) merchant_message: Text,
+    pub(crate) provider: &'static Provider,
+    pub(crate) source: Text,
+    pub(crate) operation: Option<&'static OperationInfo>,
+}
+
+impl<'a> Decoded<'a> {
+    /// Which family the code was decoded as.
+    pub fn family(&self) -> Family {
+        self.family
+    }
+    /// The code as given.
+    pub fn raw(&self) -> Raw<'a> {
+        self.raw
+    }
+    /// Normalized spelling (trimmed, upper case, zero-padded numbers).
+    pub fn canonical(&self) -> &str {
+        self.canonical.as_str()
+    }
+    /// Whether a table row answered (false: read from the code's structure only).
+    pub fn known(&self) -> bool {
+        self.known
+    }
+    /// Whether the code is a documentation template (`400XX01`): a literal `xx` service.
+    pub fn is_template(&self) -> bool {
+        self.template
+    }
+    /// SNAP: the HTTP status part.
+    pub fn http_status(&self) -> Option<u16> {
+        self.http_status
+    }
+    /// SNAP: the service part (two characters, upper case).
+    pub fn service_code(&self) -> Option<&str> {
+        self.service_code
+            .as_ref()
+            .map(|c| core::str::from_utf8(c).unwrap_or(""))
+    }
+    /// SNAP: the service, when known to the standard or the provider.
+    pub fn service(&self) -> Option<&'static Service> {
+        self.service
+    }
+    /// SNAP: the case part (two digits).
+    pub fn case_code(&self) -> Option<&str> {
+        self.case_code
+            .as_ref()
+            .map(|c| core::str::from_utf8(c).unwrap_or(""))
+    }
+    /// The table's message (a template, placeholder included).
+    pub fn message(&self) -> Text {
+        self.message
+    }
+    /// What the actual response message put in the placeholder.
+    pub fn detail(&self) -> Option<&'a str> {
+        self.detail
+    }
+    /// The table's category.
+    pub fn category(&self) -> Category {
+        self.category
+    }
+    /// Did the money move?
+    pub fn outcome(&self) -> Outcome {
+        self.outcome
+    }
+    /// The canonical reason.
+    pub fn reason(&self) -> Reason {
+        self.reason
+    }
+    /// What to do next.
+    pub fn action(&self) -> Action {
+        self.action
+    }
+    /// Precise text for logs and support staff.
+    pub fn merchant_message(&self) -> Text {
+        self.merchant_message
+    }
+    /// A message safe to show the end user (masked for fraud, lost/stolen card and the like).
+    pub fn customer_message(&self, locale: Locale) -> crate::CustomerMessage {
+        crate::customer_message(self.reason, locale)
+    }
+    /// The provider profile that answered.
+    pub fn provider(&self) -> &'static Provider {
+        self.provider
+    }
+    /// Which table row answered.
+    pub fn source(&self) -> Text {
+        self.source
+    }
+    /// The operation used for context-dependent codes (named by the caller, else implied by
+    /// the service).
+    pub fn operation(&self) -> Option<&'static OperationInfo> {
+        self.operation
+    }
+}
+
+/// Decodes a code given as text. `message` is the actual `responseMessage`, if any.
+///
+/// Never panics and never allocates. Malformed input is an [`Error`]; a well-formed code that
+/// no table knows decodes from its structure with `known() == false`.
+pub fn decode<'a>(
+    code: &'a str,
+    message: Option<&'a str>,
+    ctx: &Context,
+) -> Result<Decoded<'a>, Error> {
+    let trimmed = code.trim();
+    if trimmed.is_empty() {
+        return Err(Error::Empty);
+    }
+    decode_trimmed(trimmed, Raw::Text(code), message, ctx)
+}
+
+/// Decodes a code given as bytes (C, files): invalid UTF-8 is the `invalid_utf8` error.
+pub fn decode_bytes<'a>(
+    code: &'a [u8],
+    message: Option<&'a [u8]>,
+    ctx: &Context,
+) -> Result<Decoded<'a>, Error> {
+    let code = core::str::from_utf8(code).map_err(|e| Error::InvalidUtf8 {
+        position: e.valid_up_to(),
+    })?;
+    // A message that is not UTF-8 cannot be matched; it is ignored rather than rejected,
+    // because the code alone still answers.
+    let message = message.and_then(|m| core::str::from_utf8(m).ok());
+    decode(code, message, ctx)
+}
+
+/// Decodes a code given as an integer (`2002400` sent as a JSON number; `51` for a card code).
+pub fn decode_integer<'a>(
+    code: i64,
+    message: Option<&'a str>,
+    ctx: &Context,
+) -> Result<Decoded<'a>, Error> {
+    if code < 0 {
+        return Err(Error::NegativeNumber);
+    }
+    let mut digits = InlineStr::<20>::new();
+    let mut buf = [0u8; 20];
+    let mut n = code as u64;
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Card codes and statuses are two digits: 5 means "05".
+    let family = ctx.family.or(match buf.len() - i {
+        7 => Some(Family::Snap),
+        1 | 2 => None,
+        _ => Some(Family::Snap),
+    });
+    let pad =
+        matches!(family, None | Some(Family::Iso8583) | Some(Family::Status)) && buf.len() - i == 1;
+    if pad {
+        digits.push(b'0');
+    }
+    for &b in &buf[i..] {
+        digits.push(b);
+    }
+    let ctx = Context { family, ..*ctx };
+    // The digits live on this stack frame; the result copies them into `canonical`.
+    decode_trimmed(digits.as_str(), Raw::Integer(code), message, &ctx)
+}
+
+/// Decodes a code given as a floating-point number: whole numbers decode like integers,
+/// anything else is `not_an_integer`.
+pub fn decode_float<'a>(
+    code: f64,
+    message: Option<&'a str>,
+    ctx: &Context,
+) -> Result<Decoded<'a>, Error> {
+    if !code.is_finite() || code.fract() != 0.0 {
+        return Err(Error::NotAnInteger);
+    }
+    if code < 0.0 {
+        return Err(Error::NegativeNumber);
+    }
+    if code > 9_007_199_254_740_992.0 {
+        return Err(Error::BadLength {
+            family: None,
+            len: 17,
+        });
+    }
+    decode_integer(code as i64, message, ctx)
+}
+
+fn decode_trimmed<'a>(
+    trimmed: &str,
+    raw: Raw<'a>,
+    message: Option<&'a str>,
+    ctx: &Context,
+) -> Result<Decoded<'a>, Error> {
+    match ctx.family.unwrap_or(Family::Snap) {
+        Family::Snap => decode_snap(trimmed.as_bytes(), raw, message, ctx),
+        _ => Err(Error::UnknownFamily),
+    }
+}
+
+/// A parsed SNAP code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SnapParts {
+    pub(crate) http: u16,
+    pub(crate) service: [u8; 2],
+    pub(crate) case: u8,
+    pub(crate) template: bool,
+}
+
+/// Parses the 7-character form `HHHSSCC`. `SS` may be letters (BCA's `US`) or `xx`.
+pub(crate) fn parse_snap(b: &[u8]) -> Result<SnapParts, Error> {
+    let bad = |position| Error::BadCharacter {
+        family: Some(Family::Snap),
+        position,
+    };
+    if b.len() != 7 {
+        // Report a non-ASCII character at its place rather than as a length problem when the
+        // character count is 7.
+        return Err(Error::BadLength {
+            family: Some(Family::Snap),
+            len: b.len(),
+        });
+    }
+    let mut http: u16 = 0;
+    for (i, &c) in b[..3].iter().enumerate() {
+        if !c.is_ascii_digit() {
+            return Err(bad(i));
+        }
+        http = http * 10 + u16::from(c - b'0');
+    }
+    if !(100..=599).contains(&http) {
+        return Err(Error::BadHttpStatus { status: http });
+    }
+    let mut service = [0u8; 2];
+    for (i, &c) in b[3..5].iter().enumerate() {
+        if !c.is_ascii_alphanumeric() {
+            return Err(bad(3 + i));
+        }
+        service[i] = c.to_ascii_uppercase();
+    }
+    for (i, &c) in b[5..7].iter().enumerate() {
+        if !c.is_ascii_digit() {
+            return Err(bad(5 + i));
+        }
+    }
+    let case = (b[5] - b'0') * 10 + (b[6] - b'0');
+    Ok(SnapParts {
+        http,
+        service,
+        case,
+        template: service == *b"XX",
+    })
+}
+
+/// The row chosen for a SNAP code, and the detail extracted from the message.
+struct Chosen<'a> {
+    row: &'static CaseRow,
+    detail: Option<&'a str>,
+}
+
+/// Picks the row: a provider override for this service, else the standard row, else a
+/// provider row that adds the code. With an actual message, the best-matching spelling among
+/// the provider's rows and the standard row wins.
+fn choose_row<'a>(
+    p: &SnapParts,
+    message: Option<&'a str>,
+    provider: &'static Provider,
+) -> Option<Chosen<'a>> {
+    let in_scope = |c: &&'static crate::tables::ProviderCase| {
+        c.row.http == p.http && c.row.case == p.case && (p.template || c.scope.matches(&p.service))
+    };
+    let standard = standard_case(p.http, p.case);
+    let concrete_override = provider
+        .cases
+        .iter()
+        .filter(in_scope)
+        .find(|c| !c.variant && (c.scope.is_any() || !p.template))
+        .map(|c| &c.row);
+    let default = concrete_override.or(standard).or_else(|| {
+        provider
+            .cases
+            .iter()
+            .filter(in_scope)
+            .find(|c| !c.variant)
+            .map(|c| &c.row)
+    })?;
+
+    if let Some(actual) = message {
+        // Candidates in order of preference on equal scores: the provider's rows, then the
+        // standard row.
+        let mut best: Option<(Rank, usize, &'static CaseRow, Option<&'a str>)> = None;
+        let provider_rows = provider.cases.iter().filter(in_scope).map(|c| {
+            // A row written for this very service beats one for any service.
+            let for_this_service = !p.template && !c.scope.is_any();
+            (if for_this_service { 0 } else { 1 }, &c.row)
+        });
+        for (order, (preference, row)) in provider_rows.chain(standard.map(|s| (2, s))).enumerate()
+        {
+            if let Some((score, detail)) = match_template(&row.message, actual) {
+                let key = score.rank(preference);
+                if best
+                    .as_ref()
+                    .is_none_or(|(k, o, _, _)| (key, order) < (*k, *o))
+                {
+                    best = Some((key, order, row, detail));
+                }
+            }
+        }
+        if let Some((_, _, row, detail)) = best {
+            // The standard spelling matched: keep the default row (a provider override for
+            // this service stays in force); only the detail comes from the message.
+            let row = if standard.is_some_and(|s| core::ptr::eq(s, row)) {
+                default
+            } else {
+                row
+            };
+            return Some(Chosen { row, detail });
+        }
+    }
+    Some(Chosen {
+        row: default,
+        detail: None,
+    })
+}
+
+/// Outcome and action from semantics, the service and the operation.
+pub(crate) fn resolve(
+    sem: &Semantics,
+    service: Option<&'static Service>,
+    operation: Option<&'static OperationInfo>,
+) -> (Outcome, Action) {
+    if sem.by_operation {
+        return match operation.map(OperationInfo::inconsistent_request) {
+            Some(Outcome::Success) => (Outcome::Success, Action::None),
+            Some(Outcome::Failed) => (Outcome::Failed, Action::FixRequest),
+            _ => sem.when_money(),
+        };
+    }
+    // An unknown service (or a template) might move money: take the safe reading.
+    if service.is_none_or(Service::moves_money) {
+        sem.when_money()
+    } else {
+        sem.when_no_money()
+    }
+}
+
+fn decode_snap<'a>(
+    b: &[u8],
+    raw: Raw<'a>,
+    message: Option<&'a str>,
+    ctx: &Context,
+) -> Result<Decoded<'a>, Error> {
+    let p = parse_snap(b)?;
+    let provider = ctx.provider;
+    let service = if p.template {
+        None
+    } else {
+        provider.service(&p.service)
+    };
+    let operation = ctx
+        .operation
+        .or_else(|| service.and_then(Service::operation));
+    let mut canonical = InlineStr::<64>::from_ascii(b);
+    canonical.buf[3] = p.service[0];
+    canonical.buf[4] = p.service[1];
+    let case_code = [b[5], b[6]];
+    let mut d = Decoded {
+        family: Family::Snap,
+        raw,
+        canonical,
+        known: true,
+        template: p.template,
+        http_status: Some(p.http),
+        service_code: Some(p.service),
+        service,
+        case_code: Some(case_code),
+        message: Text::new("\0"),
+        detail: None,
+        category: Category::System,
+        outcome: Outcome::Unknown,
+        reason: Reason::Unknown,
+        action: Action::InquireStatus,
+        merchant_message: Text::new("\0"),
+        provider,
+        source: Text::new("\0"),
+        operation,
+    };
+    match choose_row(&p, message, provider) {
+        Some(Chosen { row, detail }) => {
+            (d.outcome, d.action) = resolve(&row.sem, service, operation);
+            d.message = row.message.text();
+            d.detail = detail;
+            d.category = row.sem.category;
+            d.reason = row.sem.reason;
+            d.merchant_message = row.description;
+            d.source = row.source;
+        }
+        None => {
+            let f = fallback(p.http);
+            (d.outcome, d.action) = resolve(&f.sem, service, operation);
+            d.known = false;
+            d.message = f.message.text();
+            d.category = f.sem.category;
+            d.reason = f.sem.reason;
+            d.merchant_message = f.description;
+            d.source = f.source;
+        }
+    }
+    Ok(d)
+}

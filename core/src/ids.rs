@@ -1,0 +1,503 @@
+//! The closed vocabularies of the model. Each value has a stable snake_case id and number:
+//! these are the contract every binding and the JSON output share.
+
+use crate::text::Text;
+use core::fmt;
+
+macro_rules! id_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $num:literal => $id:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[repr(u16)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant = $num, )*
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The stable snake_case id.
+            pub const fn id(self) -> &'static str {
+                self.id_text().as_str()
+            }
+
+            /// The stable id as table text (NUL-terminated in memory, for C).
+            pub const fn id_text(self) -> Text {
+                match self {
+                    $($name::$variant => Text::new(concat!($id, "\0")),)*
+                }
+            }
+
+            /// The value for a stable id (exact, lowercase snake_case).
+            pub fn from_id(id: &str) -> Option<Self> {
+                match id {
+                    $($id => Some($name::$variant),)*
+                    _ => None,
+                }
+            }
+
+            /// The stable number.
+            pub const fn number(self) -> u16 {
+                self as u16
+            }
+
+            /// The value for a stable number.
+            pub const fn from_number(n: u16) -> Option<Self> {
+                match n {
+                    $($num => Some($name::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.id())
+            }
+        }
+    };
+}
+
+id_enum! {
+    /// Which kind of code was decoded.
+    pub enum Family {
+        /// Bank Indonesia SNAP `responseCode`: HTTP status + service code + case code.
+        Snap = 1 => "snap",
+        /// ISO 8583 field 39 card response code (two alphanumerics).
+        Iso8583 = 2 => "iso8583",
+        /// A provider's own UPPER_SNAKE error string, namespaced by provider.
+        Provider = 3 => "provider",
+        /// A transaction status (`latestTransactionStatus`, virtual-account states).
+        Status = 4 => "status",
+    }
+}
+
+id_enum! {
+    /// Did the money move?
+    pub enum Outcome {
+        /// It may have happened: inquire before acting. Never retry blindly.
+        Unknown = 0 => "unknown",
+        /// It happened.
+        Success = 1 => "success",
+        /// Accepted; the final state comes later. Never treat as success.
+        Pending = 2 => "pending",
+        /// It definitely did not happen.
+        Failed = 3 => "failed",
+    }
+}
+
+id_enum! {
+    /// What the caller should do next.
+    pub enum Action {
+        /// Nothing: the answer is final.
+        None = 0 => "none",
+        /// Ask the provider's status API (same reference) before doing anything else.
+        InquireStatus = 1 => "inquire_status",
+        /// Try again later with backoff; nothing happened this time.
+        RetryLater = 2 => "retry_later",
+        /// Get a new access token, then send the request again.
+        RefreshToken = 3 => "refresh_token",
+        /// The request itself is wrong (format, signature, order): fix it before sending again.
+        FixRequest = 4 => "fix_request",
+        /// The customer must act: other card or method, top up, correct details, enter OTP.
+        AskCustomer = 5 => "ask_customer",
+        /// Configuration or account matter for the provider.
+        ContactProvider = 6 => "contact_provider",
+        /// Final; sending the same request again will not succeed.
+        DoNotRetry = 7 => "do_not_retry",
+    }
+}
+
+id_enum! {
+    /// The category a table gives a code: SNAP's four, the card networks' decline categories,
+    /// or `transaction_status` for statuses.
+    pub enum Category {
+        /// SNAP Success.
+        Success = 1 => "success",
+        /// SNAP System (infrastructure, authentication).
+        System = 2 => "system",
+        /// SNAP Message (request content).
+        Message = 3 => "message",
+        /// SNAP Business (business rule).
+        Business = 4 => "business",
+        /// Card: issuer approved.
+        Approved = 10 => "approved",
+        /// Card: issuer will never approve (do not retry).
+        WillNeverApprove = 11 => "will_never_approve",
+        /// Card: issuer cannot approve at this time (retry later).
+        CannotApproveNow = 12 => "cannot_approve_now",
+        /// Card: issuer cannot approve with the details provided (ask for other details).
+        CannotApproveWithDetails = 13 => "cannot_approve_with_details",
+        /// Card: generic response code.
+        Generic = 14 => "generic",
+        /// A transaction status value.
+        TransactionStatus = 20 => "transaction_status",
+    }
+}
+
+id_enum! {
+    /// What an API does, as far as outcome rules care.
+    pub enum ServiceKind {
+        /// Access token.
+        Token = 1 => "token",
+        /// Card or account registration, binding, unbinding.
+        Registration = 2 => "registration",
+        /// One-time password.
+        Otp = 3 => "otp",
+        /// Balance inquiry.
+        BalanceInquiry = 4 => "balance_inquiry",
+        /// Account or bill inquiry before a payment.
+        AccountInquiry = 5 => "account_inquiry",
+        /// Status inquiry of an earlier transaction.
+        StatusInquiry = 6 => "status_inquiry",
+        /// Transaction history or statement.
+        History = 7 => "history",
+        /// Report.
+        Report = 8 => "report",
+        /// Virtual account create/update/delete.
+        VaManagement = 9 => "va_management",
+        /// QR code generation.
+        QrGenerate = 10 => "qr_generate",
+        /// QR code decoding.
+        QrDecode = 11 => "qr_decode",
+        /// Payment.
+        Payment = 12 => "payment",
+        /// Request for payment.
+        PaymentRequest = 13 => "payment_request",
+        /// Credit transfer.
+        Transfer = 14 => "transfer",
+        /// Debit.
+        Debit = 15 => "debit",
+        /// e-money top up.
+        Topup = 16 => "topup",
+        /// Capture of an authorisation.
+        Capture = 17 => "capture",
+        /// Refund.
+        Refund = 18 => "refund",
+        /// Cancel.
+        Cancel = 19 => "cancel",
+        /// Void.
+        Void = 20 => "void",
+        /// Notification (callback).
+        Notification = 21 => "notification",
+    }
+}
+
+id_enum! {
+    /// Card network, for ISO 8583 codes whose meaning differs by network.
+    pub enum Network {
+        /// Visa.
+        Visa = 1 => "visa",
+        /// Mastercard.
+        Mastercard = 2 => "mastercard",
+    }
+}
+
+id_enum! {
+    /// Which status vocabulary a status value belongs to.
+    pub enum StatusKind {
+        /// SNAP `latestTransactionStatus` 00-07 as the standard defines it.
+        Snap = 1 => "snap",
+        /// QRIS transaction status (iFortepay; no 02).
+        Qris = 2 => "qris",
+        /// Direct debit transaction status (iFortepay; 07 = bank card token expired).
+        DirectDebit = 3 => "direct_debit",
+        /// Virtual-account state: PAID, ACTIVE, PROCESSING, EXPIRED, CANCELED.
+        Va = 4 => "va",
+    }
+}
+
+id_enum! {
+    /// Which reading of card decline categories a provider profile uses.
+    pub enum CardReading {
+        /// Published network categories where they differ from a provider's document.
+        Standard = 1 => "standard",
+        /// The categories exactly as the DOKU document gives them.
+        SeedDoku = 2 => "seed_doku",
+    }
+}
+
+id_enum! {
+    /// Language of customer messages.
+    pub enum Locale {
+        /// English.
+        En = 1 => "en",
+        /// Bahasa Indonesia.
+        Id = 2 => "id",
+    }
+}
+
+impl Locale {
+    /// Reads a locale tag leniently: `id`, `in` (the old ISO 639 code), `id-ID`, `in_ID` are
+    /// Indonesian; `en`, `en-US` English; anything else falls back to English.
+    pub fn parse(tag: &str) -> Locale {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("id") || primary.eq_ignore_ascii_case("in") {
+            Locale::Id
+        } else {
+            Locale::En
+        }
+    }
+}
+
+id_enum! {
+    /// The canonical reason, shared by every family (`insufficient_funds` is SNAP 403xx14,
+    /// ISO 51 and DOKU e-wallet 403XX14 alike). Numbers and ids are stable.
+    pub enum Reason {
+        /// The code is not in any table; read from its structure only.
+        Unknown = 0 => "unknown",
+        /// The request or transaction succeeded.
+        Success = 1 => "success",
+        /// Accepted; the final result comes later.
+        InProgress = 2 => "in_progress",
+        /// Only part of the amount was approved.
+        PartialApproval = 3 => "partial_approval",
+        /// An OTP was sent; the flow continues when the customer enters it.
+        OtpSent = 4 => "otp_sent",
+        /// Created and waiting for the customer to pay.
+        AwaitingPayment = 5 => "awaiting_payment",
+        /// Paid and then refunded.
+        Refunded = 6 => "refunded",
+        /// Malformed request.
+        BadRequest = 10 => "bad_request",
+        /// A field has the wrong format.
+        InvalidFieldFormat = 11 => "invalid_field_format",
+        /// A required field is missing.
+        InvalidMandatoryField = 12 => "invalid_mandatory_field",
+        /// The amount is not what was expected.
+        InvalidAmount = 13 => "invalid_amount",
+        /// The currency does not match or is not supported.
+        InvalidCurrency = 14 => "invalid_currency",
+        /// The card security code was not sent.
+        CvvRequired = 15 => "cvv_required",
+        /// Card data could not be decrypted or read.
+        InvalidCardData = 16 => "invalid_card_data",
+        /// The function is not supported.
+        FunctionNotSupported = 17 => "function_not_supported",
+        /// The cancel or refund is not allowed now.
+        OperationNotAllowed = 18 => "operation_not_allowed",
+        /// An API was called out of order.
+        InvalidApiTransition = 19 => "invalid_api_transition",
+        /// The journey id is unknown.
+        JourneyNotFound = 20 => "journey_not_found",
+        /// A reference was reused with different parameters.
+        InconsistentRequest = 21 => "inconsistent_request",
+        /// The partner reference was already processed.
+        DuplicateReference = 22 => "duplicate_reference",
+        /// The request id (X-EXTERNAL-ID) was already used today.
+        DuplicateExternalId = 23 => "duplicate_external_id",
+        /// The network saw the same message twice.
+        DuplicateTransmission = 24 => "duplicate_transmission",
+        /// The transaction's state does not allow this.
+        InvalidTransactionStatus = 25 => "invalid_transaction_status",
+        /// The terminal is unknown.
+        InvalidTerminal = 26 => "invalid_terminal",
+        /// A limit must be set on the token first.
+        TokenLimitRequired = 27 => "token_limit_required",
+        /// The requested token limit is out of range.
+        TokenLimitInvalid = 28 => "token_limit_invalid",
+        /// A limit cannot be set on this token.
+        SetLimitNotAllowed = 29 => "set_limit_not_allowed",
+        /// Authentication or signature failed.
+        Unauthorized = 30 => "unauthorized",
+        /// The access token is invalid or expired.
+        InvalidToken = 31 => "invalid_token",
+        /// No access token, or an unknown one.
+        TokenNotFound = 32 => "token_not_found",
+        /// The customer token is invalid or expired.
+        InvalidCustomerToken = 33 => "invalid_customer_token",
+        /// No customer token, or an unknown one.
+        CustomerTokenNotFound = 34 => "customer_token_not_found",
+        /// The saved card's token has expired.
+        CardTokenExpired = 35 => "card_token_expired",
+        /// The issuer asks for extra customer authentication.
+        AuthenticationRequired = 36 => "authentication_required",
+        /// 3-D Secure failed or was not allowed.
+        ThreeDSecureFailed = 37 => "three_d_secure_failed",
+        /// Card or cardholder verification data failed.
+        VerificationFailed = 38 => "verification_failed",
+        /// The amount is above the allowed limit.
+        AmountLimitExceeded = 40 => "amount_limit_exceeded",
+        /// Too many transactions in the period.
+        ActivityLimitExceeded = 41 => "activity_limit_exceeded",
+        /// The amount exceeds the token's limit.
+        TokenLimitExceeded = 42 => "token_limit_exceeded",
+        /// The merchant's daily limit is used up.
+        MerchantLimitExceeded = 43 => "merchant_limit_exceeded",
+        /// The customer's daily account limit is used up.
+        AccountLimitExceeded = 44 => "account_limit_exceeded",
+        /// Rate limited.
+        TooManyRequests = 45 => "too_many_requests",
+        /// The merchant is not enabled for this feature.
+        FeatureNotAllowed = 50 => "feature_not_allowed",
+        /// Temporarily unavailable (cut-off).
+        TemporarilyNotAllowed = 51 => "temporarily_not_allowed",
+        /// The merchant is unknown or abnormal.
+        InvalidMerchant = 52 => "invalid_merchant",
+        /// The merchant is suspended.
+        MerchantBlacklisted = 53 => "merchant_blacklisted",
+        /// The merchant is not enabled for card registration.
+        MerchantNotRegistered = 54 => "merchant_not_registered",
+        /// The partner id is unknown.
+        PartnerNotFound = 55 => "partner_not_found",
+        /// The transaction cannot be routed.
+        InvalidRouting = 56 => "invalid_routing",
+        /// The destination bank is not supported.
+        BankNotSupported = 57 => "bank_not_supported",
+        /// No issuer can serve the request.
+        NoIssuer = 58 => "no_issuer",
+        /// The issuer or switch is not available.
+        IssuerUnavailable = 59 => "issuer_unavailable",
+        /// The balance is too low.
+        InsufficientFunds = 60 => "insufficient_funds",
+        /// The issuer declined without a specific reason.
+        DoNotHonor = 61 => "do_not_honor",
+        /// A generic decline (also what customers see for masked reasons).
+        Declined = 62 => "declined",
+        /// The card is blocked.
+        CardBlocked = 63 => "card_blocked",
+        /// The card has expired.
+        CardExpired = 64 => "card_expired",
+        /// The account is dormant.
+        DormantAccount = 65 => "dormant_account",
+        /// The card, account or customer is inactive.
+        InactiveAccount = 66 => "inactive_account",
+        /// The card, account or VA number is invalid.
+        InvalidAccount = 67 => "invalid_account",
+        /// The card number is invalid.
+        InvalidCardNumber = 68 => "invalid_card_number",
+        /// The card may not be used here.
+        RestrictedCard = 69 => "restricted_card",
+        /// The transaction is not allowed for this card, account or terminal.
+        TransactionNotPermitted = 70 => "transaction_not_permitted",
+        /// The PIN is wrong.
+        IncorrectPin = 71 => "incorrect_pin",
+        /// Too many wrong PIN entries.
+        PinTriesExceeded = 72 => "pin_tries_exceeded",
+        /// The issuer requires a PIN.
+        PinRequired = 73 => "pin_required",
+        /// The PIN must be changed before use.
+        PinChangeRequired = 74 => "pin_change_required",
+        /// The issuer refused a PIN change or unblock.
+        PinChangeDenied = 75 => "pin_change_denied",
+        /// The card security code check failed.
+        CvvFailed = 76 => "cvv_failed",
+        /// The issuer wants to be contacted.
+        ReferToIssuer = 77 => "refer_to_issuer",
+        /// The card was reported lost (masked for customers).
+        LostCard = 78 => "lost_card",
+        /// The card was reported stolen (masked for customers).
+        StolenCard = 79 => "stolen_card",
+        /// The issuer asks for the card to be retained (masked for customers).
+        PickUpCard = 80 => "pick_up_card",
+        /// Rejected by fraud or risk checks (masked for customers).
+        SuspectedFraud = 81 => "suspected_fraud",
+        /// A security rule was violated (masked for customers).
+        SecurityViolation = 82 => "security_violation",
+        /// Completing would break a law or AML rule (masked for customers).
+        LegalViolation = 83 => "legal_violation",
+        /// The account is closed.
+        ClosedAccount = 84 => "closed_account",
+        /// The provider suspended the transaction.
+        TransactionSuspended = 85 => "transaction_suspended",
+        /// A stop-payment or revocation order is on file.
+        StopPayment = 86 => "stop_payment",
+        /// The OTP has expired.
+        OtpExpired = 87 => "otp_expired",
+        /// The OTP is wrong.
+        InvalidOtp = 88 => "invalid_otp",
+        /// The OTP is blocked after failures.
+        OtpBlocked = 89 => "otp_blocked",
+        /// An OTP must be requested first.
+        OtpRequired = 90 => "otp_required",
+        /// A surcharge is not allowed for this card.
+        SurchargeNotPermitted = 91 => "surcharge_not_permitted",
+        /// The transaction, session or QR code expired.
+        TransactionExpired = 100 => "transaction_expired",
+        /// No transaction matches the reference.
+        TransactionNotFound = 101 => "transaction_not_found",
+        /// The transaction was cancelled.
+        TransactionCancelled = 102 => "transaction_cancelled",
+        /// The transaction failed.
+        TransactionFailed = 103 => "transaction_failed",
+        /// The bill or VA is blocked, suspended or not found.
+        InvalidBill = 104 => "invalid_bill",
+        /// The bill is already paid.
+        BillPaid = 105 => "bill_paid",
+        /// The bill or VA has expired.
+        BillExpired = 106 => "bill_expired",
+        /// The issuer does not allow this type of transaction.
+        InvalidTransaction = 107 => "invalid_transaction",
+        /// The transaction was already reversed.
+        AlreadyReversed = 108 => "already_reversed",
+        /// The message had no financial effect.
+        NoFinancialImpact = 109 => "no_financial_impact",
+        /// Unspecified provider error.
+        GeneralError = 110 => "general_error",
+        /// Internal provider failure.
+        InternalServerError = 111 => "internal_server_error",
+        /// A system behind the provider failed.
+        ExternalServerError = 112 => "external_server_error",
+        /// Timed out; the outcome may be unknown.
+        Timeout = 113 => "timeout",
+        /// The issuer asks for the transaction to be sent again.
+        ReenterTransaction = 114 => "reenter_transaction",
+        /// A PIN or key cryptography error.
+        CryptoError = 115 => "crypto_error",
+    }
+}
+
+id_enum! {
+    /// The stable id of an error. Numbers come in blocks: 1xxx the code given,
+    /// 2xxx the context (provider, family, ...), 3xxx building a code, 9xxx internal.
+    pub enum ErrorKind {
+        /// The code is empty or only whitespace.
+        Empty = 1001 => "empty",
+        /// The code has the wrong length for its family.
+        BadLength = 1002 => "bad_length",
+        /// The code contains a character its family does not allow.
+        BadCharacter = 1003 => "bad_character",
+        /// The first three digits of a SNAP code are not an HTTP status (100-599).
+        BadHttpStatus = 1004 => "bad_http_status",
+        /// The bytes are not UTF-8.
+        InvalidUtf8 = 1005 => "invalid_utf8",
+        /// A numeric code is negative.
+        NegativeNumber = 1006 => "negative_number",
+        /// A numeric code has a fractional part or is not finite.
+        NotAnInteger = 1007 => "not_an_integer",
+        /// An argument has the wrong type (bindings).
+        BadType = 1008 => "bad_type",
+        /// The provider is not known.
+        UnknownProvider = 2001 => "unknown_provider",
+        /// The family is not known.
+        UnknownFamily = 2002 => "unknown_family",
+        /// The card network is not known.
+        UnknownNetwork = 2003 => "unknown_network",
+        /// The status kind is not known.
+        UnknownKind = 2004 => "unknown_kind",
+        /// The operation is not known.
+        UnknownOperation = 2005 => "unknown_operation",
+        /// The reason id is not known.
+        UnknownReason = 2006 => "unknown_reason",
+        /// Decoding a status needs a status kind.
+        KindRequired = 2007 => "kind_required",
+        /// Building: the service code is not known to the standard or the provider.
+        UnknownService = 3001 => "unknown_service",
+        /// Building: the standard has no such HTTP status + case code.
+        UnknownCase = 3002 => "unknown_case",
+        /// Building: the reason has no SNAP code.
+        NoSnapCode = 3003 => "no_snap_code",
+        /// Building: the detail contains control characters.
+        BadDetail = 3004 => "bad_detail",
+        /// Building: the message would be longer than SNAP's 150 characters.
+        MessageTooLong = 3005 => "message_too_long",
+        /// An internal error (a bug); bindings also use it for a caught panic.
+        Internal = 9001 => "internal",
+    }
+}

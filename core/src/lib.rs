@@ -1,0 +1,84 @@
+//! # paycodes
+//!
+//! What a payment response code means and what to do next.
+//!
+//! Indonesian payment APIs follow Bank Indonesia's SNAP standard: every response carries a
+//! 7-character `responseCode` = HTTP status + service code (which API) + case code (what
+//! happened). `4035414` is 403, Direct Debit Payment, Insufficient Funds. paycodes decodes
+//! such codes into one normalized answer: did the money move ([`Outcome`]), why
+//! ([`Reason`]), what to do next ([`Action`]), plus precise and customer-safe texts.
+//!
+//! ```
+//! use paycodes::{decode, Context, Outcome, Action, Reason, Locale};
+//!
+//! let d = decode("4035414", Some("Insufficient Funds"), &Context::new())?;
+//! assert_eq!(d.outcome(), Outcome::Failed);
+//! assert_eq!(d.reason(), Reason::InsufficientFunds);
+//! assert_eq!(d.action(), Action::AskCustomer);
+//! assert_eq!(d.service().unwrap().name().as_str(), "Direct Debit Payment");
+//! assert!(d.customer_message(Locale::Id).text.as_str().starts_with("Saldo Anda"));
+//!
+//! // A 5xx on an API that moves money: the money may have moved. Inquire, never retry blindly.
+//! let d = decode("5001800", None, &Context::new())?;
+//! assert_eq!((d.outcome(), d.action()), (Outcome::Unknown, Action::InquireStatus));
+//! # Ok::<(), paycodes::Error>(())
+//! ```
+//!
+//! Decoding never allocates and never panics. The tables are data files (`core/data/*.tsv`,
+//! a source on every row) compiled into static tables by the build script.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod compose;
+mod customer;
+mod decode;
+mod error;
+mod ids;
+pub mod json;
+mod matching;
+mod tables;
+mod text;
+
+pub use compose::{Built, MAX_MESSAGE_CHARS, build_snap, build_snap_for_reason};
+pub use customer::{CustomerMessage, customer_message, customer_message_for};
+pub use decode::{
+    Context, Decoded, InlineStr, Raw, decode, decode_bytes, decode_float, decode_integer,
+};
+pub use error::Error;
+pub use ids::{
+    Action, CardReading, Category, ErrorKind, Family, Locale, Network, Outcome, Reason,
+    ServiceKind, StatusKind,
+};
+pub use tables::{
+    CaseRow, OperationInfo, Provider, ProviderCase, ReasonRow, Semantics, Service, Template,
+};
+pub use text::Text;
+
+/// The library version (from Cargo.toml).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Every provider profile; the first is `standard`.
+pub fn providers() -> &'static [Provider] {
+    &tables::PROVIDERS
+}
+
+/// Every operation a caller can name.
+pub fn operations() -> &'static [OperationInfo] {
+    &tables::OPERATIONS
+}
+
+/// The standard's service registry (81 codes).
+pub fn snap_services() -> &'static [Service] {
+    &tables::SNAP_SERVICES
+}
+
+/// The standard's case table (every HTTP status + case code).
+pub fn snap_cases() -> &'static [CaseRow] {
+    &tables::SNAP_CASES
+}
+
+/// Every reason's row (customer texts, SNAP build code), in number order.
+pub fn reasons() -> &'static [ReasonRow] {
+    &tables::REASON_ROWS
+}
