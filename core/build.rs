@@ -540,11 +540,27 @@ fn generate(dir: &Path) -> Res<String> {
         );
     }
     w.push_str("];\n");
-    w.push_str("pub(crate) const fn standard_case_index(http: u16, case: u8) -> Option<usize> {\n    match (http, case) {\n");
-    for ((h, c), i) in &std_rows {
-        let _ = writeln!(w, "        ({h}, {c}) => Some({i}),");
+    // Direct index: HTTP status -> slot (255 none), then slot * 100 + case -> row (255 none).
+    let statuses: Vec<u16> = std_rows
+        .keys()
+        .map(|k| k.0)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut slot = vec![255u8; 600];
+    for (i, h) in statuses.iter().enumerate() {
+        slot[*h as usize] = i as u8;
     }
-    w.push_str("        _ => None,\n    }\n}\n");
+    let mut index = vec![255u8; statuses.len() * 100];
+    for ((h, c), i) in &std_rows {
+        index[statuses.iter().position(|x| x == h).unwrap() * 100 + *c as usize] = *i as u8;
+    }
+    let _ = writeln!(w, "pub(crate) static CASE_SLOT: [u8; 600] = {slot:?};");
+    let _ = writeln!(
+        w,
+        "pub(crate) static CASE_INDEX: [u8; {}] = {index:?};",
+        index.len()
+    );
     // Every reason's build code must be a standard row with that reason.
     for (code, reason) in &snap_codes {
         let key = (

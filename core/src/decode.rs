@@ -2,9 +2,9 @@
 
 use crate::error::Error;
 use crate::ids::{Action, Category, Family, Locale, Network, Outcome, Reason, StatusKind};
-use crate::matching::{Rank, match_template};
+use crate::matching::{Message, Rank, match_template};
 use crate::tables::{
-    CaseRow, OperationInfo, Provider, Semantics, Service, fallback, standard_case,
+    CaseRow, FallbackRow, OperationInfo, Provider, Semantics, Service, fallback, standard_case,
 };
 use crate::text::Text;
 use core::fmt;
@@ -157,6 +157,13 @@ impl<const N: usize> InlineStr<N> {
             false
         }
     }
+    /// Sets the content to exactly these 7 ASCII bytes.
+    #[inline]
+    pub(crate) fn set7(&mut self, b: [u8; 7]) {
+        self.buf[..7].copy_from_slice(&b);
+        self.len = 7;
+    }
+    #[allow(dead_code)]
     pub(crate) fn from_ascii(s: &[u8]) -> Self {
         let mut out = Self::new();
         for &b in s {
@@ -210,35 +217,79 @@ impl fmt::Display for Raw<'_> {
     }
 }
 
-/// The normalized answer for any code family. All text is `'static` table text except
-/// [`Decoded::raw`] and [`Decoded::detail`], which borrow from the caller's input.
+/// The table row that answered a decode.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum RowRef {
+    /// A SNAP case row (standard or provider).
+    Case(&'static CaseRow),
+    /// The structural reading of an unlisted SNAP code.
+    Fallback(&'static FallbackRow),
+}
+
+impl RowRef {
+    fn message(self) -> Text {
+        match self {
+            RowRef::Case(r) => r.message.text(),
+            RowRef::Fallback(r) => r.message.text(),
+        }
+    }
+    fn sem(self) -> &'static Semantics {
+        match self {
+            RowRef::Case(r) => &r.sem,
+            RowRef::Fallback(r) => &r.sem,
+        }
+    }
+    fn description(self) -> Text {
+        match self {
+            RowRef::Case(r) => r.description,
+            RowRef::Fallback(r) => r.description,
+        }
+    }
+    fn source(self) -> Text {
+        match self {
+            RowRef::Case(r) => r.source,
+            RowRef::Fallback(r) => r.source,
+        }
+    }
+}
+
+/// The normalized answer for any code family. Table text is `'static`; only
+/// [`Decoded::raw`] and [`Decoded::detail`] borrow from the caller's input.
+///
+/// Compact by design (a row reference and a few indices): everything else is read from the
+/// row on access, so a decode writes little more than a cache line.
 #[derive(Debug, Clone, Copy)]
 pub struct Decoded<'a> {
-    pub(crate) family: Family,
     pub(crate) raw: Raw<'a>,
-    pub(crate) canonical: InlineStr<64>,
+    pub(crate) detail: Option<&'a str>,
+    pub(crate) row: RowRef,
+    pub(crate) service: Option<&'static Service>,
+    pub(crate) provider: &'static Provider,
+    pub(crate) operation: Option<&'static OperationInfo>,
+    pub(crate) canonical: InlineStr<CANONICAL_MAX>,
+    /// HTTP status for SNAP codes, 0 otherwise.
+    pub(crate) http: u16,
+    pub(crate) family: Family,
+    pub(crate) outcome: Outcome,
+    pub(crate) action: Action,
     pub(crate) known: bool,
     pub(crate) template: bool,
-    pub(crate) http_status: Option<u16>,
-    pub(crate) service_code: Option<[u8; 2]>,
-    pub(crate) service: Option<&'static Service>,
-    pub(crate) case_code: Option<[u8; 2]>,
-    pub(crate) message: Text,
-    pub(crate) detail: Option<&'a str>,
-    pub(crate) category: Category,
-    pub(crate) outcome: Outcome,
-    pub(crate) reason: Reason,
-    pub(crate) action: Action,
-    pub(crate) merchant_message: Text,
-    pub(crate) provider: &'static Provider,
-    pub(crate) source: Text,
-    pub(crate) operation: Option<&'static OperationInfo>,
 }
+
+/// Longest canonical code kept (provider string codes are limited to this).
+pub(crate) const CANONICAL_MAX: usize = 48;
 
 impl<'a> Decoded<'a> {
     /// Which family the code was decoded as.
     pub fn family(&self) -> Family {
         self.family
+    }
+    /// Length budget of the raw input when written as JSON (bytes, worst case).
+    pub(crate) fn raw_len(&self) -> usize {
+        match self.raw {
+            Raw::Text(s) => s.len() * 6,
+            Raw::Integer(_) => 20,
+        }
     }
     /// The code as given.
     pub fn raw(&self) -> Raw<'a> {
@@ -258,13 +309,11 @@ impl<'a> Decoded<'a> {
     }
     /// SNAP: the HTTP status part.
     pub fn http_status(&self) -> Option<u16> {
-        self.http_status
+        (self.family == Family::Snap).then_some(self.http)
     }
     /// SNAP: the service part (two characters, upper case).
     pub fn service_code(&self) -> Option<&str> {
-        self.service_code
-            .as_ref()
-            .map(|c| core::str::from_utf8(c).unwrap_or(""))
+        (self.family == Family::Snap).then(|| &self.canonical.as_str()[3..5])
     }
     /// SNAP: the service, when known to the standard or the provider.
     pub fn service(&self) -> Option<&'static Service> {
@@ -272,13 +321,11 @@ impl<'a> Decoded<'a> {
     }
     /// SNAP: the case part (two digits).
     pub fn case_code(&self) -> Option<&str> {
-        self.case_code
-            .as_ref()
-            .map(|c| core::str::from_utf8(c).unwrap_or(""))
+        (self.family == Family::Snap).then(|| &self.canonical.as_str()[5..7])
     }
     /// The table's message (a template, placeholder included).
     pub fn message(&self) -> Text {
-        self.message
+        self.row.message()
     }
     /// What the actual response message put in the placeholder.
     pub fn detail(&self) -> Option<&'a str> {
@@ -286,7 +333,7 @@ impl<'a> Decoded<'a> {
     }
     /// The table's category.
     pub fn category(&self) -> Category {
-        self.category
+        self.row.sem().category
     }
     /// Did the money move?
     pub fn outcome(&self) -> Outcome {
@@ -294,7 +341,7 @@ impl<'a> Decoded<'a> {
     }
     /// The canonical reason.
     pub fn reason(&self) -> Reason {
-        self.reason
+        self.row.sem().reason
     }
     /// What to do next.
     pub fn action(&self) -> Action {
@@ -302,11 +349,11 @@ impl<'a> Decoded<'a> {
     }
     /// Precise text for logs and support staff.
     pub fn merchant_message(&self) -> Text {
-        self.merchant_message
+        self.row.description()
     }
     /// A message safe to show the end user (masked for fraud, lost/stolen card and the like).
     pub fn customer_message(&self, locale: Locale) -> crate::CustomerMessage {
-        crate::customer_message(self.reason, locale)
+        crate::customer_message(self.reason(), locale)
     }
     /// The provider profile that answered.
     pub fn provider(&self) -> &'static Provider {
@@ -314,12 +361,23 @@ impl<'a> Decoded<'a> {
     }
     /// Which table row answered.
     pub fn source(&self) -> Text {
-        self.source
+        self.row.source()
     }
     /// The operation used for context-dependent codes (named by the caller, else implied by
     /// the service).
     pub fn operation(&self) -> Option<&'static OperationInfo> {
         self.operation
+    }
+}
+
+/// Trims surrounding whitespace; the common case (no whitespace at either end, ASCII) costs
+/// two byte tests.
+#[inline]
+fn trim(code: &str) -> &str {
+    let b = code.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => code,
+        _ => code.trim(),
     }
 }
 
@@ -332,7 +390,7 @@ pub fn decode<'a>(
     message: Option<&'a str>,
     ctx: &Context,
 ) -> Result<Decoded<'a>, Error> {
-    let trimmed = code.trim();
+    let trimmed = trim(code);
     if trimmed.is_empty() {
         return Err(Error::Empty);
     }
@@ -432,54 +490,58 @@ fn decode_trimmed<'a>(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct SnapParts {
     pub(crate) http: u16,
-    pub(crate) service: [u8; 2],
+    /// The two service bytes, upper-cased, as a little-endian word (kept in a register: two
+    /// byte stores read back as one word stall store forwarding).
+    pub(crate) service: u16,
     pub(crate) case: u8,
     pub(crate) template: bool,
 }
 
 /// Parses the 7-character form `HHHSSCC`. `SS` may be letters (BCA's `US`) or `xx`.
+#[inline(always)]
 pub(crate) fn parse_snap(b: &[u8]) -> Result<SnapParts, Error> {
-    let bad = |position| Error::BadCharacter {
-        family: Some(Family::Snap),
-        position,
-    };
-    if b.len() != 7 {
-        // Report a non-ASCII character at its place rather than as a length problem when the
-        // character count is 7.
+    let Ok(&b) = <&[u8; 7]>::try_from(b) else {
         return Err(Error::BadLength {
             family: Some(Family::Snap),
             len: b.len(),
         });
+    };
+    let digit = |i: usize| b[i].wrapping_sub(b'0');
+    let (h0, h1, h2, c0, c1) = (digit(0), digit(1), digit(2), digit(5), digit(6));
+    let alnum = b[3].is_ascii_alphanumeric() && b[4].is_ascii_alphanumeric();
+    if h0 > 9 || h1 > 9 || h2 > 9 || c0 > 9 || c1 > 9 || !alnum {
+        return Err(first_bad_snap_character(&b));
     }
-    let mut http: u16 = 0;
-    for (i, &c) in b[..3].iter().enumerate() {
-        if !c.is_ascii_digit() {
-            return Err(bad(i));
-        }
-        http = http * 10 + u16::from(c - b'0');
-    }
+    let http = u16::from(h0) * 100 + u16::from(h1) * 10 + u16::from(h2);
     if !(100..=599).contains(&http) {
         return Err(Error::BadHttpStatus { status: http });
     }
-    let mut service = [0u8; 2];
-    for (i, &c) in b[3..5].iter().enumerate() {
-        if !c.is_ascii_alphanumeric() {
-            return Err(bad(3 + i));
-        }
-        service[i] = c.to_ascii_uppercase();
-    }
-    for (i, &c) in b[5..7].iter().enumerate() {
-        if !c.is_ascii_digit() {
-            return Err(bad(5 + i));
-        }
-    }
-    let case = (b[5] - b'0') * 10 + (b[6] - b'0');
+    let service = u16::from(b[3].to_ascii_uppercase()) | u16::from(b[4].to_ascii_uppercase()) << 8;
     Ok(SnapParts {
         http,
         service,
-        case,
-        template: service == *b"XX",
+        case: c0 * 10 + c1,
+        template: service == u16::from_le_bytes(*b"XX"),
     })
+}
+
+#[cold]
+fn first_bad_snap_character(b: &[u8; 7]) -> Error {
+    let position = b
+        .iter()
+        .enumerate()
+        .position(|(i, c)| {
+            if i == 3 || i == 4 {
+                !c.is_ascii_alphanumeric()
+            } else {
+                !c.is_ascii_digit()
+            }
+        })
+        .unwrap_or(0);
+    Error::BadCharacter {
+        family: Some(Family::Snap),
+        position,
+    }
 }
 
 /// The row chosen for a SNAP code, and the detail extracted from the message.
@@ -497,9 +559,20 @@ fn choose_row<'a>(
     provider: &'static Provider,
 ) -> Option<Chosen<'a>> {
     let in_scope = |c: &&'static crate::tables::ProviderCase| {
-        c.row.http == p.http && c.row.case == p.case && (p.template || c.scope.matches(&p.service))
+        c.row.http == p.http
+            && c.row.case == p.case
+            && (p.template || c.scope.matches(&p.service.to_le_bytes()))
     };
     let standard = standard_case(p.http, p.case);
+    if provider.cases.is_empty() {
+        // The standard profile: nothing to override or match against but the standard row.
+        let row = standard?;
+        let detail = message
+            .and_then(Message::new)
+            .and_then(|m| match_template(&row.message, &m))
+            .and_then(|(_, d)| d);
+        return Some(Chosen { row, detail });
+    }
     let concrete_override = provider
         .cases
         .iter()
@@ -515,7 +588,7 @@ fn choose_row<'a>(
             .map(|c| &c.row)
     })?;
 
-    if let Some(actual) = message {
+    if let Some(actual) = message.and_then(Message::new) {
         // Candidates in order of preference on equal scores: the provider's rows, then the
         // standard row.
         let mut best: Option<(Rank, usize, &'static CaseRow, Option<&'a str>)> = None;
@@ -526,7 +599,7 @@ fn choose_row<'a>(
         });
         for (order, (preference, row)) in provider_rows.chain(standard.map(|s| (2, s))).enumerate()
         {
-            if let Some((score, detail)) = match_template(&row.message, actual) {
+            if let Some((score, detail)) = match_template(&row.message, &actual) {
                 let key = score.rank(preference);
                 if best
                     .as_ref()
@@ -585,56 +658,32 @@ fn decode_snap<'a>(
     let service = if p.template {
         None
     } else {
-        provider.service(&p.service)
+        provider.service(&p.service.to_le_bytes())
     };
     let operation = ctx
         .operation
         .or_else(|| service.and_then(Service::operation));
-    let mut canonical = InlineStr::<64>::from_ascii(b);
-    canonical.buf[3] = p.service[0];
-    canonical.buf[4] = p.service[1];
-    let case_code = [b[5], b[6]];
-    let mut d = Decoded {
-        family: Family::Snap,
-        raw,
-        canonical,
-        known: true,
-        template: p.template,
-        http_status: Some(p.http),
-        service_code: Some(p.service),
-        service,
-        case_code: Some(case_code),
-        message: Text::new("\0"),
-        detail: None,
-        category: Category::System,
-        outcome: Outcome::Unknown,
-        reason: Reason::Unknown,
-        action: Action::InquireStatus,
-        merchant_message: Text::new("\0"),
-        provider,
-        source: Text::new("\0"),
-        operation,
+    let (row, detail, known) = match choose_row(&p, message, provider) {
+        Some(Chosen { row, detail }) => (RowRef::Case(row), detail, true),
+        None => (RowRef::Fallback(fallback(p.http)), None, false),
     };
-    match choose_row(&p, message, provider) {
-        Some(Chosen { row, detail }) => {
-            (d.outcome, d.action) = resolve(&row.sem, service, operation);
-            d.message = row.message.text();
-            d.detail = detail;
-            d.category = row.sem.category;
-            d.reason = row.sem.reason;
-            d.merchant_message = row.description;
-            d.source = row.source;
-        }
-        None => {
-            let f = fallback(p.http);
-            (d.outcome, d.action) = resolve(&f.sem, service, operation);
-            d.known = false;
-            d.message = f.message.text();
-            d.category = f.sem.category;
-            d.reason = f.sem.reason;
-            d.merchant_message = f.description;
-            d.source = f.source;
-        }
-    }
-    Ok(d)
+    let (outcome, action) = resolve(row.sem(), service, operation);
+    let mut canonical = InlineStr::<CANONICAL_MAX>::new();
+    let [s0, s1] = p.service.to_le_bytes();
+    canonical.set7([b[0], b[1], b[2], s0, s1, b[5], b[6]]);
+    Ok(Decoded {
+        raw,
+        detail,
+        row,
+        service,
+        provider,
+        operation,
+        canonical,
+        http: p.http,
+        family: Family::Snap,
+        outcome,
+        action,
+        known,
+        template: p.template,
+    })
 }

@@ -40,6 +40,8 @@ pub enum Error {
     NotAnInteger,
     /// An argument has the wrong type (raised by bindings).
     BadType,
+    /// A JSON line (batch decoding) is not valid JSON.
+    BadJson,
     /// The provider is not known.
     UnknownProvider,
     /// The family is not known.
@@ -88,6 +90,7 @@ impl Error {
             Error::NegativeNumber => ErrorKind::NegativeNumber,
             Error::NotAnInteger => ErrorKind::NotAnInteger,
             Error::BadType => ErrorKind::BadType,
+            Error::BadJson => ErrorKind::BadJson,
             Error::UnknownProvider => ErrorKind::UnknownProvider,
             Error::UnknownFamily => ErrorKind::UnknownFamily,
             Error::UnknownNetwork => ErrorKind::UnknownNetwork,
@@ -147,6 +150,7 @@ impl fmt::Display for Error {
             Error::NegativeNumber => f.write_str("a numeric code cannot be negative"),
             Error::NotAnInteger => f.write_str("a numeric code must be a whole number"),
             Error::BadType => f.write_str("wrong argument type"),
+            Error::BadJson => f.write_str("not a JSON object with responseCode and responseMessage"),
             Error::UnknownProvider => {
                 f.write_str("unknown provider; known: ")?;
                 write_list(f, crate::providers().iter().map(|p| p.id()))

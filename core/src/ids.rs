@@ -30,7 +30,7 @@ macro_rules! id_enum {
             /// The stable id as table text (NUL-terminated in memory, for C).
             pub const fn id_text(self) -> Text {
                 match self {
-                    $($name::$variant => Text::new(concat!($id, "\0")),)*
+                    $($name::$variant => const { Text::new(concat!($id, "\0")) },)*
                 }
             }
 
@@ -473,6 +473,8 @@ id_enum! {
         NotAnInteger = 1007 => "not_an_integer",
         /// An argument has the wrong type (bindings).
         BadType = 1008 => "bad_type",
+        /// A JSON line (batch decoding) is not valid JSON.
+        BadJson = 1009 => "bad_json",
         /// The provider is not known.
         UnknownProvider = 2001 => "unknown_provider",
         /// The family is not known.

@@ -42,12 +42,62 @@ pub const SERVICE_KEYS: &[&str] = &[
     "status_service",
 ];
 
+/// Whether any of the 8 bytes in `w` needs escaping in a JSON string: a control byte
+/// (< 0x20 or 0x7f), `"` or `\\`. Bytes >= 0x80 (UTF-8) never do.
+#[inline]
+fn needs_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    (below_space
+        | has_zero(w ^ (ONES * b'"' as u64))
+        | has_zero(w ^ (ONES * b'\\' as u64))
+        | has_zero(w ^ (ONES * 0x7f)))
+        != 0
+}
+
+/// Position of the first byte that needs escaping, if any.
+fn first_escape(bytes: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        if needs_escape(w) {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7f)
+        .map(|p| i + p)
+}
+
+/// Appends table text as a JSON string (a plain copy when it needs no escaping).
+#[inline]
+pub fn write_text(out: &mut Vec<u8>, t: crate::Text) {
+    if t.is_json_plain() {
+        out.push(b'"');
+        out.extend_from_slice(t.as_str().as_bytes());
+        out.push(b'"');
+    } else {
+        write_str(out, t.as_str());
+    }
+}
+
 /// Appends `s` as a JSON string.
 pub fn write_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let bytes = s.as_bytes();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let Some(first) = first_escape(bytes) else {
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    };
+    out.extend_from_slice(&bytes[..first]);
+    let mut start = first;
+    for (i, &b) in bytes.iter().enumerate().skip(first) {
         let esc: &[u8] = match b {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",
@@ -103,6 +153,7 @@ fn write_raw(out: &mut Vec<u8>, raw: &Raw<'_>) {
     }
 }
 
+/// Writes an object's keys as precomputed fragments (`{"k":` then `,"k":`).
 struct Obj<'o> {
     out: &'o mut Vec<u8>,
     first: bool,
@@ -110,85 +161,103 @@ struct Obj<'o> {
 
 impl<'o> Obj<'o> {
     fn new(out: &'o mut Vec<u8>) -> Self {
-        out.push(b'{');
         Obj { out, first: true }
     }
-    fn key(&mut self, k: &str) -> &mut Vec<u8> {
-        if !self.first {
-            self.out.push(b',');
-        }
+    /// `k` is the key's `"key":` fragment.
+    #[inline]
+    fn key(&mut self, k: &[u8]) -> &mut Vec<u8> {
+        self.out.push(if self.first { b'{' } else { b',' });
         self.first = false;
-        self.out.push(b'"');
-        self.out.extend_from_slice(k.as_bytes());
-        self.out.extend_from_slice(b"\":");
+        self.out.extend_from_slice(k);
         self.out
     }
-    fn str(&mut self, k: &str, v: &str) {
+    fn str(&mut self, k: &[u8], v: &str) {
         write_str(self.key(k), v);
     }
-    fn opt_str(&mut self, k: &str, v: Option<&str>) {
+    fn text(&mut self, k: &[u8], v: crate::Text) {
+        write_text(self.key(k), v);
+    }
+    fn opt_text(&mut self, k: &[u8], v: Option<crate::Text>) {
+        match v {
+            Some(v) => self.text(k, v),
+            None => self.key(k).extend_from_slice(b"null"),
+        }
+    }
+    fn opt_str(&mut self, k: &[u8], v: Option<&str>) {
         match v {
             Some(v) => self.str(k, v),
             None => self.key(k).extend_from_slice(b"null"),
         }
     }
-    fn bool(&mut self, k: &str, v: bool) {
+    fn bool(&mut self, k: &[u8], v: bool) {
         self.key(k)
             .extend_from_slice(if v { b"true" } else { b"false" });
     }
     fn end(self) {
+        if self.first {
+            self.out.push(b'{');
+        }
         self.out.push(b'}');
     }
 }
 
+/// `k!("raw")` is the fragment `"raw":`.
+macro_rules! k {
+    ($k:literal) => {
+        concat!("\"", $k, "\":").as_bytes()
+    };
+}
+
 /// Appends the JSON object for a decoded code; `locale` selects `customer_message`.
 pub fn write_decoded(out: &mut Vec<u8>, d: &Decoded<'_>, locale: Locale) {
+    // One reservation up front keeps every later append on the no-grow path.
+    out.reserve(1024 + d.raw_len() + d.detail().map_or(0, str::len) * 6);
     let mut o = Obj::new(out);
-    o.str("family", d.family().id());
-    write_raw(o.key("raw"), &d.raw());
-    o.str("canonical", d.canonical());
-    o.bool("known", d.known());
-    o.bool("template", d.is_template());
+    o.text(k!("family"), d.family().id_text());
+    write_raw(o.key(k!("raw")), &d.raw());
+    o.str(k!("canonical"), d.canonical());
+    o.bool(k!("known"), d.known());
+    o.bool(k!("template"), d.is_template());
     match d.http_status() {
-        Some(h) => write_u64(o.key("http_status"), u64::from(h)),
-        None => o.key("http_status").extend_from_slice(b"null"),
+        Some(h) => write_u64(o.key(k!("http_status")), u64::from(h)),
+        None => o.key(k!("http_status")).extend_from_slice(b"null"),
     }
-    o.opt_str("service_code", d.service_code());
+    o.opt_str(k!("service_code"), d.service_code());
     match d.service() {
-        None => o.key("service").extend_from_slice(b"null"),
+        None => o.key(k!("service")).extend_from_slice(b"null"),
         Some(s) => {
-            let mut so = Obj::new(o.key("service"));
-            so.str("code", s.code().as_str());
-            so.str("name", s.name().as_str());
-            so.str("product", s.product().as_str());
-            so.str("kind", s.kind().id());
-            so.bool("moves_money", s.moves_money());
-            so.opt_str("status_service", s.status_service().map(|t| t.as_str()));
+            let mut so = Obj::new(o.key(k!("service")));
+            so.text(k!("code"), s.code());
+            so.text(k!("name"), s.name());
+            so.text(k!("product"), s.product());
+            so.text(k!("kind"), s.kind().id_text());
+            so.bool(k!("moves_money"), s.moves_money());
+            so.opt_text(k!("status_service"), s.status_service());
             so.end();
         }
     }
-    o.opt_str("case_code", d.case_code());
-    o.str("message", d.message().as_str());
-    o.opt_str("detail", d.detail());
-    o.str("category", d.category().id());
-    o.str("outcome", d.outcome().id());
-    o.str("reason", d.reason().id());
-    o.str("action", d.action().id());
+    o.opt_str(k!("case_code"), d.case_code());
+    o.text(k!("message"), d.message());
+    o.opt_str(k!("detail"), d.detail());
+    o.text(k!("category"), d.category().id_text());
+    o.text(k!("outcome"), d.outcome().id_text());
+    o.text(k!("reason"), d.reason().id_text());
+    o.text(k!("action"), d.action().id_text());
     let cm = d.customer_message(locale);
-    o.str("customer_message", cm.text.as_str());
-    o.bool("masked", cm.masked);
-    o.str("merchant_message", d.merchant_message().as_str());
-    o.str("provider", d.provider().id());
-    o.str("source", d.source().as_str());
-    o.opt_str("operation", d.operation().map(|op| op.id()));
+    o.text(k!("customer_message"), cm.text);
+    o.bool(k!("masked"), cm.masked);
+    o.text(k!("merchant_message"), d.merchant_message());
+    o.text(k!("provider"), d.provider().id_text());
+    o.text(k!("source"), d.source());
+    o.opt_text(k!("operation"), d.operation().map(|op| op.id_text()));
     o.end();
 }
 
 /// Appends the JSON object for an input that failed: `{"raw":..,"error":"<id>","message":..}`.
 pub fn write_error(out: &mut Vec<u8>, raw: &Raw<'_>, err: &Error) {
     let mut o = Obj::new(out);
-    write_raw(o.key("raw"), raw);
-    o.str("error", err.id());
-    o.str("message", &err.to_string());
+    write_raw(o.key(k!("raw")), raw);
+    o.str(k!("error"), err.id());
+    o.str(k!("message"), &err.to_string());
     o.end();
 }

@@ -34,6 +34,7 @@ mod compose;
 mod customer;
 mod decode;
 mod error;
+pub mod export;
 mod ids;
 pub mod json;
 mod matching;
@@ -54,6 +55,11 @@ pub use tables::{
     CaseRow, OperationInfo, Provider, ProviderCase, ReasonRow, Semantics, Service, Template,
 };
 pub use text::Text;
+
+// The README's Rust examples are doctests, so they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
 
 /// The library version (from Cargo.toml).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -12,7 +12,7 @@ use crate::tables::Template;
 /// Longest message we try to match, in bytes (SNAP allows 150 characters).
 const MAX_MESSAGE: usize = 1024;
 /// Most significant characters a message or template part may have.
-const MAX_SIG: usize = 320;
+const MAX_SIG: usize = 192;
 
 /// How well a template matched. [`Score::rank`] orders candidates: fewer edits, then the
 /// more literal surface match, then (the caller's) preference between rows, then the kind of
@@ -67,7 +67,7 @@ fn surface(template: &str, actual: &str) -> u8 {
     }
 }
 
-/// The significant characters of a string with their byte spans in the original.
+/// The significant characters of the actual message with their byte spans in it.
 struct Sig {
     chars: [u8; MAX_SIG],
     start: [u16; MAX_SIG],
@@ -101,6 +101,49 @@ impl Sig {
     }
 }
 
+/// The significant characters of a template part (no positions needed).
+struct Letters {
+    chars: [u8; MAX_SIG],
+    len: usize,
+}
+
+impl Letters {
+    fn of(s: &str) -> Option<Letters> {
+        let mut l = Letters {
+            chars: [0; MAX_SIG],
+            len: 0,
+        };
+        for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
+            *l.chars.get_mut(l.len)? = b.to_ascii_lowercase();
+            l.len += 1;
+        }
+        Some(l)
+    }
+    fn as_slice(&self) -> &[u8] {
+        &self.chars[..self.len]
+    }
+}
+
+/// An actual response message, normalized once and matched against many templates.
+pub(crate) struct Message<'a> {
+    actual: &'a str,
+    sig: Sig,
+}
+
+impl<'a> Message<'a> {
+    /// `None` for messages too long to be a SNAP responseMessage (over 1 KiB, or more than
+    /// 192 letters and digits): they are not matched.
+    pub(crate) fn new(actual: &'a str) -> Option<Message<'a>> {
+        if actual.len() > MAX_MESSAGE {
+            return None;
+        }
+        Some(Message {
+            actual,
+            sig: Sig::of(actual)?,
+        })
+    }
+}
+
 /// Edits tolerated in a literal of `len` significant characters.
 fn budget(len: usize) -> usize {
     match len {
@@ -120,29 +163,46 @@ fn align_prefix(
     ok: impl Fn(usize) -> bool,
 ) -> Option<(usize, usize)> {
     let m = pat.len();
-    if m == 0 {
-        return ok(0).then_some((0, 0));
-    }
     let jmax = (m + k).min(text.len());
     if jmax + k < m {
         return None;
     }
-    // prev[j] = distance(pat[..i-1], text[..j]); cur for row i.
-    let mut prev = [0u16; MAX_SIG + 4];
-    let mut cur = [0u16; MAX_SIG + 4];
-    for (j, p) in prev.iter_mut().enumerate().take(jmax + 1) {
+    // The common case: the literal is there as is. Zero edits at j = m cannot be beaten.
+    if text.len() >= m && &text[..m] == pat && ok(m) {
+        return Some((0, m));
+    }
+    // Only cells with |i - j| <= k can stay within budget: fill that band, the rest is
+    // "too far" (k + 1).
+    let far = (k + 1) as u16;
+    let mut prev = [far; MAX_SIG + 4];
+    let mut cur = [far; MAX_SIG + 4];
+    for (j, p) in prev.iter_mut().enumerate().take(k.min(jmax) + 1) {
         *p = j as u16;
     }
     for i in 1..=m {
-        cur[0] = i as u16;
-        for j in 1..=jmax {
-            let sub = prev[j - 1] + u16::from(pat[i - 1] != text[j - 1]);
-            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        let lo = i.saturating_sub(k);
+        let hi = (i + k).min(jmax);
+        cur[lo.saturating_sub(1)] = far;
+        if lo == 0 {
+            cur[0] = (i as u16).min(far);
         }
-        prev[..=jmax].copy_from_slice(&cur[..=jmax]);
+        for j in lo.max(1)..=hi {
+            let sub = prev[j - 1] + u16::from(pat[i - 1] != text[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1).min(far);
+        }
+        if hi < jmax {
+            cur[hi + 1] = far;
+        }
+        core::mem::swap(&mut prev, &mut cur);
     }
     let mut best: Option<(usize, usize)> = None;
-    for (j, &d) in prev.iter().enumerate().take(jmax + 1) {
+    // Cells left of the last row's band hold stale values from earlier rows.
+    for (j, &d) in prev
+        .iter()
+        .enumerate()
+        .take(jmax + 1)
+        .skip(m.saturating_sub(k))
+    {
         let d = d as usize;
         if d > k || !ok(j) {
             continue;
@@ -196,14 +256,12 @@ fn trim_detail(s: &str) -> Option<&str> {
 /// (a slice of `actual`, or the template's fixed detail).
 pub(crate) fn match_template<'a>(
     template: &Template,
-    actual: &'a str,
+    message: &Message<'a>,
 ) -> Option<(Score, Option<&'a str>)> {
-    if actual.len() > MAX_MESSAGE {
-        return None;
-    }
-    let text = Sig::of(actual)?;
-    let prefix = Sig::of(template.prefix())?;
-    let suffix = Sig::of(template.suffix())?;
+    let actual = message.actual;
+    let text = &message.sig;
+    let prefix = Letters::of(template.prefix())?;
+    let suffix = Letters::of(template.suffix())?;
     let literal = prefix.len + suffix.len;
     if literal == 0 {
         return None;
@@ -301,6 +359,13 @@ mod tests {
             None => (text.len(), text.len()),
         };
         Template::new(Text::new(leaked), s, e, None)
+    }
+
+    fn match_template<'a>(
+        template: &Template,
+        actual: &'a str,
+    ) -> Option<(Score, Option<&'a str>)> {
+        super::match_template(template, &Message::new(actual)?)
     }
 
     fn detail(template: &Template, actual: &str) -> Option<String> {
@@ -405,6 +470,54 @@ mod tests {
         // "Successful" must not claim "Successfully processed" with detail "ly processed".
         assert!(match_template(&t("Successful", None), "Successfully processed").is_none());
         assert!(match_template(&t("Conflict", None), &"x".repeat(5000)).is_none());
+    }
+
+    /// The full O(m*n) alignment the banded one must agree with.
+    fn naive_align(
+        pat: &[u8],
+        text: &[u8],
+        k: usize,
+        ok: impl Fn(usize) -> bool,
+    ) -> Option<(usize, usize)> {
+        let m = pat.len();
+        let jmax = (m + k).min(text.len());
+        let mut d = vec![vec![0usize; jmax + 1]; m + 1];
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=m {
+            d[i][0] = i;
+            for j in 1..=jmax {
+                d[i][j] = (d[i - 1][j - 1] + usize::from(pat[i - 1] != text[j - 1]))
+                    .min(d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1);
+            }
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (j, &dist) in d[m].iter().enumerate() {
+            if dist > k || !ok(j) {
+                continue;
+            }
+            if best
+                .is_none_or(|(bd, bj)| dist < bd || (dist == bd && j.abs_diff(m) < bj.abs_diff(m)))
+            {
+                best = Some((dist, j));
+            }
+        }
+        best
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn banded_alignment_equals_the_full_one(
+            pat in proptest::collection::vec(b'a'..=b'd', 0..14),
+            text in proptest::collection::vec(b'a'..=b'd', 0..20),
+            k in 0usize..=2,
+            veto in 0usize..24,
+        ) {
+            let ok = |j: usize| j != veto;
+            proptest::prop_assert_eq!(align_prefix(&pat, &text, k, ok), naive_align(&pat, &text, k, ok));
+        }
     }
 
     #[test]

@@ -290,6 +290,11 @@ impl Scope {
         Scope { any: false, mask }
     }
 
+    /// Bit `n` is set when the row applies to service code `n` (numeric codes only).
+    pub(crate) const fn mask(&self) -> u128 {
+        self.mask
+    }
+
     /// Whether the row applies to any service.
     pub(crate) const fn is_any(&self) -> bool {
         self.any
@@ -419,6 +424,7 @@ impl Provider {
 }
 
 /// The standard service for a two-character code.
+#[inline]
 pub(crate) fn standard_service(code: &[u8; 2]) -> Option<&'static Service> {
     match (code[0], code[1]) {
         (a @ b'0'..=b'9', b @ b'0'..=b'9') => {
@@ -430,8 +436,16 @@ pub(crate) fn standard_service(code: &[u8; 2]) -> Option<&'static Service> {
 }
 
 /// The standard row for an HTTP status + case code.
+#[inline]
 pub(crate) fn standard_case(http: u16, case: u8) -> Option<&'static CaseRow> {
-    standard_case_index(http, case).map(|i| &SNAP_CASES[i])
+    let slot = *CASE_SLOT.get(http as usize)?;
+    if slot == 255 || case >= 100 {
+        return None;
+    }
+    match CASE_INDEX.get(slot as usize * 100 + case as usize) {
+        Some(&i) if i != 255 => Some(&SNAP_CASES[i as usize]),
+        _ => None,
+    }
 }
 
 /// The structural reading for an HTTP status with no listed case.

@@ -8,7 +8,12 @@ use core::fmt;
 /// a NUL-terminated string with its length, with no copy and no allocation
 /// ([`Text::as_bytes_with_nul`]). The invariant is checked when the table is compiled.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Text(&'static str);
+pub struct Text {
+    with_nul: &'static str,
+    /// No byte needs escaping in a JSON string (computed at compile time), so writers can
+    /// copy it as is.
+    json_plain: bool,
+}
 
 impl Text {
     /// Wraps a string literal that ends in exactly one NUL byte (checked at compile time).
@@ -18,27 +23,39 @@ impl Text {
             !b.is_empty() && b[b.len() - 1] == 0,
             "Text must end with a NUL byte"
         );
+        let mut json_plain = true;
         let mut i = 0;
         while i + 1 < b.len() {
             assert!(b[i] != 0, "Text must not contain an interior NUL byte");
+            if b[i] < 0x20 || b[i] == b'"' || b[i] == b'\\' || b[i] == 0x7f {
+                json_plain = false;
+            }
             i += 1;
         }
-        Text(with_nul)
+        Text {
+            with_nul,
+            json_plain,
+        }
+    }
+
+    /// Whether the text can be written into a JSON string without escaping.
+    pub const fn is_json_plain(self) -> bool {
+        self.json_plain
     }
 
     /// The text, without the trailing NUL.
     pub const fn as_str(self) -> &'static str {
-        self.0.split_at(self.0.len() - 1).0
+        self.with_nul.split_at(self.with_nul.len() - 1).0
     }
 
     /// The text's bytes including the trailing NUL (for C: pointer and `len() - 1`).
     pub const fn as_bytes_with_nul(self) -> &'static [u8] {
-        self.0.as_bytes()
+        self.with_nul.as_bytes()
     }
 
     /// Length in bytes, without the NUL.
     pub const fn len(self) -> usize {
-        self.0.len() - 1
+        self.with_nul.len() - 1
     }
 
     /// Whether the text is empty.

@@ -1,0 +1,415 @@
+//! Table export for ops and data teams: the compiled tables as rows, rendered as JSON, CSV
+//! (RFC 4180) or Markdown. Every binding exports through here, so the files are identical
+//! whichever language wrote them.
+
+use crate::error::Error;
+use crate::ids::{Family, Outcome};
+use crate::json::write_str;
+use crate::tables::{CaseRow, Provider, ProviderCase, SNAP_CASES, SNAP_SERVICES, Service};
+use crate::text::Text;
+use core::fmt;
+use std::borrow::Cow;
+
+/// A cell of an exported table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    /// Text.
+    Text(Cow<'static, str>),
+    /// A whole number.
+    Int(i64),
+    /// Yes/no.
+    Bool(bool),
+    /// No value.
+    Null,
+}
+
+impl From<Text> for Cell {
+    fn from(t: Text) -> Cell {
+        Cell::Text(Cow::Borrowed(t.as_str()))
+    }
+}
+
+impl From<&'static str> for Cell {
+    fn from(s: &'static str) -> Cell {
+        Cell::Text(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Cell {
+        Cell::Text(Cow::Owned(s))
+    }
+}
+
+impl From<Option<Text>> for Cell {
+    fn from(t: Option<Text>) -> Cell {
+        t.map_or(Cell::Null, Cell::from)
+    }
+}
+
+impl fmt::Display for Cell {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Cell::Text(s) => f.write_str(s),
+            Cell::Int(n) => write!(f, "{n}"),
+            Cell::Bool(b) => f.write_str(if *b { "true" } else { "false" }),
+            Cell::Null => Ok(()),
+        }
+    }
+}
+
+/// Which table to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TableName {
+    /// SNAP services (the standard's 81, with the provider's own names and additions).
+    SnapServices,
+    /// SNAP HTTP status + case rows (the standard's, then the provider's variants/overrides).
+    SnapCases,
+    /// Reasons with their customer texts.
+    Reasons,
+}
+
+impl TableName {
+    /// Every table.
+    pub const ALL: &'static [TableName] = &[
+        TableName::SnapServices,
+        TableName::SnapCases,
+        TableName::Reasons,
+    ];
+
+    /// The table's id as used on the command line (`snap-services`).
+    pub const fn id(self) -> &'static str {
+        match self {
+            TableName::SnapServices => "snap-services",
+            TableName::SnapCases => "snap-cases",
+            TableName::Reasons => "reasons",
+        }
+    }
+
+    /// Reads a table id; `_` and `-` are interchangeable.
+    pub fn parse(s: &str) -> Option<TableName> {
+        TableName::ALL
+            .iter()
+            .copied()
+            .find(|t| crate::tables::ident_eq(&s.replace('-', "_"), &t.id().replace('-', "_")))
+    }
+
+    /// The family a table belongs to.
+    pub const fn family(self) -> Option<Family> {
+        match self {
+            TableName::SnapServices | TableName::SnapCases => Some(Family::Snap),
+            TableName::Reasons => None,
+        }
+    }
+}
+
+/// An exported table: column names and rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// Column names.
+    pub columns: &'static [&'static str],
+    /// Rows, each as long as `columns`.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// Output format of an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A JSON array of objects.
+    Json,
+    /// CSV with a header row (RFC 4180 quoting).
+    Csv,
+    /// A Markdown table.
+    Markdown,
+}
+
+impl Format {
+    /// Reads `json`, `csv`, `md`/`markdown`.
+    pub fn parse(s: &str) -> Option<Format> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            "md" | "markdown" => Some(Format::Markdown),
+            _ => None,
+        }
+    }
+}
+
+const SERVICE_COLUMNS: &[&str] = &[
+    "code",
+    "name",
+    "product",
+    "kind",
+    "moves_money",
+    "operation",
+    "status_service",
+    "provider",
+    "source",
+];
+
+const CASE_COLUMNS: &[&str] = &[
+    "code",
+    "http_status",
+    "case_code",
+    "services",
+    "use",
+    "message",
+    "category",
+    "reason",
+    "outcome",
+    "action",
+    "money_outcome",
+    "money_action",
+    "by_operation",
+    "description",
+    "provider",
+    "source",
+];
+
+const REASON_COLUMNS: &[&str] = &[
+    "id",
+    "number",
+    "masked",
+    "snap_http_status",
+    "snap_case_code",
+    "description",
+    "customer_en",
+    "customer_id",
+    "source",
+];
+
+fn service_row(s: &Service, provider: &'static Provider) -> Vec<Cell> {
+    vec![
+        s.code().into(),
+        s.name().into(),
+        s.product().into(),
+        s.kind().id().into(),
+        Cell::Bool(s.moves_money()),
+        s.operation().map_or(Cell::Null, |o| o.id().into()),
+        s.status_service().into(),
+        provider.id().into(),
+        s.source().into(),
+    ]
+}
+
+fn services_text(c: &ProviderCase) -> Cell {
+    if c.scope.is_any() {
+        return "any".into();
+    }
+    let mask = c.scope.mask();
+    let codes: Vec<String> = (0..100u32)
+        .filter(|i| mask & (1u128 << i) != 0)
+        .map(|i| format!("{i:02}"))
+        .collect();
+    codes.join(",").into()
+}
+
+fn case_row(
+    r: &CaseRow,
+    services: Cell,
+    usage: &'static str,
+    provider: &'static Provider,
+) -> Vec<Cell> {
+    let sem = r.semantics();
+    let (outcome, action) = sem.when_no_money();
+    let (money_outcome, money_action) = sem.when_money();
+    let show = |o: Outcome| {
+        if sem.by_operation() {
+            Cell::Null
+        } else {
+            o.id().into()
+        }
+    };
+    vec![
+        format!("{}xx{:02}", r.http(), r.case()).into(),
+        Cell::Int(i64::from(r.http())),
+        format!("{:02}", r.case()).into(),
+        services,
+        usage.into(),
+        r.message().text().into(),
+        sem.category().id().into(),
+        sem.reason().id().into(),
+        show(outcome),
+        action.id().into(),
+        show(money_outcome),
+        money_action.id().into(),
+        Cell::Bool(sem.by_operation()),
+        r.description().into(),
+        provider.id().into(),
+        r.source().into(),
+    ]
+}
+
+/// The rows of a table under a provider profile.
+pub fn table(name: TableName, provider: &'static Provider) -> Table {
+    match name {
+        TableName::SnapServices => {
+            let mut rows: Vec<Vec<Cell>> = Vec::new();
+            for s in SNAP_SERVICES.iter() {
+                match provider.services().iter().find(|p| p.code() == s.code()) {
+                    Some(own) => rows.push(service_row(own, provider)),
+                    None => rows.push(service_row(s, Provider::standard())),
+                }
+            }
+            for own in provider.services() {
+                if !SNAP_SERVICES.iter().any(|s| s.code() == own.code()) {
+                    rows.push(service_row(own, provider));
+                }
+            }
+            Table {
+                columns: SERVICE_COLUMNS,
+                rows,
+            }
+        }
+        TableName::SnapCases => {
+            let mut rows: Vec<Vec<Cell>> = SNAP_CASES
+                .iter()
+                .map(|r| case_row(r, "any".into(), "standard", Provider::standard()))
+                .collect();
+            for c in provider.cases() {
+                let usage = if c.is_variant() {
+                    "variant"
+                } else {
+                    "override"
+                };
+                rows.push(case_row(c.row(), services_text(c), usage, provider));
+            }
+            Table {
+                columns: CASE_COLUMNS,
+                rows,
+            }
+        }
+        TableName::Reasons => Table {
+            columns: REASON_COLUMNS,
+            rows: crate::reasons()
+                .iter()
+                .map(|r| {
+                    let (http, case) = r.snap().map_or((Cell::Null, Cell::Null), |(h, c)| {
+                        (Cell::Int(i64::from(h)), format!("{c:02}").into())
+                    });
+                    let en = crate::customer_message(r.reason(), crate::Locale::En).text;
+                    let id = crate::customer_message(r.reason(), crate::Locale::Id).text;
+                    vec![
+                        r.reason().id().into(),
+                        Cell::Int(i64::from(r.reason().number())),
+                        Cell::Bool(r.masked()),
+                        http,
+                        case,
+                        r.description().into(),
+                        en.into(),
+                        id.into(),
+                        r.source().into(),
+                    ]
+                })
+                .collect(),
+        },
+    }
+}
+
+/// Looks a table up by its id (`snap-services`) and provider id; the errors are
+/// `unknown_family` (no such table) and `unknown_provider`.
+pub fn table_by_name(name: &str, provider: Option<&str>) -> Result<Table, Error> {
+    let name = TableName::parse(name).ok_or(Error::UnknownFamily)?;
+    let provider = match provider {
+        Some(p) => Provider::find(p).ok_or(Error::UnknownProvider)?,
+        None => Provider::standard(),
+    };
+    Ok(table(name, provider))
+}
+
+impl Table {
+    /// Renders the table.
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Json => self.to_json(),
+            Format::Csv => self.to_csv(),
+            Format::Markdown => self.to_markdown(),
+        }
+    }
+
+    /// A JSON array of objects, one per row, keys in column order.
+    pub fn to_json(&self) -> String {
+        let mut out = Vec::new();
+        out.push(b'[');
+        for (i, row) in self.rows.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"\n ");
+            out.push(b'{');
+            for (j, (col, cell)) in self.columns.iter().zip(row).enumerate() {
+                if j > 0 {
+                    out.push(b',');
+                }
+                write_str(&mut out, col);
+                out.push(b':');
+                match cell {
+                    Cell::Text(s) => write_str(&mut out, s),
+                    Cell::Int(n) => out.extend_from_slice(n.to_string().as_bytes()),
+                    Cell::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+                    Cell::Null => out.extend_from_slice(b"null"),
+                }
+            }
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"\n]\n");
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// CSV with a header row; fields with a comma, quote or line break are quoted.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::new();
+        let field = |out: &mut String, s: &str| {
+            if s.contains([',', '"', '\n', '\r']) {
+                out.push('"');
+                out.push_str(&s.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(s);
+            }
+        };
+        for (i, c) in self.columns.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            field(&mut out, c);
+        }
+        out.push_str("\r\n");
+        for row in &self.rows {
+            for (i, cell) in row.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                field(&mut out, &cell.to_string());
+            }
+            out.push_str("\r\n");
+        }
+        out
+    }
+
+    /// A Markdown table (`|` in cells escaped).
+    pub fn to_markdown(&self) -> String {
+        let mut out = String::new();
+        out.push('|');
+        for c in self.columns {
+            out.push(' ');
+            out.push_str(c);
+            out.push_str(" |");
+        }
+        out.push_str("\n|");
+        for _ in self.columns {
+            out.push_str(" --- |");
+        }
+        out.push('\n');
+        for row in &self.rows {
+            out.push('|');
+            for cell in row {
+                out.push(' ');
+                out.push_str(&cell.to_string().replace('|', "\\|").replace('\n', " "));
+                out.push_str(" |");
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
