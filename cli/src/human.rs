@@ -1,0 +1,211 @@
+//! The short human explanation of `paycodes explain`, in English or Bahasa Indonesia.
+
+use paycodes::{Action, Decoded, Family, Locale, Outcome};
+use std::io::Write;
+
+struct Words {
+    happened: &'static str,
+    detail: &'static str,
+    api: &'static str,
+    moves_money: &'static str,
+    no_money: &'static str,
+    money: &'static str,
+    next: &'static str,
+    customer: &'static str,
+    masked: &'static str,
+    technical: &'static str,
+    unknown_code: &'static str,
+    template: &'static str,
+    operation: &'static str,
+    reason: &'static str,
+}
+
+const EN: Words = Words {
+    happened: "What happened",
+    detail: "Detail",
+    api: "API",
+    moves_money: "moves money",
+    no_money: "does not move money",
+    money: "Money moved?",
+    next: "What to do",
+    customer: "Tell the customer",
+    masked: "(real reason hidden from the customer)",
+    technical: "For support",
+    unknown_code: "Not in any table: read from the code's structure.",
+    template: "Documentation template (service xx): the service is not known.",
+    operation: "Operation",
+    reason: "Reason",
+};
+
+const ID: Words = Words {
+    happened: "Yang terjadi",
+    detail: "Detail",
+    api: "API",
+    moves_money: "memindahkan dana",
+    no_money: "tidak memindahkan dana",
+    money: "Dana berpindah?",
+    next: "Langkah berikut",
+    customer: "Untuk pelanggan",
+    masked: "(alasan sebenarnya disembunyikan dari pelanggan)",
+    technical: "Catatan teknis (EN)",
+    unknown_code: "Tidak ada di tabel: dibaca dari struktur kodenya.",
+    template: "Templat dokumentasi (layanan xx): layanannya tidak diketahui.",
+    operation: "Operasi",
+    reason: "Alasan",
+};
+
+fn outcome_text(o: Outcome, l: Locale) -> &'static str {
+    match (o, l) {
+        (Outcome::Success, Locale::En) => "Yes: it went through (success).",
+        (Outcome::Pending, Locale::En) => {
+            "Not yet: accepted, the final result comes later (pending). Do not treat it as paid."
+        }
+        (Outcome::Failed, Locale::En) => "No: it did not happen (failed).",
+        (Outcome::Unknown, Locale::En) => {
+            "Maybe: the outcome is unknown. Inquire before acting; never retry blindly."
+        }
+        (Outcome::Success, Locale::Id) => "Ya: transaksi berhasil (success).",
+        (Outcome::Pending, Locale::Id) => {
+            "Belum: diterima, hasil akhirnya menyusul (pending). Jangan dianggap lunas dulu."
+        }
+        (Outcome::Failed, Locale::Id) => "Tidak: transaksi tidak terjadi (failed).",
+        (Outcome::Unknown, Locale::Id) => {
+            "Mungkin: hasilnya belum pasti (unknown). Cek status dulu; jangan langsung mengulang."
+        }
+    }
+}
+
+fn action_text(a: Action, l: Locale) -> &'static str {
+    match (a, l) {
+        (Action::None, Locale::En) => "Nothing: this answer is final.",
+        (Action::InquireStatus, Locale::En) => {
+            "Ask the status API with the same reference before doing anything else."
+        }
+        (Action::RetryLater, Locale::En) => "Retry later with backoff; nothing happened this time.",
+        (Action::RefreshToken, Locale::En) => {
+            "Get a new access token, then send the request again."
+        }
+        (Action::FixRequest, Locale::En) => {
+            "Fix the request (format, signature, reference) before sending it again."
+        }
+        (Action::AskCustomer, Locale::En) => {
+            "The customer must act: another card or method, a top-up, corrected details or an OTP."
+        }
+        (Action::ContactProvider, Locale::En) => {
+            "Contact the provider: a configuration or account matter."
+        }
+        (Action::DoNotRetry, Locale::En) => "Do not retry: the same request will not succeed.",
+        (Action::None, Locale::Id) => "Tidak perlu apa-apa: jawaban ini sudah final.",
+        (Action::InquireStatus, Locale::Id) => {
+            "Tanyakan ke API status dengan referensi yang sama sebelum melakukan apa pun."
+        }
+        (Action::RetryLater, Locale::Id) => {
+            "Coba lagi nanti dengan jeda; kali ini tidak ada yang terjadi."
+        }
+        (Action::RefreshToken, Locale::Id) => {
+            "Ambil access token baru, lalu kirim ulang permintaannya."
+        }
+        (Action::FixRequest, Locale::Id) => {
+            "Perbaiki permintaannya (format, tanda tangan, referensi) sebelum mengirim ulang."
+        }
+        (Action::AskCustomer, Locale::Id) => {
+            "Pelanggan perlu bertindak: kartu atau metode lain, isi saldo, perbaiki data, atau masukkan OTP."
+        }
+        (Action::ContactProvider, Locale::Id) => {
+            "Hubungi penyedia layanan: ini soal konfigurasi atau akun."
+        }
+        (Action::DoNotRetry, Locale::Id) => {
+            "Jangan diulang: permintaan yang sama tidak akan berhasil."
+        }
+    }
+}
+
+/// Writes the explanation (no trailing newline).
+pub fn write(out: &mut Vec<u8>, d: &Decoded<'_>, locale: Locale) {
+    let w = if locale == Locale::Id { &ID } else { &EN };
+    let mut lines: Vec<(&str, String)> = Vec::new();
+    let family = match d.family() {
+        Family::Snap => "SNAP",
+        Family::Iso8583 => "ISO 8583",
+        Family::Provider => "provider code",
+        Family::Status => "status",
+    };
+    let _ = write!(
+        out,
+        "{} ({family}, {}): {}",
+        d.canonical(),
+        d.provider().id(),
+        d.message()
+    );
+    let cm = d.customer_message(locale);
+    // The precise description is English table text: in Indonesian it moves to the
+    // technical note below, and the customer line says what happened.
+    if locale == Locale::En {
+        lines.push((w.happened, d.merchant_message().to_string()));
+    }
+    if let Some(detail) = d.detail() {
+        lines.push((w.detail, detail.to_owned()));
+    }
+    if let Some(s) = d.service() {
+        let money = if s.moves_money() {
+            w.moves_money
+        } else {
+            w.no_money
+        };
+        lines.push((
+            w.api,
+            format!("{} {} ({}), {money}", s.code(), s.name(), s.product()),
+        ));
+    }
+    if d.is_template() {
+        lines.push((w.api, w.template.to_owned()));
+    }
+    if let Some(op) = d.operation()
+        && d.reason() == paycodes::Reason::InconsistentRequest
+    {
+        lines.push((w.operation, format!("{} ({})", op.id(), op.name())));
+    }
+    lines.push((w.money, outcome_text(d.outcome(), locale).to_owned()));
+    let mut next = action_text(d.action(), locale).to_owned();
+    if d.action() == Action::InquireStatus
+        && let Some(st) = d.service().and_then(|s| s.status_service())
+    {
+        next.push_str(if locale == Locale::Id {
+            " Layanan status: "
+        } else {
+            " Status service: "
+        });
+        next.push_str(st.as_str());
+        next.push('.');
+    }
+    lines.push((w.next, next));
+    let mut customer = cm.text.to_string();
+    if cm.masked {
+        customer.push(' ');
+        customer.push_str(w.masked);
+    }
+    lines.push((w.customer, customer));
+    if locale == Locale::Id {
+        lines.push((w.technical, d.merchant_message().to_string()));
+    }
+    if !d.known() {
+        lines.push(("", w.unknown_code.to_owned()));
+    }
+    lines.push((
+        w.reason,
+        format!(
+            "{} ({}); source: {}",
+            d.reason().id(),
+            d.category().id(),
+            d.source()
+        ),
+    ));
+    let width = lines
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (k, v) in lines {
+        let _ = write!(out, "\n  {k:<width$}  {v}");
+    }
+}
