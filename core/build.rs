@@ -255,7 +255,9 @@ fn semantics(row: &Row<'_>, ctx: &Ctx, std_row: Option<&Row<'_>>) -> Res<String>
     let has = |col: &str| row.table.header.iter().any(|h| h == col);
     let variant = has("use") && row.get("use")? == "variant";
     let inherit = |col: &str| -> Res<String> {
-        let v = row.get(col)?;
+        // A table without the column (the card alternatives have no reason) takes it from the
+        // row it varies.
+        let v = if has(col) { row.get(col)? } else { "=" };
         if v != "=" {
             return Ok(v.to_owned());
         }
@@ -268,6 +270,9 @@ fn semantics(row: &Row<'_>, ctx: &Ctx, std_row: Option<&Row<'_>>) -> Res<String>
     let outcome = inherit("outcome")?;
     let action = inherit("action")?;
     let money = |col: &str, own: &str| -> Res<String> {
+        if !has(col) {
+            return Ok(own.to_owned());
+        }
         let v = row.get(col)?;
         if v != "=" {
             return Ok(v.to_owned());
@@ -722,6 +727,200 @@ fn generate(dir: &Path) -> Res<String> {
     for p in provider_literals {
         w.push_str(&p);
         w.push('\n');
+    }
+    w.push_str("];\n");
+
+    // unknown_readings.tsv
+    let unknown = Table::load(dir, "unknown_readings.tsv")?;
+    let fam_order = ["iso8583", "provider", "status"];
+    let _ = writeln!(
+        w,
+        "pub(crate) static UNKNOWN_READINGS: [FallbackRow; 3] = ["
+    );
+    for (i, fam) in fam_order.iter().enumerate() {
+        let r = unknown
+            .iter()
+            .find(|r| r.get("family").map(|f| f == *fam).unwrap_or(false))
+            .ok_or_else(|| format!("unknown_readings.tsv: no row for {fam}"))?;
+        let _ = i;
+        let _ = writeln!(
+            w,
+            "    FallbackRow {{ exact: 0, class: 0, message: {}, sem: {}, description: {}, source: {} }},",
+            template(&r, r.get("message")?, None, None)?,
+            semantics(&r, &ctx, None)?,
+            text(r.get("description")?),
+            text(r.get("source")?),
+        );
+    }
+    w.push_str("];\n");
+
+    // iso8583.tsv and its alternative readings
+    let iso = Table::load(dir, "iso8583.tsv")?;
+    let alts = Table::load(dir, "iso8583_alternatives.tsv")?;
+    let mut keys: Vec<(String, u8)> = Vec::new();
+    let net_rank = |n: &str| match n {
+        "any" => Some(0u8),
+        "visa" => Some(1),
+        "mastercard" => Some(2),
+        _ => None,
+    };
+    for r in iso.iter() {
+        let code = r.get("code")?;
+        if code.len() != 2
+            || !code
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        {
+            return Err(r.err(format!("card code `{code}` is not two digits/capitals")));
+        }
+        let n = net_rank(r.get("network")?)
+            .ok_or_else(|| r.err("network must be any, visa or mastercard"))?;
+        let key = (code.to_owned(), n);
+        if keys.last().is_some_and(|k| *k >= key) {
+            return Err(r.err(
+                "rows must be sorted by code, then any < visa < mastercard, without repeats",
+            ));
+        }
+        keys.push(key);
+        if !["seed", "iso", "paycodes"].contains(&r.get("origin")?) {
+            return Err(r.err("origin must be seed, iso or paycodes"));
+        }
+    }
+    // A code with readings for both networks needs a network-neutral row.
+    for (code, _) in keys.iter().filter(|k| k.1 == 1) {
+        let has = |n| keys.contains(&(code.clone(), n));
+        if has(2) && !has(0) {
+            return Err(format!(
+                "iso8583.tsv: code {code} has Visa and Mastercard rows but no `any` row"
+            ));
+        }
+    }
+    for a in alts.iter() {
+        let key = (
+            a.get("code")?.to_owned(),
+            net_rank(a.get("network")?).ok_or_else(|| a.err("bad network"))?,
+        );
+        if !keys.contains(&key) {
+            return Err(a.err("alternative for a code/network that iso8583.tsv does not have"));
+        }
+        yes_no(&a, "applies")?;
+    }
+    let _ = writeln!(
+        w,
+        "pub(crate) static ISO_ROWS: [IsoRow; {}] = [",
+        iso.rows.len()
+    );
+    for r in iso.iter() {
+        let network = match r.get("network")? {
+            "any" => "None".to_owned(),
+            n => format!("Some(Network::{})", camel(n)),
+        };
+        let alt = alts.iter().find(|a| {
+            a.get("code").ok() == r.get("code").ok()
+                && a.get("network").ok() == r.get("network").ok()
+        });
+        let (alt_sem, alt_src) = match alt {
+            Some(a) if yes_no(&a, "applies")? => {
+                // The alternative keeps the row's reason: only the category reading differs.
+                let sem = semantics(&a, &ctx, Some(&r))?;
+                let src = format!("{} ({})", a.get("source")?, a.get("note")?);
+                (format!("Some({sem})"), format!("Some({})", text(&src)))
+            }
+            _ => ("None".to_owned(), "None".to_owned()),
+        };
+        let _ = writeln!(
+            w,
+            "    IsoRow {{ code: {}, network: {network}, message: {}, sem: {}, description: {}, origin: {}, source: {}, alt: {alt_sem}, alt_source: {alt_src} }},",
+            text(r.get("code")?),
+            text(r.get("message")?),
+            semantics(&r, &ctx, None)?,
+            opt_text(r.opt("description")?),
+            text(r.get("origin")?),
+            text(r.get("source")?),
+        );
+    }
+    w.push_str("];\n");
+
+    // provider_strings.tsv
+    let strings = Table::load(dir, "provider_strings.tsv")?;
+    let _ = writeln!(
+        w,
+        "pub(crate) static STRING_ROWS: [StringRow; {}] = [",
+        strings.rows.len()
+    );
+    let mut seen_strings = BTreeSet::new();
+    for r in strings.iter() {
+        let p = r.get("provider")?;
+        let pi = provider_ids
+            .iter()
+            .position(|x| x == p)
+            .ok_or_else(|| r.err(format!("provider `{p}` is not in providers.tsv")))?;
+        let code = r.get("code")?;
+        if code.is_empty()
+            || code.len() > 48
+            || !code
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+            || !code.as_bytes()[0].is_ascii_uppercase()
+        {
+            return Err(r.err(format!(
+                "`{code}` is not an UPPER_SNAKE code of at most 48 characters"
+            )));
+        }
+        if !seen_strings.insert((p.to_owned(), code.to_owned())) {
+            return Err(r.err("code listed twice for this provider"));
+        }
+        let _ = writeln!(
+            w,
+            "    StringRow {{ provider: {pi}, code: {}, message: {}, sem: {}, source: {} }},",
+            text(code),
+            text(r.get("message")?),
+            semantics(&r, &ctx, None)?,
+            text(r.get("source")?),
+        );
+    }
+    w.push_str("];\n");
+
+    // statuses.tsv
+    let statuses = Table::load(dir, "statuses.tsv")?;
+    let kinds = ["snap", "qris", "direct_debit", "va"];
+    let _ = writeln!(
+        w,
+        "pub(crate) static STATUS_ROWS: [StatusRow; {}] = [",
+        statuses.rows.len()
+    );
+    let mut seen_status = BTreeSet::new();
+    for r in statuses.iter() {
+        let kind = enum_ref(&r, "kind", "StatusKind", &kinds)?;
+        let code = r.get("code")?;
+        if code.len() > 16
+            || !code
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        {
+            return Err(r.err(format!(
+                "status `{code}` must be digits or capitals, at most 16"
+            )));
+        }
+        if code.bytes().all(|b| b.is_ascii_digit()) && code.len() != 2 {
+            return Err(r.err("numeric statuses have two digits"));
+        }
+        if !seen_status.insert((r.get("kind")?.to_owned(), code.to_owned())) {
+            return Err(r.err("status listed twice for this kind"));
+        }
+        let aliases: Vec<String> = match r.opt("aliases")? {
+            None => vec![],
+            Some(a) => a.split(',').map(|s| format!("{:?}", s.trim())).collect(),
+        };
+        let _ = writeln!(
+            w,
+            "    StatusRow {{ kind: {kind}, code: {}, aliases: &[{}], name: {}, sem: {}, source: {} }},",
+            text(code),
+            aliases.join(", "),
+            text(r.get("name")?),
+            semantics(&r, &ctx, None)?,
+            text(r.get("source")?),
+        );
     }
     w.push_str("];\n");
 

@@ -18,6 +18,9 @@ struct Words {
     template: &'static str,
     operation: &'static str,
     reason: &'static str,
+    network: &'static str,
+    by_network: &'static str,
+    kind: &'static str,
 }
 
 const EN: Words = Words {
@@ -35,6 +38,9 @@ const EN: Words = Words {
     template: "Documentation template (service xx): the service is not known.",
     operation: "Operation",
     reason: "Reason",
+    network: "Network",
+    by_network: "Depends on the network; give --network for the exact reading:",
+    kind: "Status kind",
 };
 
 const ID: Words = Words {
@@ -52,6 +58,9 @@ const ID: Words = Words {
     template: "Templat dokumentasi (layanan xx): layanannya tidak diketahui.",
     operation: "Operasi",
     reason: "Alasan",
+    network: "Jaringan",
+    by_network: "Tergantung jaringan kartu; pakai --network untuk arti yang pasti:",
+    kind: "Jenis status",
 };
 
 fn outcome_text(o: Outcome, l: Locale) -> &'static str {
@@ -164,6 +173,25 @@ pub fn write(out: &mut Vec<u8>, d: &Decoded<'_>, locale: Locale) {
         && d.reason() == paycodes::Reason::InconsistentRequest
     {
         lines.push((w.operation, format!("{} ({})", op.id(), op.name())));
+    }
+    if let Some(n) = d.network() {
+        lines.push((w.network, n.id().to_owned()));
+    }
+    let variants: Vec<_> = d.network_variants().collect();
+    if !variants.is_empty() {
+        lines.push((w.network, w.by_network.to_owned()));
+        for v in variants {
+            lines.push((
+                "",
+                format!(
+                    "{}: {} ({}, {}, {})",
+                    v.network, v.message, v.category, v.outcome, v.action
+                ),
+            ));
+        }
+    }
+    if let Some(k) = d.status_kind() {
+        lines.push((w.kind, k.id().to_owned()));
     }
     lines.push((w.money, outcome_text(d.outcome(), locale).to_owned()));
     let mut next = action_text(d.action(), locale).to_owned();

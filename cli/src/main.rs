@@ -100,7 +100,7 @@ struct DecodeArgs {
 
 #[derive(Args)]
 struct TableArgs {
-    /// snap-services, snap-cases or reasons.
+    /// snap-services, snap-cases, reasons, iso8583, provider-strings or statuses.
     name: String,
     /// Include this provider's names, spellings and additions.
     #[arg(long, short = 'p')]
@@ -108,6 +108,15 @@ struct TableArgs {
     /// json, csv or md.
     #[arg(long, short = 'f', default_value = "json")]
     format: String,
+}
+
+/// 1 for a malformed code; 2 when the options are the problem (the 2xxx error block, e.g.
+/// a status decode without --kind).
+fn exit_for(e: &Error) -> ExitCode {
+    match e.kind().number() {
+        2000..=2999 => ExitCode::from(2),
+        _ => ExitCode::from(1),
+    }
 }
 
 fn usage_error(message: &str) -> ExitCode {
@@ -157,11 +166,11 @@ fn explain(a: ExplainArgs) -> io::Result<ExitCode> {
         }
         Err(e) if a.json => {
             json::write_error(&mut out, &Raw::Text(&a.code), &e);
-            ExitCode::from(1)
+            exit_for(&e)
         }
         Err(e) => {
             eprintln!("paycodes: {:?}: {e} ({})", a.code, e.id());
-            return Ok(ExitCode::from(1));
+            return Ok(exit_for(&e));
         }
     };
     out.push(b'\n');

@@ -148,7 +148,7 @@ fn decode_answers_every_line_in_order_and_keeps_going() {
         (lines[2]["raw"].clone(), lines[2]["canonical"].clone()),
         (Value::from(2002400), Value::from("2002400"))
     );
-    assert_eq!(lines[3]["error"], "bad_length");
+    assert_eq!(lines[3]["error"], "bad_character");
     assert_eq!(lines[4]["error"], "empty");
     assert_eq!(lines[5]["error"], "bad_json");
     assert_eq!(lines[6]["error"], "invalid_utf8");
@@ -227,4 +227,92 @@ fn the_readme_transcript_is_current() {
     let block = &readme[start + "$ paycodes explain 4035414\n".len()..];
     let block = &block[..block.find("```").unwrap()];
     assert_eq!(block, stdout(&paycodes(&["explain", "4035414"], None)));
+}
+
+#[test]
+fn explains_card_codes_in_bahasa() {
+    let o = paycodes(
+        &["explain", "51", "--network", "visa", "--lang", "id"],
+        None,
+    );
+    assert!(o.status.success());
+    let s = stdout(&o);
+    for needle in [
+        "ISO 8583",
+        "Dana berpindah?",
+        "Tidak: transaksi tidak terjadi",
+        "Coba lagi nanti",
+        "Saldo Anda tidak mencukupi",
+    ] {
+        assert!(s.contains(needle), "{needle} missing in:\n{s}");
+    }
+    let s = stdout(&paycodes(&["explain", "70"], None));
+    assert!(
+        s.contains("visa: PIN data required") && s.contains("mastercard: Contact Card Issuer"),
+        "{s}"
+    );
+}
+
+#[test]
+fn families_options_and_their_errors() {
+    let v = json(&paycodes(
+        &[
+            "explain", "04", "--family", "status", "--kind", "snap", "--json",
+        ],
+        None,
+    ));
+    assert_eq!(
+        (v["reason"].as_str(), v["status_kind"].as_str()),
+        (Some("refunded"), Some("snap"))
+    );
+    let v = json(&paycodes(&["explain", "04", "--json"], None));
+    assert_eq!(
+        (v["family"].as_str(), v["masked"].as_bool()),
+        (Some("iso8583"), Some(true))
+    );
+    let v = json(&paycodes(&["explain", "TIME_OUT", "--json"], None));
+    assert_eq!(
+        (v["outcome"].as_str(), v["action"].as_str()),
+        (Some("unknown"), Some("inquire_status"))
+    );
+    let o = paycodes(&["explain", "04", "--family", "status"], None);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "a missing --kind is a usage error"
+    );
+    assert_eq!(
+        paycodes(&["explain", "51", "--network", "amex"], None)
+            .status
+            .code(),
+        Some(2)
+    );
+    let v = json(&paycodes(&["table", "iso8583"], None));
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["code"] == "63" && r["category"] == "generic")
+    );
+    let v = json(&paycodes(&["table", "iso8583", "--provider", "doku"], None));
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["code"] == "63" && r["category"] == "cannot_approve_with_details")
+    );
+    assert_eq!(
+        json(&paycodes(&["table", "statuses"], None))
+            .as_array()
+            .unwrap()
+            .len(),
+        27
+    );
+    assert_eq!(
+        json(&paycodes(&["table", "provider-strings"], None))
+            .as_array()
+            .unwrap()
+            .len(),
+        33
+    );
 }

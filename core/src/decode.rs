@@ -4,7 +4,8 @@ use crate::error::Error;
 use crate::ids::{Action, Category, Family, Locale, Network, Outcome, Reason, StatusKind};
 use crate::matching::{Message, Rank, match_template};
 use crate::tables::{
-    CaseRow, FallbackRow, OperationInfo, Provider, Semantics, Service, fallback, standard_case,
+    CaseRow, FallbackRow, IsoRow, OperationInfo, Provider, Semantics, Service, StatusRow,
+    StringRow, fallback, standard_case,
 };
 use crate::text::Text;
 use core::fmt;
@@ -222,8 +223,14 @@ impl fmt::Display for Raw<'_> {
 pub(crate) enum RowRef {
     /// A SNAP case row (standard or provider).
     Case(&'static CaseRow),
-    /// The structural reading of an unlisted SNAP code.
+    /// The structural reading of an unlisted code.
     Fallback(&'static FallbackRow),
+    /// A card code; `true` when the published alternative reading applies.
+    Iso(&'static IsoRow, bool),
+    /// A provider string code.
+    Str(&'static StringRow),
+    /// A transaction status.
+    Status(&'static StatusRow),
 }
 
 impl RowRef {
@@ -231,26 +238,64 @@ impl RowRef {
         match self {
             RowRef::Case(r) => r.message.text(),
             RowRef::Fallback(r) => r.message.text(),
+            RowRef::Iso(r, _) => r.message,
+            RowRef::Str(r) => r.message,
+            RowRef::Status(r) => r.name,
         }
     }
     fn sem(self) -> &'static Semantics {
         match self {
             RowRef::Case(r) => &r.sem,
             RowRef::Fallback(r) => &r.sem,
+            RowRef::Iso(r, alt) => reading(r, alt),
+            RowRef::Str(r) => &r.sem,
+            RowRef::Status(r) => &r.sem,
         }
     }
     fn description(self) -> Text {
         match self {
             RowRef::Case(r) => r.description,
             RowRef::Fallback(r) => r.description,
+            RowRef::Iso(r, _) => r.description(),
+            RowRef::Str(r) => r.message,
+            RowRef::Status(r) => r.sem.reason.row().description,
         }
     }
     fn source(self) -> Text {
         match self {
             RowRef::Case(r) => r.source,
             RowRef::Fallback(r) => r.source,
+            RowRef::Iso(r, true) => r.alt_source.unwrap_or(r.source),
+            RowRef::Iso(r, false) => r.source,
+            RowRef::Str(r) => r.source,
+            RowRef::Status(r) => r.source,
         }
     }
+}
+
+/// The card reading of a row: its published alternative when `alt`, else the seed's.
+fn reading(r: &'static IsoRow, alt: bool) -> &'static Semantics {
+    match (&r.alt, alt) {
+        (Some(a), true) => a,
+        _ => &r.sem,
+    }
+}
+
+/// One network's reading of a card code whose meaning differs by network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NetworkVariant {
+    /// The network.
+    pub network: Network,
+    /// What the code means on that network.
+    pub message: Text,
+    /// Its decline category on that network.
+    pub category: Category,
+    /// Its reason.
+    pub reason: Reason,
+    /// Its outcome.
+    pub outcome: Outcome,
+    /// What to do.
+    pub action: Action,
 }
 
 /// The normalized answer for any code family. Table text is `'static`; only
@@ -274,12 +319,88 @@ pub struct Decoded<'a> {
     pub(crate) action: Action,
     pub(crate) known: bool,
     pub(crate) template: bool,
+    /// Card codes: the network of the reading used.
+    pub(crate) network: Option<Network>,
+    /// Card codes decoded without a network: the per-network readings.
+    pub(crate) variants: &'static [IsoRow],
+    /// Statuses: the vocabulary.
+    pub(crate) status_kind: Option<StatusKind>,
 }
 
 /// Longest canonical code kept (provider string codes are limited to this).
 pub(crate) const CANONICAL_MAX: usize = 48;
 
 impl<'a> Decoded<'a> {
+    /// A result with everything but the family-specific parts at their defaults.
+    pub(crate) fn blank(
+        raw: Raw<'a>,
+        canonical: InlineStr<CANONICAL_MAX>,
+        family: Family,
+        provider: &'static Provider,
+    ) -> Self {
+        Decoded {
+            raw,
+            detail: None,
+            row: RowRef::Fallback(&crate::tables::UNKNOWN_READINGS[0]),
+            service: None,
+            provider,
+            operation: None,
+            canonical,
+            http: 0,
+            family,
+            outcome: Outcome::Unknown,
+            action: Action::InquireStatus,
+            known: true,
+            template: false,
+            network: None,
+            variants: &[],
+            status_kind: None,
+        }
+    }
+
+    /// Takes outcome and action from a row that does not depend on money movement.
+    pub(crate) fn with_semantics(self, row: RowRef) -> Self {
+        let (outcome, action) = row.sem().when_no_money();
+        Decoded {
+            row,
+            outcome,
+            action,
+            ..self
+        }
+    }
+
+    /// Card codes: the network whose reading answered (`None` for a network-neutral one).
+    pub fn network(&self) -> Option<Network> {
+        self.network
+    }
+
+    /// Card codes: the decline category (same as [`Decoded::category`]); `None` otherwise.
+    pub fn card_category(&self) -> Option<Category> {
+        (self.family == Family::Iso8583).then(|| self.category())
+    }
+
+    /// Card codes decoded without a network whose meaning differs by network: each network's
+    /// reading. Empty otherwise.
+    pub fn network_variants(&self) -> impl Iterator<Item = NetworkVariant> + 'static {
+        let alt = self.provider.card_reading() == crate::ids::CardReading::Standard;
+        self.variants.iter().filter_map(move |r| {
+            let sem = reading(r, alt && r.alt.is_some());
+            Some(NetworkVariant {
+                network: r.network?,
+                message: r.message,
+                category: sem.category,
+                reason: sem.reason,
+                outcome: sem.outcome,
+                action: sem.action,
+            })
+        })
+    }
+
+    /// Statuses: the vocabulary the value was read in.
+    pub fn status_kind(&self) -> Option<StatusKind> {
+        self.status_kind
+    }
+
     /// Which family the code was decoded as.
     pub fn family(&self) -> Family {
         self.family
@@ -480,9 +601,15 @@ fn decode_trimmed<'a>(
     message: Option<&'a str>,
     ctx: &Context,
 ) -> Result<Decoded<'a>, Error> {
-    match ctx.family.unwrap_or(Family::Snap) {
+    let family = match ctx.family {
+        Some(f) => f,
+        None => crate::detect::detect(trimmed)?,
+    };
+    match family {
         Family::Snap => decode_snap(trimmed.as_bytes(), raw, message, ctx),
-        _ => Err(Error::UnknownFamily),
+        Family::Iso8583 => crate::iso::decode_iso(trimmed.as_bytes(), raw, ctx),
+        Family::Provider => crate::strings::decode_string(trimmed.as_bytes(), raw, ctx),
+        Family::Status => crate::status::decode_status(trimmed.as_bytes(), raw, ctx),
     }
 }
 
@@ -685,5 +812,8 @@ fn decode_snap<'a>(
         action,
         known,
         template: p.template,
+        network: None,
+        variants: &[],
+        status_kind: None,
     })
 }

@@ -67,6 +67,12 @@ pub enum TableName {
     SnapCases,
     /// Reasons with their customer texts.
     Reasons,
+    /// ISO 8583 card codes (every network reading, with the category under the profile).
+    Iso8583,
+    /// Provider string codes (all namespaces).
+    ProviderStrings,
+    /// Transaction statuses (all kinds).
+    Statuses,
 }
 
 impl TableName {
@@ -75,6 +81,9 @@ impl TableName {
         TableName::SnapServices,
         TableName::SnapCases,
         TableName::Reasons,
+        TableName::Iso8583,
+        TableName::ProviderStrings,
+        TableName::Statuses,
     ];
 
     /// The table's id as used on the command line (`snap-services`).
@@ -83,6 +92,9 @@ impl TableName {
             TableName::SnapServices => "snap-services",
             TableName::SnapCases => "snap-cases",
             TableName::Reasons => "reasons",
+            TableName::Iso8583 => "iso8583",
+            TableName::ProviderStrings => "provider-strings",
+            TableName::Statuses => "statuses",
         }
     }
 
@@ -99,6 +111,9 @@ impl TableName {
         match self {
             TableName::SnapServices | TableName::SnapCases => Some(Family::Snap),
             TableName::Reasons => None,
+            TableName::Iso8583 => Some(Family::Iso8583),
+            TableName::ProviderStrings => Some(Family::Provider),
+            TableName::Statuses => Some(Family::Status),
         }
     }
 }
@@ -164,6 +179,16 @@ const CASE_COLUMNS: &[&str] = &[
     "description",
     "provider",
     "source",
+];
+
+const ISO_COLUMNS: &[&str] = &[
+    "code", "network", "message", "category", "reason", "outcome", "action", "origin", "source",
+];
+const STRING_COLUMNS: &[&str] = &[
+    "provider", "code", "message", "category", "reason", "outcome", "action", "source",
+];
+const STATUS_COLUMNS: &[&str] = &[
+    "kind", "code", "aliases", "name", "reason", "outcome", "action", "source",
 ];
 
 const REASON_COLUMNS: &[&str] = &[
@@ -276,6 +301,74 @@ pub fn table(name: TableName, provider: &'static Provider) -> Table {
             }
             Table {
                 columns: CASE_COLUMNS,
+                rows,
+            }
+        }
+        TableName::Iso8583 => {
+            let reading = provider.card_reading();
+            let rows = crate::tables::ISO_ROWS
+                .iter()
+                .map(|r| {
+                    let sem = r.semantics(reading);
+                    vec![
+                        r.code().into(),
+                        r.network().map_or(Cell::from("any"), |n| n.id().into()),
+                        r.message().into(),
+                        sem.category().id().into(),
+                        sem.reason().id().into(),
+                        sem.when_no_money().0.id().into(),
+                        sem.when_no_money().1.id().into(),
+                        r.origin().into(),
+                        r.source(reading).into(),
+                    ]
+                })
+                .collect();
+            Table {
+                columns: ISO_COLUMNS,
+                rows,
+            }
+        }
+        TableName::ProviderStrings => {
+            let rows = crate::tables::STRING_ROWS
+                .iter()
+                .map(|r| {
+                    let sem = r.semantics();
+                    vec![
+                        r.provider().id().into(),
+                        r.code().into(),
+                        r.message().into(),
+                        sem.category().id().into(),
+                        sem.reason().id().into(),
+                        sem.when_no_money().0.id().into(),
+                        sem.when_no_money().1.id().into(),
+                        r.source().into(),
+                    ]
+                })
+                .collect();
+            Table {
+                columns: STRING_COLUMNS,
+                rows,
+            }
+        }
+        TableName::Statuses => {
+            let rows = crate::tables::STATUS_ROWS
+                .iter()
+                .map(|r| {
+                    let sem = r.semantics();
+                    vec![
+                        r.kind().id().into(),
+                        r.code().into(),
+                        r.aliases().join(",").into(),
+                        r.name().into(),
+                        sem.reason().id().into(),
+                        sem.when_no_money().0.id().into(),
+                        sem.when_no_money().1.id().into(),
+                        r.source().into(),
+                    ]
+                })
+                .collect();
+            Table {
+                columns: STATUS_COLUMNS,
                 rows,
             }
         }
@@ -411,5 +504,45 @@ impl Table {
             out.push('\n');
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A new table must be listed in `ALL` (this match stops compiling until it is handled).
+    #[test]
+    fn every_table_is_listed_once() {
+        for t in TableName::ALL {
+            match t {
+                TableName::SnapServices
+                | TableName::SnapCases
+                | TableName::Reasons
+                | TableName::Iso8583
+                | TableName::ProviderStrings
+                | TableName::Statuses => {}
+            }
+            assert_eq!(TableName::parse(t.id()), Some(*t));
+            assert_eq!(TableName::ALL.iter().filter(|x| *x == t).count(), 1);
+        }
+        assert_eq!(TableName::ALL.len(), 6);
+    }
+
+    #[test]
+    fn csv_and_markdown_escape_what_they_must() {
+        let t = Table {
+            columns: &["a", "b"],
+            rows: vec![
+                vec![Cell::from("x, \"y\""), Cell::from("p|q")],
+                vec![Cell::Int(1), Cell::Null],
+            ],
+        };
+        assert_eq!(t.to_csv(), "a,b\r\n\"x, \"\"y\"\"\",p|q\r\n1,\r\n");
+        assert!(t.to_markdown().contains("| x, \"y\" | p\\|q |"));
+        assert_eq!(
+            t.to_json(),
+            "[\n {\"a\":\"x, \\\"y\\\"\",\"b\":\"p|q\"},\n {\"a\":1,\"b\":null}\n]\n"
+        );
     }
 }

@@ -30,6 +30,15 @@ pub const DECODED_KEYS: &[&str] = &[
     "provider",
     "source",
     "operation",
+    "network",
+    "card_category",
+    "network_variants",
+    "status_kind",
+];
+
+/// The keys of a `network_variants` entry.
+pub const VARIANT_KEYS: &[&str] = &[
+    "network", "message", "category", "reason", "outcome", "action",
 ];
 
 /// The keys of a `service` object.
@@ -250,6 +259,29 @@ pub fn write_decoded(out: &mut Vec<u8>, d: &Decoded<'_>, locale: Locale) {
     o.text(k!("provider"), d.provider().id_text());
     o.text(k!("source"), d.source());
     o.opt_text(k!("operation"), d.operation().map(|op| op.id_text()));
+    o.opt_text(k!("network"), d.network().map(|n| n.id_text()));
+    o.opt_text(k!("card_category"), d.card_category().map(|c| c.id_text()));
+    if d.family() == crate::Family::Iso8583 {
+        let out = o.key(k!("network_variants"));
+        out.push(b'[');
+        for (i, v) in d.network_variants().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            let mut vo = Obj::new(out);
+            vo.text(k!("network"), v.network.id_text());
+            vo.text(k!("message"), v.message);
+            vo.text(k!("category"), v.category.id_text());
+            vo.text(k!("reason"), v.reason.id_text());
+            vo.text(k!("outcome"), v.outcome.id_text());
+            vo.text(k!("action"), v.action.id_text());
+            vo.end();
+        }
+        out.push(b']');
+    } else {
+        o.key(k!("network_variants")).extend_from_slice(b"null");
+    }
+    o.opt_text(k!("status_kind"), d.status_kind().map(|k| k.id_text()));
     o.end();
 }
 

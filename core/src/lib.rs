@@ -33,11 +33,15 @@
 mod compose;
 mod customer;
 mod decode;
+mod detect;
 mod error;
 pub mod export;
 mod ids;
+mod iso;
 pub mod json;
 mod matching;
+mod status;
+mod strings;
 mod tables;
 mod text;
 
@@ -52,7 +56,8 @@ pub use ids::{
     ServiceKind, StatusKind,
 };
 pub use tables::{
-    CaseRow, OperationInfo, Provider, ProviderCase, ReasonRow, Semantics, Service, Template,
+    CaseRow, FallbackRow, IsoRow, OperationInfo, Provider, ProviderCase, ReasonRow, Semantics,
+    Service, StatusRow, StringRow, Template,
 };
 pub use text::Text;
 

@@ -63,6 +63,9 @@ fn decoding_allocates_nothing() {
         None,
     )
     .unwrap();
+    let va = Context::from_options(None, Some("status"), None, None, Some("va")).unwrap();
+    let snap_status =
+        Context::from_options(None, Some("status"), None, None, Some("snap")).unwrap();
     let inputs: &[(&str, Option<&str>, &Context)] = &[
         ("4035414", None, &Context::new()),
         ("4035414", Some("Insufficient Fund"), &Context::new()),
@@ -83,6 +86,16 @@ fn decoding_allocates_nothing() {
         ("12345678", None, &Context::new()),
         ("9995414", None, &Context::new()),
         ("40ICL01", Some("x"), &Context::new()),
+        ("51", None, &Context::new()),
+        ("70", None, &Context::new()),
+        ("n7", None, &doku),
+        ("X9", None, &Context::new()),
+        ("TIME_OUT", None, &Context::new()),
+        ("curency_mismatch", None, &doku),
+        ("SOMETHING_NEW", None, &doku),
+        ("cancelled", None, &va),
+        ("3", None, &snap_status),
+        ("hello world", None, &Context::new()),
     ];
     let long_message = "Invalid Field Format ".repeat(40);
     let (_, n) = count(|| {

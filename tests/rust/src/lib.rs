@@ -1,8 +1,8 @@
 //! The Rust runner of the shared conformance vectors (`tests/vectors/*.json`).
 //!
 //! Every language's runner implements the same comparison: each key of `expect` must equal
-//! the answer's key (objects compare as subsets, recursively); `expect_error` must equal the
-//! error id.
+//! the answer's key (objects compare as subsets, arrays element by element with equal
+//! lengths, recursively); `expect_error` must equal the error id.
 
 use paycodes::{Context, Decoded, Error, Locale, Raw, decode, decode_float, decode_integer, json};
 use serde_json::Value;
@@ -95,7 +95,8 @@ pub fn answer(input: &Value) -> Result<Result<Value, Error>, String> {
     Ok(result)
 }
 
-/// Compares `expect` against `actual`: objects as subsets, everything else by equality.
+/// Compares `expect` against `actual`: objects as subsets, arrays element by element (same
+/// length), everything else by equality.
 pub fn compare(path: &str, expect: &Value, actual: &Value, out: &mut Vec<String>) {
     match (expect, actual) {
         (Value::Object(e), Value::Object(a)) => {
@@ -104,6 +105,11 @@ pub fn compare(path: &str, expect: &Value, actual: &Value, out: &mut Vec<String>
                     None => out.push(format!("{path}{k}: missing (expected {ev})")),
                     Some(av) => compare(&format!("{path}{k}."), ev, av, out),
                 }
+            }
+        }
+        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => {
+            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
+                compare(&format!("{path}{i}."), ev, av, out);
             }
         }
         _ if expect == actual => {}

@@ -28,6 +28,20 @@ fn the_comparison_can_fail() {
         &mut diffs,
     );
     assert_eq!(diffs.len(), 2, "{diffs:?}");
+    let mut diffs = Vec::new();
+    paycodes_conformance::compare(
+        "",
+        &json!([{"a": 1}]),
+        &json!([{"a": 1}, {"a": 2}]),
+        &mut diffs,
+    );
+    paycodes_conformance::compare(
+        "",
+        &json!([{"a": 1}]),
+        &json!([{"a": 2, "b": 3}]),
+        &mut diffs,
+    );
+    assert_eq!(diffs.len(), 2, "{diffs:?}");
     let bad = json!({"name": "x", "input": {"code": "4035414"}, "expect": {"outcome": "success"}});
     assert!(paycodes_conformance::run_case(&bad).is_err());
     let bad = json!({"name": "x", "input": {"code": "4035414"}, "expect_error": "empty"});

@@ -1,0 +1,174 @@
+//! Card codes, provider string codes and statuses: invariants over every row.
+
+use paycodes::{Action, Category, Context, Family, Network, Outcome, Reason, decode};
+
+fn ctx(provider: &str) -> Context {
+    Context::from_options(Some(provider), None, None, None, None).unwrap()
+}
+
+fn all_card_codes() -> Vec<String> {
+    let mut v = Vec::new();
+    for a in b'0'..=b'Z' {
+        for b in b'0'..=b'Z' {
+            if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() {
+                v.push(String::from_utf8(vec![a, b]).unwrap());
+            }
+        }
+    }
+    v
+}
+
+/// The mapping from the seed's categories holds for every seed row under the doku
+/// profile: never -> do_not_retry, cannot now -> retry_later, details -> ask_customer.
+#[test]
+fn card_categories_map_to_actions() {
+    let mut checked = 0;
+    for code in all_card_codes() {
+        for network in [None, Some("visa"), Some("mastercard")] {
+            let c = Context::from_options(Some("doku"), None, network, None, None).unwrap();
+            let d = decode(&code, None, &c).unwrap();
+            if !d.known() {
+                continue;
+            }
+            checked += 1;
+            match d.card_category().unwrap() {
+                Category::WillNeverApprove => assert_eq!(
+                    (d.outcome(), d.action()),
+                    (Outcome::Failed, Action::DoNotRetry),
+                    "{code}"
+                ),
+                Category::CannotApproveNow => assert_eq!(
+                    (d.outcome(), d.action()),
+                    (Outcome::Failed, Action::RetryLater),
+                    "{code}"
+                ),
+                Category::CannotApproveWithDetails => {
+                    assert_eq!(
+                        (d.outcome(), d.action()),
+                        (Outcome::Failed, Action::AskCustomer),
+                        "{code}"
+                    )
+                }
+                Category::Approved => assert_eq!(d.outcome(), Outcome::Success, "{code}"),
+                Category::Generic => {}
+                other => panic!("{code}: card category {other}"),
+            }
+        }
+    }
+    assert!(checked > 300, "{checked}");
+}
+
+/// Money invariants over every family and every row: unknown always inquires; pending never
+/// is success and never retried blindly; approval only from approval rows.
+#[test]
+fn no_family_advises_a_blind_retry() {
+    let mut inputs: Vec<(String, Context)> = Vec::new();
+    for code in all_card_codes() {
+        for n in [None, Some("visa"), Some("mastercard")] {
+            for p in ["standard", "doku"] {
+                inputs.push((
+                    code.clone(),
+                    Context::from_options(Some(p), None, n, None, None).unwrap(),
+                ));
+            }
+        }
+    }
+    for r in paycodes::export::table(
+        paycodes::export::TableName::ProviderStrings,
+        paycodes::Provider::standard(),
+    )
+    .rows
+    {
+        inputs.push((r[1].to_string(), ctx(&r[0].to_string())));
+    }
+    for kind in ["snap", "qris", "direct_debit", "va"] {
+        for code in [
+            "00",
+            "01",
+            "02",
+            "03",
+            "04",
+            "05",
+            "06",
+            "07",
+            "08",
+            "PAID",
+            "ACTIVE",
+            "PROCESSING",
+            "EXPIRED",
+            "CANCELED",
+            "X",
+        ] {
+            inputs.push((
+                code.into(),
+                Context::from_options(None, Some("status"), None, None, Some(kind)).unwrap(),
+            ));
+        }
+    }
+    for (code, c) in &inputs {
+        let d = decode(code, None, c).unwrap();
+        if d.outcome() == Outcome::Unknown {
+            assert_eq!(d.action(), Action::InquireStatus, "{code}");
+        }
+        if d.action() == Action::RetryLater {
+            assert_eq!(d.outcome(), Outcome::Failed, "{code}");
+        }
+        if d.outcome() == Outcome::Pending {
+            assert!(
+                matches!(d.action(), Action::InquireStatus | Action::AskCustomer),
+                "{code}"
+            );
+        }
+        if d.outcome() == Outcome::Success && d.family() == Family::Iso8583 {
+            assert!(
+                matches!(d.reason(), Reason::Success | Reason::PartialApproval),
+                "{code}"
+            );
+        }
+    }
+    // 36 * 36 card codes (0-9, A-Z) x 3 networks x 2 profiles, every string code, 60 statuses.
+    assert_eq!(inputs.len(), 36 * 36 * 6 + 33 + 60);
+}
+
+#[test]
+fn network_dependent_codes_have_a_neutral_reading_and_both_variants() {
+    for code in ["70", "76", "78", "79", "80", "81", "82", "89"] {
+        let d = decode(code, None, &ctx("standard")).unwrap();
+        assert_eq!(d.network(), None, "{code}");
+        let nets: Vec<Network> = d.network_variants().map(|v| v.network).collect();
+        assert_eq!(nets, [Network::Visa, Network::Mastercard], "{code}");
+        for n in [Network::Visa, Network::Mastercard] {
+            let d = decode(code, None, &ctx("standard").with_network(n)).unwrap();
+            assert_eq!(d.network(), Some(n), "{code}");
+            assert_eq!(d.network_variants().count(), 0);
+        }
+    }
+}
+
+#[test]
+fn every_provider_string_and_status_row_decodes_to_itself() {
+    use paycodes::export::{Cell, TableName, table};
+    let t = table(TableName::ProviderStrings, paycodes::Provider::standard());
+    assert_eq!(t.rows.len(), 33);
+    for r in &t.rows {
+        let (Cell::Text(p), Cell::Text(code)) = (&r[0], &r[1]) else {
+            panic!()
+        };
+        let d = decode(code, None, &ctx(p)).unwrap();
+        assert!(
+            d.known() && d.canonical() == code && d.family() == Family::Provider,
+            "{code}"
+        );
+    }
+    let t = table(TableName::Statuses, paycodes::Provider::standard());
+    assert!(t.rows.len() >= 27);
+    for r in &t.rows {
+        let (Cell::Text(kind), Cell::Text(code)) = (&r[0], &r[1]) else {
+            panic!()
+        };
+        let c = Context::from_options(None, Some("status"), None, None, Some(kind)).unwrap();
+        let d = decode(code, None, &c).unwrap();
+        assert!(d.known() && d.canonical() == code, "{kind} {code}");
+        assert_ne!(d.outcome(), Outcome::Unknown);
+    }
+}
