@@ -36,22 +36,14 @@ impl Table {
                 None => header = Some(cells),
                 Some(h) => {
                     if cells.len() != h.len() {
-                        return Err(format!(
-                            "{name}:{line_no}: {} columns, header has {}",
-                            cells.len(),
-                            h.len()
-                        ));
+                        return Err(format!("{name}:{line_no}: {} columns, header has {}", cells.len(), h.len()));
                     }
                     for (c, v) in h.iter().zip(&cells) {
                         if v.is_empty() {
-                            return Err(format!(
-                                "{name}:{line_no}: column `{c}` is empty (write - for none)"
-                            ));
+                            return Err(format!("{name}:{line_no}: column `{c}` is empty (write - for none)"));
                         }
                         if v != v.trim() {
-                            return Err(format!(
-                                "{name}:{line_no}: column `{c}` has surrounding spaces"
-                            ));
+                            return Err(format!("{name}:{line_no}: column `{c}` has surrounding spaces"));
                         }
                     }
                     rows.push((line_no, cells));
@@ -62,26 +54,15 @@ impl Table {
         if !header.iter().any(|h| h == "source") {
             return Err(format!("{name}: every table needs a `source` column"));
         }
-        Ok(Table {
-            file: name.to_owned(),
-            header,
-            rows,
-        })
+        Ok(Table { file: name.to_owned(), header, rows })
     }
 
     fn col(&self, name: &str) -> Res<usize> {
-        self.header
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| format!("{}: no column `{name}`", self.file))
+        self.header.iter().position(|h| h == name).ok_or_else(|| format!("{}: no column `{name}`", self.file))
     }
 
     fn iter(&self) -> impl Iterator<Item = Row<'_>> {
-        self.rows.iter().map(move |(line, cells)| Row {
-            table: self,
-            line: *line,
-            cells,
-        })
+        self.rows.iter().map(move |(line, cells)| Row { table: self, line: *line, cells })
     }
 }
 
@@ -213,33 +194,25 @@ fn yes_no(row: &Row<'_>, col: &str) -> Res<bool> {
 }
 
 /// A message template with the byte range of its placeholder token.
-fn template(
-    row: &Row<'_>,
-    message: &str,
-    placeholder: Option<&str>,
-    detail: Option<&str>,
-) -> Res<String> {
+fn template(row: &Row<'_>, message: &str, placeholder: Option<&str>, detail: Option<&str>) -> Res<String> {
     let (start, end) = match placeholder {
         None => {
             for open in ["{", "["] {
                 if message.contains(open) {
-                    return Err(row.err(format!("message `{message}` looks like it has a placeholder; name it in `placeholder`")));
+                    return Err(row.err(format!(
+                        "message `{message}` looks like it has a placeholder; name it in `placeholder`"
+                    )));
                 }
             }
             (message.len(), message.len())
         }
         Some(p) => {
-            let at = message.find(p).ok_or_else(|| {
-                row.err(format!("placeholder `{p}` is not in message `{message}`"))
-            })?;
+            let at =
+                message.find(p).ok_or_else(|| row.err(format!("placeholder `{p}` is not in message `{message}`")))?;
             (at, at + p.len())
         }
     };
-    Ok(format!(
-        "Template::new({}, {start}, {end}, {})",
-        text(message),
-        opt_text(detail)
-    ))
+    Ok(format!("Template::new({}, {start}, {end}, {})", text(message), opt_text(detail)))
 }
 
 struct Ctx {
@@ -261,8 +234,7 @@ fn semantics(row: &Row<'_>, ctx: &Ctx, std_row: Option<&Row<'_>>) -> Res<String>
         if v != "=" {
             return Ok(v.to_owned());
         }
-        let s = std_row
-            .ok_or_else(|| row.err(format!("`{col}` is `=` but the standard has no such code")))?;
+        let s = std_row.ok_or_else(|| row.err(format!("`{col}` is `=` but the standard has no such code")))?;
         Ok(s.get(col)?.to_owned())
     };
     let category = inherit("category")?;
@@ -287,22 +259,14 @@ fn semantics(row: &Row<'_>, ctx: &Ctx, std_row: Option<&Row<'_>>) -> Res<String>
     };
     let money_outcome = money("money_outcome", &outcome)?;
     let money_action = money("money_action", &action)?;
-    let rule = if has("rule") {
-        inherit("rule")?
-    } else {
-        "-".to_owned()
-    };
+    let rule = if has("rule") { inherit("rule")? } else { "-".to_owned() };
     let by_operation = match rule.as_str() {
         "-" => false,
         "by_operation" => true,
         r => return Err(row.err(format!("unknown rule `{r}`"))),
     };
     let check = |v: &str, allowed: &[&str], what: &str| -> Res<()> {
-        if allowed.contains(&v) {
-            Ok(())
-        } else {
-            Err(row.err(format!("{what} `{v}` is not one of {allowed:?}")))
-        }
+        if allowed.contains(&v) { Ok(()) } else { Err(row.err(format!("{what} `{v}` is not one of {allowed:?}"))) }
     };
     check(&category, CATEGORIES, "category")?;
     check(&outcome, OUTCOMES, "outcome")?;
@@ -377,11 +341,7 @@ fn scope(row: &Row<'_>) -> Res<String> {
 }
 
 fn generate(dir: &Path) -> Res<String> {
-    let mut ctx = Ctx {
-        out: String::new(),
-        reasons: BTreeSet::new(),
-        operations: Vec::new(),
-    };
+    let mut ctx = Ctx { out: String::new(), reasons: BTreeSet::new(), operations: Vec::new() };
     let w = &mut String::new();
     w.push_str("// @generated by core/build.rs from core/data/*.tsv. Do not edit.\n");
 
@@ -390,20 +350,13 @@ fn generate(dir: &Path) -> Res<String> {
     let mut numbers = BTreeSet::new();
     for r in reasons.iter() {
         ctx.reasons.insert(r.get("id")?.to_owned());
-        let n: u16 = r
-            .get("number")?
-            .parse()
-            .map_err(|_| r.err("number is not a u16"))?;
+        let n: u16 = r.get("number")?.parse().map_err(|_| r.err("number is not a u16"))?;
         if !numbers.insert(n) {
             return Err(r.err(format!("reason number {n} used twice")));
         }
     }
     // Reason rows are looked up by the enum's number; generate a match.
-    let _ = writeln!(
-        w,
-        "pub(crate) static REASON_ROWS: [ReasonRow; {}] = [",
-        reasons.rows.len()
-    );
+    let _ = writeln!(w, "pub(crate) static REASON_ROWS: [ReasonRow; {}] = [", reasons.rows.len());
     let mut by_number = Vec::new();
     let mut snap_codes: BTreeMap<String, String> = BTreeMap::new();
     for (i, r) in reasons.iter().enumerate() {
@@ -430,11 +383,7 @@ fn generate(dir: &Path) -> Res<String> {
             }
         };
         let some_or_none = |t: &str| {
-            if t == "-" {
-                "None".to_owned()
-            } else {
-                format!("Some({})", text(t))
-            }
+            if t == "-" { "None".to_owned() } else { format!("Some({})", text(t)) }
         };
         let _ = writeln!(
             w,
@@ -448,21 +397,17 @@ fn generate(dir: &Path) -> Res<String> {
         by_number.push((r.get("number")?.to_owned(), i));
     }
     w.push_str("];\n");
-    w.push_str(
-        "pub(crate) const fn reason_row_index(number: u16) -> usize {\n    match number {\n",
-    );
+    // Dense index by reason number (255 = no such number): one load instead of a match.
+    let max = by_number.iter().map(|(n, _)| n.parse::<usize>().unwrap()).max().unwrap_or(0);
+    let mut dense = vec![255u8; max + 1];
     for (n, i) in &by_number {
-        let _ = writeln!(w, "        {n} => {i},");
+        dense[n.parse::<usize>().unwrap()] = *i as u8;
     }
-    w.push_str("        _ => 0,\n    }\n}\n");
+    let _ = writeln!(w, "pub(crate) static REASON_INDEX: [u8; {}] = {dense:?};", dense.len());
 
     // operations.tsv
     let ops = Table::load(dir, "operations.tsv")?;
-    let _ = writeln!(
-        w,
-        "pub(crate) static OPERATIONS: [OperationInfo; {}] = [",
-        ops.rows.len()
-    );
+    let _ = writeln!(w, "pub(crate) static OPERATIONS: [OperationInfo; {}] = [", ops.rows.len());
     for r in ops.iter() {
         let id = r.get("id")?;
         if ctx.operations.iter().any(|o| o == id) {
@@ -474,12 +419,7 @@ fn generate(dir: &Path) -> Res<String> {
             "    OperationInfo {{ id: {}, name: {}, inconsistent_request: {}, source: {} }},",
             text(id),
             text(r.get("name")?),
-            enum_ref(
-                &r,
-                "inconsistent_request",
-                "Outcome",
-                &["success", "failed", "unknown"]
-            )?,
+            enum_ref(&r, "inconsistent_request", "Outcome", &["success", "failed", "unknown"])?,
             text(r.get("source")?),
         );
     }
@@ -488,17 +428,11 @@ fn generate(dir: &Path) -> Res<String> {
     // snap_services.tsv
     let services = Table::load(dir, "snap_services.tsv")?;
     let mut index = [255u8; 100];
-    let _ = writeln!(
-        w,
-        "pub(crate) static SNAP_SERVICES: [Service; {}] = [",
-        services.rows.len()
-    );
+    let _ = writeln!(w, "pub(crate) static SNAP_SERVICES: [Service; {}] = [", services.rows.len());
     let mut service_codes = BTreeSet::new();
     for (i, r) in services.iter().enumerate() {
         let code = r.get("code")?;
-        let n: usize = code
-            .parse()
-            .map_err(|_| r.err("standard service codes are numeric"))?;
+        let n: usize = code.parse().map_err(|_| r.err("standard service codes are numeric"))?;
         if index[n] != 255 {
             return Err(r.err(format!("service {code} listed twice")));
         }
@@ -520,11 +454,7 @@ fn generate(dir: &Path) -> Res<String> {
     // snap_cases.tsv
     let cases = Table::load(dir, "snap_cases.tsv")?;
     let mut std_rows: BTreeMap<(u16, u8), usize> = BTreeMap::new();
-    let _ = writeln!(
-        w,
-        "pub(crate) static SNAP_CASES: [CaseRow; {}] = [",
-        cases.rows.len()
-    );
+    let _ = writeln!(w, "pub(crate) static SNAP_CASES: [CaseRow; {}] = [", cases.rows.len());
     for (i, r) in cases.iter().enumerate() {
         let key = (http(&r)?, two_digits(&r, "case")?);
         if std_rows.insert(key, i).is_some() {
@@ -546,12 +476,7 @@ fn generate(dir: &Path) -> Res<String> {
     }
     w.push_str("];\n");
     // Direct index: HTTP status -> slot (255 none), then slot * 100 + case -> row (255 none).
-    let statuses: Vec<u16> = std_rows
-        .keys()
-        .map(|k| k.0)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let statuses: Vec<u16> = std_rows.keys().map(|k| k.0).collect::<BTreeSet<_>>().into_iter().collect();
     let mut slot = vec![255u8; 600];
     for (i, h) in statuses.iter().enumerate() {
         slot[*h as usize] = i as u8;
@@ -561,21 +486,12 @@ fn generate(dir: &Path) -> Res<String> {
         index[statuses.iter().position(|x| x == h).unwrap() * 100 + *c as usize] = *i as u8;
     }
     let _ = writeln!(w, "pub(crate) static CASE_SLOT: [u8; 600] = {slot:?};");
-    let _ = writeln!(
-        w,
-        "pub(crate) static CASE_INDEX: [u8; {}] = {index:?};",
-        index.len()
-    );
+    let _ = writeln!(w, "pub(crate) static CASE_INDEX: [u8; {}] = {index:?};", index.len());
     // Every reason's build code must be a standard row with that reason.
     for (code, reason) in &snap_codes {
-        let key = (
-            code[..3].parse::<u16>().unwrap(),
-            code[3..].parse::<u8>().unwrap(),
-        );
+        let key = (code[..3].parse::<u16>().unwrap(), code[3..].parse::<u8>().unwrap());
         let Some(&i) = std_rows.get(&key) else {
-            return Err(format!(
-                "reasons.tsv: reason `{reason}` builds {code}, which the standard does not have"
-            ));
+            return Err(format!("reasons.tsv: reason `{reason}` builds {code}, which the standard does not have"));
         };
         let row = cases.iter().nth(i).unwrap();
         if row.get("reason")? != reason {
@@ -588,11 +504,7 @@ fn generate(dir: &Path) -> Res<String> {
 
     // snap_fallbacks.tsv
     let fb = Table::load(dir, "snap_fallbacks.tsv")?;
-    let _ = writeln!(
-        w,
-        "pub(crate) static SNAP_FALLBACKS: [FallbackRow; {}] = [",
-        fb.rows.len()
-    );
+    let _ = writeln!(w, "pub(crate) static SNAP_FALLBACKS: [FallbackRow; {}] = [", fb.rows.len());
     for r in fb.iter() {
         let key = r.get("http")?;
         let (exact, class) = if let Some(c) = key.strip_suffix("xx") {
@@ -615,11 +527,7 @@ fn generate(dir: &Path) -> Res<String> {
     }
     w.push_str("];\n");
     for class in 1..=5u16 {
-        if !fb.iter().any(|r| {
-            r.get("http")
-                .map(|h| h == format!("{class}xx"))
-                .unwrap_or(false)
-        }) {
+        if !fb.iter().any(|r| r.get("http").map(|h| h == format!("{class}xx")).unwrap_or(false)) {
             return Err(format!("snap_fallbacks.tsv: no row for class {class}xx"));
         }
     }
@@ -647,10 +555,7 @@ fn generate(dir: &Path) -> Res<String> {
     for r in providers.iter() {
         let id = r.get("id")?;
         let upper = id.to_ascii_uppercase();
-        let svc: Vec<_> = psvc
-            .iter()
-            .filter(|s| s.get("provider").map(|p| p == id).unwrap_or(false))
-            .collect();
+        let svc: Vec<_> = psvc.iter().filter(|s| s.get("provider").map(|p| p == id).unwrap_or(false)).collect();
         let _ = writeln!(w, "static SERVICES_{upper}: [Service; {}] = [", svc.len());
         let mut seen = BTreeSet::new();
         for s in &svc {
@@ -660,10 +565,7 @@ fn generate(dir: &Path) -> Res<String> {
             let _ = writeln!(w, "    {},", service_literal(s, &ctx)?);
         }
         w.push_str("];\n");
-        let cs: Vec<_> = pcase
-            .iter()
-            .filter(|s| s.get("provider").map(|p| p == id).unwrap_or(false))
-            .collect();
+        let cs: Vec<_> = pcase.iter().filter(|s| s.get("provider").map(|p| p == id).unwrap_or(false)).collect();
         let _ = writeln!(w, "static CASES_{upper}: [ProviderCase; {}] = [", cs.len());
         for c in &cs {
             let key = (http(c)?, two_digits(c, "case")?);
@@ -719,11 +621,7 @@ fn generate(dir: &Path) -> Res<String> {
             text(r.get("source")?),
         ));
     }
-    let _ = writeln!(
-        w,
-        "pub(crate) static PROVIDERS: [Provider; {}] = [",
-        provider_literals.len()
-    );
+    let _ = writeln!(w, "pub(crate) static PROVIDERS: [Provider; {}] = [", provider_literals.len());
     for p in provider_literals {
         w.push_str(&p);
         w.push('\n');
@@ -733,10 +631,7 @@ fn generate(dir: &Path) -> Res<String> {
     // unknown_readings.tsv
     let unknown = Table::load(dir, "unknown_readings.tsv")?;
     let fam_order = ["iso8583", "provider", "status"];
-    let _ = writeln!(
-        w,
-        "pub(crate) static UNKNOWN_READINGS: [FallbackRow; 3] = ["
-    );
+    let _ = writeln!(w, "pub(crate) static UNKNOWN_READINGS: [FallbackRow; 3] = [");
     for (i, fam) in fam_order.iter().enumerate() {
         let r = unknown
             .iter()
@@ -766,20 +661,13 @@ fn generate(dir: &Path) -> Res<String> {
     };
     for r in iso.iter() {
         let code = r.get("code")?;
-        if code.len() != 2
-            || !code
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
-        {
+        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()) {
             return Err(r.err(format!("card code `{code}` is not two digits/capitals")));
         }
-        let n = net_rank(r.get("network")?)
-            .ok_or_else(|| r.err("network must be any, visa or mastercard"))?;
+        let n = net_rank(r.get("network")?).ok_or_else(|| r.err("network must be any, visa or mastercard"))?;
         let key = (code.to_owned(), n);
         if keys.last().is_some_and(|k| *k >= key) {
-            return Err(r.err(
-                "rows must be sorted by code, then any < visa < mastercard, without repeats",
-            ));
+            return Err(r.err("rows must be sorted by code, then any < visa < mastercard, without repeats"));
         }
         keys.push(key);
         if !["seed", "iso", "paycodes"].contains(&r.get("origin")?) {
@@ -790,35 +678,25 @@ fn generate(dir: &Path) -> Res<String> {
     for (code, _) in keys.iter().filter(|k| k.1 == 1) {
         let has = |n| keys.contains(&(code.clone(), n));
         if has(2) && !has(0) {
-            return Err(format!(
-                "iso8583.tsv: code {code} has Visa and Mastercard rows but no `any` row"
-            ));
+            return Err(format!("iso8583.tsv: code {code} has Visa and Mastercard rows but no `any` row"));
         }
     }
     for a in alts.iter() {
-        let key = (
-            a.get("code")?.to_owned(),
-            net_rank(a.get("network")?).ok_or_else(|| a.err("bad network"))?,
-        );
+        let key = (a.get("code")?.to_owned(), net_rank(a.get("network")?).ok_or_else(|| a.err("bad network"))?);
         if !keys.contains(&key) {
             return Err(a.err("alternative for a code/network that iso8583.tsv does not have"));
         }
         yes_no(&a, "applies")?;
     }
-    let _ = writeln!(
-        w,
-        "pub(crate) static ISO_ROWS: [IsoRow; {}] = [",
-        iso.rows.len()
-    );
+    let _ = writeln!(w, "pub(crate) static ISO_ROWS: [IsoRow; {}] = [", iso.rows.len());
     for r in iso.iter() {
         let network = match r.get("network")? {
             "any" => "None".to_owned(),
             n => format!("Some(Network::{})", camel(n)),
         };
-        let alt = alts.iter().find(|a| {
-            a.get("code").ok() == r.get("code").ok()
-                && a.get("network").ok() == r.get("network").ok()
-        });
+        let alt = alts
+            .iter()
+            .find(|a| a.get("code").ok() == r.get("code").ok() && a.get("network").ok() == r.get("network").ok());
         let (alt_sem, alt_src) = match alt {
             Some(a) if yes_no(&a, "applies")? => {
                 // The alternative keeps the row's reason: only the category reading differs.
@@ -843,11 +721,7 @@ fn generate(dir: &Path) -> Res<String> {
 
     // provider_strings.tsv
     let strings = Table::load(dir, "provider_strings.tsv")?;
-    let _ = writeln!(
-        w,
-        "pub(crate) static STRING_ROWS: [StringRow; {}] = [",
-        strings.rows.len()
-    );
+    let _ = writeln!(w, "pub(crate) static STRING_ROWS: [StringRow; {}] = [", strings.rows.len());
     let mut seen_strings = BTreeSet::new();
     for r in strings.iter() {
         let p = r.get("provider")?;
@@ -858,14 +732,10 @@ fn generate(dir: &Path) -> Res<String> {
         let code = r.get("code")?;
         if code.is_empty()
             || code.len() > 48
-            || !code
-                .bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+            || !code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
             || !code.as_bytes()[0].is_ascii_uppercase()
         {
-            return Err(r.err(format!(
-                "`{code}` is not an UPPER_SNAKE code of at most 48 characters"
-            )));
+            return Err(r.err(format!("`{code}` is not an UPPER_SNAKE code of at most 48 characters")));
         }
         if !seen_strings.insert((p.to_owned(), code.to_owned())) {
             return Err(r.err("code listed twice for this provider"));
@@ -884,23 +754,13 @@ fn generate(dir: &Path) -> Res<String> {
     // statuses.tsv
     let statuses = Table::load(dir, "statuses.tsv")?;
     let kinds = ["snap", "qris", "direct_debit", "va"];
-    let _ = writeln!(
-        w,
-        "pub(crate) static STATUS_ROWS: [StatusRow; {}] = [",
-        statuses.rows.len()
-    );
+    let _ = writeln!(w, "pub(crate) static STATUS_ROWS: [StatusRow; {}] = [", statuses.rows.len());
     let mut seen_status = BTreeSet::new();
     for r in statuses.iter() {
         let kind = enum_ref(&r, "kind", "StatusKind", &kinds)?;
         let code = r.get("code")?;
-        if code.len() > 16
-            || !code
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
-        {
-            return Err(r.err(format!(
-                "status `{code}` must be digits or capitals, at most 16"
-            )));
+        if code.len() > 16 || !code.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()) {
+            return Err(r.err(format!("status `{code}` must be digits or capitals, at most 16")));
         }
         if code.bytes().all(|b| b.is_ascii_digit()) && code.len() != 2 {
             return Err(r.err("numeric statuses have two digits"));

@@ -22,6 +22,9 @@ def estimate(group, name):
     sys.exit(f'no criterion estimates for {group}/{name}: run `cargo bench -p paycodes --bench decode` first')
 
 n, ours, _ = estimate('snap_known', 'paycodes_decode')
+if '--per-code' in sys.argv:
+    print(f'{ours / n:.2f}')
+    sys.exit(0)
 _, theirs, _ = estimate('snap_known', 'kamu_parse_classify')
 per_ours, per_theirs = ours / n, theirs / n
 print(f'| decode of a known SNAP code | paycodes {per_ours:.1f} ns | kamu-snap-response parse+classify {per_theirs:.1f} ns | {per_theirs / per_ours:.2f}x faster |')

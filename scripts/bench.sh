@@ -38,3 +38,12 @@ for who in paycodes kamu; do
   base=$(count $who 0); total=$(count $who 2000)
   echo "$who $(( (total - base) / (2000 * codes) ))" 
 done | awk '{n[$1]=$2} END {printf "instructions per decode (callgrind): paycodes %d, kamu-snap-response %d, ratio %.2f\n", n["paycodes"], n["kamu"], n["kamu"]/n["paycodes"]}'
+
+# C: a loop over paycodes_decode on the same codes, against the core's criterion number.
+core_ns=$(python3 scripts/bench-summary.py --per-code)
+c_ns=$(make -s -C ffi-c bench | tail -n 1)
+python3 -c "print(f'C paycodes_decode: {float(\"$c_ns\"):.1f} ns per decode, core decode (criterion): {float(\"$core_ns\"):.1f} ns, ratio {float(\"$c_ns\")/float(\"$core_ns\"):.2f}')"
+cbase=$(./target/release/examples/decode_loop codes | valgrind --tool=callgrind --callgrind-out-file=/dev/null ./ffi-c/build/bench 0 1 2>&1 | awk '/Collected/ {print $4}')
+ctotal=$(./target/release/examples/decode_loop codes | valgrind --tool=callgrind --callgrind-out-file=/dev/null ./ffi-c/build/bench 2000 1 2>&1 | awk '/Collected/ {print $4}')
+rbase=$(count paycodes 0); rtotal=$(count paycodes 2000)
+echo "instructions per decode (callgrind): C $(( (ctotal - cbase) / (2000 * codes) )), core $(( (rtotal - rbase) / (2000 * codes) ))"

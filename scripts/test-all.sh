@@ -8,6 +8,25 @@ ROOT=$PWD
 section() { printf '\n=== %s ===\n' "$*"; }
 SECONDS=0
 
+# Debian packages, installed only when missing (CI machines start bare).
+apt_updated=
+need_apt() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=; [ "$(id -u)" -ne 0 ] && sudo=sudo
+  if [ -z "$apt_updated" ]; then $sudo apt-get update -qq; apt_updated=1; fi
+  echo "installing ${missing[*]} (apt)"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+section "Tools"
+need_apt pkg-config valgrind python3
+if [ "$(cbindgen --version 2>/dev/null)" != "cbindgen 0.29.4" ]; then
+  echo "installing cbindgen 0.29.4 (crates.io)"
+  cargo install --quiet cbindgen --version 0.29.4 --locked
+fi
+
 section "Rust: format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
@@ -17,6 +36,12 @@ cargo test --workspace --locked
 
 section "Rust: conformance vectors"
 cargo run --quiet --locked -p paycodes-conformance -- tests/vectors
+
+section "C: panic guard (core built with the test-panic feature)"
+cargo test --locked -p paycodes-ffi --features test-panic
+
+section "C: header drift, conformance (static + shared), API tests, valgrind, ASan/UBSan, install"
+make -C ffi-c test
 
 section "Seed vectors are up to date"
 if [ -d ../shared/seeds ]; then

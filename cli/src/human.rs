@@ -70,9 +70,7 @@ fn outcome_text(o: Outcome, l: Locale) -> &'static str {
             "Not yet: accepted, the final result comes later (pending). Do not treat it as paid."
         }
         (Outcome::Failed, Locale::En) => "No: it did not happen (failed).",
-        (Outcome::Unknown, Locale::En) => {
-            "Maybe: the outcome is unknown. Inquire before acting; never retry blindly."
-        }
+        (Outcome::Unknown, Locale::En) => "Maybe: the outcome is unknown. Inquire before acting; never retry blindly.",
         (Outcome::Success, Locale::Id) => "Ya: transaksi berhasil (success).",
         (Outcome::Pending, Locale::Id) => {
             "Belum: diterima, hasil akhirnya menyusul (pending). Jangan dianggap lunas dulu."
@@ -87,45 +85,29 @@ fn outcome_text(o: Outcome, l: Locale) -> &'static str {
 fn action_text(a: Action, l: Locale) -> &'static str {
     match (a, l) {
         (Action::None, Locale::En) => "Nothing: this answer is final.",
-        (Action::InquireStatus, Locale::En) => {
-            "Ask the status API with the same reference before doing anything else."
-        }
+        (Action::InquireStatus, Locale::En) => "Ask the status API with the same reference before doing anything else.",
         (Action::RetryLater, Locale::En) => "Retry later with backoff; nothing happened this time.",
-        (Action::RefreshToken, Locale::En) => {
-            "Get a new access token, then send the request again."
-        }
-        (Action::FixRequest, Locale::En) => {
-            "Fix the request (format, signature, reference) before sending it again."
-        }
+        (Action::RefreshToken, Locale::En) => "Get a new access token, then send the request again.",
+        (Action::FixRequest, Locale::En) => "Fix the request (format, signature, reference) before sending it again.",
         (Action::AskCustomer, Locale::En) => {
             "The customer must act: another card or method, a top-up, corrected details or an OTP."
         }
-        (Action::ContactProvider, Locale::En) => {
-            "Contact the provider: a configuration or account matter."
-        }
+        (Action::ContactProvider, Locale::En) => "Contact the provider: a configuration or account matter.",
         (Action::DoNotRetry, Locale::En) => "Do not retry: the same request will not succeed.",
         (Action::None, Locale::Id) => "Tidak perlu apa-apa: jawaban ini sudah final.",
         (Action::InquireStatus, Locale::Id) => {
             "Tanyakan ke API status dengan referensi yang sama sebelum melakukan apa pun."
         }
-        (Action::RetryLater, Locale::Id) => {
-            "Coba lagi nanti dengan jeda; kali ini tidak ada yang terjadi."
-        }
-        (Action::RefreshToken, Locale::Id) => {
-            "Ambil access token baru, lalu kirim ulang permintaannya."
-        }
+        (Action::RetryLater, Locale::Id) => "Coba lagi nanti dengan jeda; kali ini tidak ada yang terjadi.",
+        (Action::RefreshToken, Locale::Id) => "Ambil access token baru, lalu kirim ulang permintaannya.",
         (Action::FixRequest, Locale::Id) => {
             "Perbaiki permintaannya (format, tanda tangan, referensi) sebelum mengirim ulang."
         }
         (Action::AskCustomer, Locale::Id) => {
             "Pelanggan perlu bertindak: kartu atau metode lain, isi saldo, perbaiki data, atau masukkan OTP."
         }
-        (Action::ContactProvider, Locale::Id) => {
-            "Hubungi penyedia layanan: ini soal konfigurasi atau akun."
-        }
-        (Action::DoNotRetry, Locale::Id) => {
-            "Jangan diulang: permintaan yang sama tidak akan berhasil."
-        }
+        (Action::ContactProvider, Locale::Id) => "Hubungi penyedia layanan: ini soal konfigurasi atau akun.",
+        (Action::DoNotRetry, Locale::Id) => "Jangan diulang: permintaan yang sama tidak akan berhasil.",
     }
 }
 
@@ -139,13 +121,7 @@ pub fn write(out: &mut Vec<u8>, d: &Decoded<'_>, locale: Locale) {
         Family::Provider => "provider code",
         Family::Status => "status",
     };
-    let _ = write!(
-        out,
-        "{} ({family}, {}): {}",
-        d.canonical(),
-        d.provider().id(),
-        d.message()
-    );
+    let _ = write!(out, "{} ({family}, {}): {}", d.canonical(), d.provider().id(), d.message());
     let cm = d.customer_message(locale);
     // The precise description is English table text: in Indonesian it moves to the
     // technical note below, and the customer line says what happened.
@@ -156,15 +132,8 @@ pub fn write(out: &mut Vec<u8>, d: &Decoded<'_>, locale: Locale) {
         lines.push((w.detail, detail.to_owned()));
     }
     if let Some(s) = d.service() {
-        let money = if s.moves_money() {
-            w.moves_money
-        } else {
-            w.no_money
-        };
-        lines.push((
-            w.api,
-            format!("{} {} ({}), {money}", s.code(), s.name(), s.product()),
-        ));
+        let money = if s.moves_money() { w.moves_money } else { w.no_money };
+        lines.push((w.api, format!("{} {} ({}), {money}", s.code(), s.name(), s.product())));
     }
     if d.is_template() {
         lines.push((w.api, w.template.to_owned()));
@@ -181,13 +150,7 @@ pub fn write(out: &mut Vec<u8>, d: &Decoded<'_>, locale: Locale) {
     if !variants.is_empty() {
         lines.push((w.network, w.by_network.to_owned()));
         for v in variants {
-            lines.push((
-                "",
-                format!(
-                    "{}: {} ({}, {}, {})",
-                    v.network, v.message, v.category, v.outcome, v.action
-                ),
-            ));
+            lines.push(("", format!("{}: {} ({}, {}, {})", v.network, v.message, v.category, v.outcome, v.action)));
         }
     }
     if let Some(k) = d.status_kind() {
@@ -198,11 +161,7 @@ pub fn write(out: &mut Vec<u8>, d: &Decoded<'_>, locale: Locale) {
     if d.action() == Action::InquireStatus
         && let Some(st) = d.service().and_then(|s| s.status_service())
     {
-        next.push_str(if locale == Locale::Id {
-            " Layanan status: "
-        } else {
-            " Status service: "
-        });
+        next.push_str(if locale == Locale::Id { " Layanan status: " } else { " Status service: " });
         next.push_str(st.as_str());
         next.push('.');
     }
@@ -219,20 +178,8 @@ pub fn write(out: &mut Vec<u8>, d: &Decoded<'_>, locale: Locale) {
     if !d.known() {
         lines.push(("", w.unknown_code.to_owned()));
     }
-    lines.push((
-        w.reason,
-        format!(
-            "{} ({}); source: {}",
-            d.reason().id(),
-            d.category().id(),
-            d.source()
-        ),
-    ));
-    let width = lines
-        .iter()
-        .map(|(k, _)| k.chars().count())
-        .max()
-        .unwrap_or(0);
+    lines.push((w.reason, format!("{} ({}); source: {}", d.reason().id(), d.category().id(), d.source())));
+    let width = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
     for (k, v) in lines {
         let _ = write!(out, "\n  {k:<width$}  {v}");
     }

@@ -6,18 +6,12 @@ mod human;
 
 use clap::{Args, Parser, Subcommand};
 use paycodes::export::{Format, TableName, table};
-use paycodes::{
-    Context, Error, Locale, Raw, decode, decode_bytes, decode_float, decode_integer, json,
-};
+use paycodes::{Context, Error, Locale, Raw, decode, decode_bytes, decode_float, decode_integer, json};
 use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "paycodes",
-    version,
-    about = "What a payment response code means and what to do next"
-)]
+#[command(name = "paycodes", version, about = "What a payment response code means and what to do next")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -201,18 +195,12 @@ fn decode_json_line(line: &[u8], ctx: &Context, locale: Locale, out: &mut Vec<u8
     let value: serde_json::Value = match serde_json::from_slice(line) {
         Ok(v) => v,
         Err(_) => {
-            json::write_error(
-                out,
-                &Raw::Text(&String::from_utf8_lossy(line)),
-                &Error::BadJson,
-            );
+            json::write_error(out, &Raw::Text(&String::from_utf8_lossy(line)), &Error::BadJson);
             return false;
         }
     };
     let message = value.get("responseMessage").and_then(|m| m.as_str());
-    let code = value
-        .get("responseCode")
-        .unwrap_or(&serde_json::Value::Null);
+    let code = value.get("responseCode").unwrap_or(&serde_json::Value::Null);
     let result = match code {
         serde_json::Value::String(s) => decode(s, message, ctx),
         serde_json::Value::Number(n) => match (n.as_i64(), n.as_f64()) {
@@ -253,10 +241,7 @@ impl LineCache {
     const MAX_BYTES: usize = 64 << 20;
 
     fn new() -> Self {
-        LineCache {
-            map: std::collections::HashMap::with_hasher(BuildFnv),
-            bytes: 0,
-        }
+        LineCache { map: std::collections::HashMap::with_hasher(BuildFnv), bytes: 0 }
     }
 
     /// Writes the answer for `line` into `out`; returns whether the line was well-formed.
@@ -308,11 +293,7 @@ fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
         return None;
     }
     // A regular file on stdin has a size: show a bar by bytes; a pipe gets a spinner.
-    let size = io::stdin()
-        .as_fd_clone()
-        .and_then(|f| f.metadata().ok())
-        .filter(|m| m.is_file())
-        .map(|m| m.len());
+    let size = io::stdin().as_fd_clone().and_then(|f| f.metadata().ok()).filter(|m| m.is_file()).map(|m| m.len());
     let bar = match size {
         Some(len) => indicatif::ProgressBar::new(len).with_style(
             indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {msg} ({eta})")
@@ -336,10 +317,7 @@ impl StdinExt for io::Stdin {
         #[cfg(unix)]
         {
             use std::os::fd::AsFd;
-            self.as_fd()
-                .try_clone_to_owned()
-                .ok()
-                .map(std::fs::File::from)
+            self.as_fd().try_clone_to_owned().ok().map(std::fs::File::from)
         }
         #[cfg(not(unix))]
         {
@@ -375,11 +353,8 @@ fn decode_stream(a: DecodeArgs) -> io::Result<ExitCode> {
         if let Some(x) = l.strip_suffix(b"\r") {
             l = x;
         }
-        let ok = if a.no_cache {
-            decode_line(l, &ctx, locale, &mut out)
-        } else {
-            cache.answer(l, &ctx, locale, &mut out)
-        };
+        let ok =
+            if a.no_cache { decode_line(l, &ctx, locale, &mut out) } else { cache.answer(l, &ctx, locale, &mut out) };
         if !ok {
             bad += 1;
         }
@@ -400,35 +375,22 @@ fn decode_stream(a: DecodeArgs) -> io::Result<ExitCode> {
         bar.finish_and_clear();
         eprintln!("paycodes: {lines} lines, {bad} malformed");
     }
-    Ok(if bad > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn export(a: TableArgs) -> io::Result<ExitCode> {
     let Some(name) = TableName::parse(&a.name) else {
         let names: Vec<&str> = TableName::ALL.iter().map(|t| t.id()).collect();
-        return Ok(usage_error(&format!(
-            "unknown table {:?}; known: {}",
-            a.name,
-            names.join(", ")
-        )));
+        return Ok(usage_error(&format!("unknown table {:?}; known: {}", a.name, names.join(", "))));
     };
     let Some(format) = Format::parse(&a.format) else {
-        return Ok(usage_error(&format!(
-            "unknown format {:?}; known: json, csv, md",
-            a.format
-        )));
+        return Ok(usage_error(&format!("unknown format {:?}; known: json, csv, md", a.format)));
     };
     let provider = match a.provider.as_deref().map(paycodes::Provider::find) {
         None => paycodes::Provider::standard(),
         Some(Some(p)) => p,
         Some(None) => return Ok(usage_error(&Error::UnknownProvider.to_string())),
     };
-    io::stdout()
-        .lock()
-        .write_all(table(name, provider).render(format).as_bytes())?;
+    io::stdout().lock().write_all(table(name, provider).render(format).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -13,12 +13,7 @@ fn known_codes() -> Vec<String> {
     let services = ["54", "18", "24", "25", "36", "47", "73", "16"];
     let mut codes = Vec::new();
     for (i, c) in snap_cases().iter().enumerate() {
-        codes.push(format!(
-            "{}{}{:02}",
-            c.http(),
-            services[i % services.len()],
-            c.case()
-        ));
+        codes.push(format!("{}{}{:02}", c.http(), services[i % services.len()], c.case()));
     }
     codes
 }
@@ -51,16 +46,10 @@ fn bench(c: &mut Criterion) {
     let doku = Context::from_options(Some("doku"), None, None, None, None).unwrap();
     let mut g = c.benchmark_group("snap_extras");
     g.throughput(Throughput::Elements(1));
-    g.bench_function("doku_profile", |b| {
-        b.iter(|| black_box(decode(black_box("4034314"), None, &doku)))
-    });
+    g.bench_function("doku_profile", |b| b.iter(|| black_box(decode(black_box("4034314"), None, &doku))));
     g.bench_function("detail_extraction", |b| {
         b.iter(|| {
-            black_box(decode(
-                black_box("4002501"),
-                Some(black_box("Invalid Field Format virtualAccountNo")),
-                &ctx,
-            ))
+            black_box(decode(black_box("4002501"), Some(black_box("Invalid Field Format virtualAccountNo")), &ctx))
         })
     });
     g.finish();

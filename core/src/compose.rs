@@ -119,18 +119,11 @@ fn service_code(service: &str, provider: &'static Provider) -> Result<[u8; 2], E
     Ok(code)
 }
 
-fn row_for(
-    http: u16,
-    service: &[u8; 2],
-    case: u8,
-    provider: &'static Provider,
-) -> Option<&'static CaseRow> {
+fn row_for(http: u16, service: &[u8; 2], case: u8, provider: &'static Provider) -> Option<&'static CaseRow> {
     provider
         .cases
         .iter()
-        .find(|c| {
-            !c.variant && c.row.http == http && c.row.case == case && c.scope.matches(service)
-        })
+        .find(|c| !c.variant && c.row.http == http && c.row.case == case && c.scope.matches(service))
         .map(|c| &c.row)
         .or_else(|| standard_case(http, case))
 }

@@ -15,22 +15,17 @@ pub struct CustomerMessage {
 }
 
 /// The customer message for a reason. Masked reasons get the generic decline text.
+#[inline]
 pub fn customer_message(reason: Reason, locale: Locale) -> CustomerMessage {
     let row = reason.row();
-    let (shown, masked) = if row.masked {
-        (Reason::Declined.row(), true)
-    } else {
-        (row, false)
-    };
+    let (shown, masked) = if row.masked { (Reason::Declined.row(), true) } else { (row, false) };
     let text = match locale {
         Locale::En => shown.customer_en,
         Locale::Id => shown.customer_id,
     };
     // The build script guarantees unmasked rows have both texts; `declined` is unmasked.
-    CustomerMessage {
-        text: text.unwrap_or(Text::new("\0")),
-        masked,
-    }
+    const EMPTY: Text = Text::new("\0");
+    CustomerMessage { text: text.unwrap_or(EMPTY), masked }
 }
 
 /// [`customer_message`] from string ids: `reason` must be a known id (`unknown_reason`

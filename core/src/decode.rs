@@ -4,8 +4,8 @@ use crate::error::Error;
 use crate::ids::{Action, Category, Family, Locale, Network, Outcome, Reason, StatusKind};
 use crate::matching::{Message, Rank, match_template};
 use crate::tables::{
-    CaseRow, FallbackRow, IsoRow, OperationInfo, Provider, Semantics, Service, StatusRow,
-    StringRow, fallback, standard_case,
+    CaseRow, FallbackRow, IsoRow, OperationInfo, Provider, Semantics, Service, StatusRow, StringRow, fallback,
+    standard_case,
 };
 use crate::text::Text;
 use core::fmt;
@@ -30,13 +30,7 @@ impl Default for Context {
 impl Context {
     /// The standard profile, family detected from the code, no network, operation or kind.
     pub fn new() -> Context {
-        Context {
-            provider: Provider::standard(),
-            family: None,
-            network: None,
-            operation: None,
-            kind: None,
-        }
+        Context { provider: Provider::standard(), family: None, network: None, operation: None, kind: None }
     }
 
     /// Reads every option from its string form; `None` leaves the default. Errors are
@@ -95,18 +89,22 @@ impl Context {
     }
 
     /// The provider profile.
+    #[inline]
     pub fn provider(&self) -> &'static Provider {
         self.provider
     }
     /// The forced family, if any.
+    #[inline]
     pub fn family(&self) -> Option<Family> {
         self.family
     }
     /// The network, if any.
+    #[inline]
     pub fn network(&self) -> Option<Network> {
         self.network
     }
     /// The named operation, if any.
+    #[inline]
     pub fn operation(&self) -> Option<&'static OperationInfo> {
         self.operation
     }
@@ -142,10 +140,7 @@ pub struct InlineStr<const N: usize> {
 
 impl<const N: usize> InlineStr<N> {
     pub(crate) const fn new() -> Self {
-        InlineStr {
-            buf: [0; N],
-            len: 0,
-        }
+        InlineStr { buf: [0; N], len: 0 }
     }
     /// Appends an ASCII byte; false when full.
     pub(crate) fn push(&mut self, b: u8) -> bool {
@@ -173,6 +168,10 @@ impl<const N: usize> InlineStr<N> {
             }
         }
         out
+    }
+    /// The bytes (ASCII).
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len as usize]
     }
     /// The string.
     pub fn as_str(&self) -> &str {
@@ -234,6 +233,7 @@ pub(crate) enum RowRef {
 }
 
 impl RowRef {
+    #[inline]
     fn message(self) -> Text {
         match self {
             RowRef::Case(r) => r.message.text(),
@@ -243,6 +243,7 @@ impl RowRef {
             RowRef::Status(r) => r.name,
         }
     }
+    #[inline]
     fn sem(self) -> &'static Semantics {
         match self {
             RowRef::Case(r) => &r.sem,
@@ -252,6 +253,7 @@ impl RowRef {
             RowRef::Status(r) => &r.sem,
         }
     }
+    #[inline]
     fn description(self) -> Text {
         match self {
             RowRef::Case(r) => r.description,
@@ -261,6 +263,7 @@ impl RowRef {
             RowRef::Status(r) => r.sem.reason.row().description,
         }
     }
+    #[inline]
     fn source(self) -> Text {
         match self {
             RowRef::Case(r) => r.source,
@@ -361,20 +364,17 @@ impl<'a> Decoded<'a> {
     /// Takes outcome and action from a row that does not depend on money movement.
     pub(crate) fn with_semantics(self, row: RowRef) -> Self {
         let (outcome, action) = row.sem().when_no_money();
-        Decoded {
-            row,
-            outcome,
-            action,
-            ..self
-        }
+        Decoded { row, outcome, action, ..self }
     }
 
     /// Card codes: the network whose reading answered (`None` for a network-neutral one).
+    #[inline]
     pub fn network(&self) -> Option<Network> {
         self.network
     }
 
     /// Card codes: the decline category (same as [`Decoded::category`]); `None` otherwise.
+    #[inline]
     pub fn card_category(&self) -> Option<Category> {
         (self.family == Family::Iso8583).then(|| self.category())
     }
@@ -397,11 +397,13 @@ impl<'a> Decoded<'a> {
     }
 
     /// Statuses: the vocabulary the value was read in.
+    #[inline]
     pub fn status_kind(&self) -> Option<StatusKind> {
         self.status_kind
     }
 
     /// Which family the code was decoded as.
+    #[inline]
     pub fn family(&self) -> Family {
         self.family
     }
@@ -413,79 +415,104 @@ impl<'a> Decoded<'a> {
         }
     }
     /// The code as given.
+    #[inline]
     pub fn raw(&self) -> Raw<'a> {
         self.raw
     }
     /// Normalized spelling (trimmed, upper case, zero-padded numbers).
+    #[inline]
     pub fn canonical(&self) -> &str {
         self.canonical.as_str()
     }
+    /// [`Decoded::canonical`] as bytes (always ASCII), without re-validating them: for
+    /// bindings that copy it into their own buffer.
+    #[inline]
+    pub fn canonical_bytes(&self) -> &[u8] {
+        self.canonical.as_bytes()
+    }
     /// Whether a table row answered (false: read from the code's structure only).
+    #[inline]
     pub fn known(&self) -> bool {
         self.known
     }
     /// Whether the code is a documentation template (`400XX01`): a literal `xx` service.
+    #[inline]
     pub fn is_template(&self) -> bool {
         self.template
     }
     /// SNAP: the HTTP status part.
+    #[inline]
     pub fn http_status(&self) -> Option<u16> {
         (self.family == Family::Snap).then_some(self.http)
     }
     /// SNAP: the service part (two characters, upper case).
+    #[inline]
     pub fn service_code(&self) -> Option<&str> {
         (self.family == Family::Snap).then(|| &self.canonical.as_str()[3..5])
     }
     /// SNAP: the service, when known to the standard or the provider.
+    #[inline]
     pub fn service(&self) -> Option<&'static Service> {
         self.service
     }
     /// SNAP: the case part (two digits).
+    #[inline]
     pub fn case_code(&self) -> Option<&str> {
         (self.family == Family::Snap).then(|| &self.canonical.as_str()[5..7])
     }
     /// The table's message (a template, placeholder included).
+    #[inline]
     pub fn message(&self) -> Text {
         self.row.message()
     }
     /// What the actual response message put in the placeholder.
+    #[inline]
     pub fn detail(&self) -> Option<&'a str> {
         self.detail
     }
     /// The table's category.
+    #[inline]
     pub fn category(&self) -> Category {
         self.row.sem().category
     }
     /// Did the money move?
+    #[inline]
     pub fn outcome(&self) -> Outcome {
         self.outcome
     }
     /// The canonical reason.
+    #[inline]
     pub fn reason(&self) -> Reason {
         self.row.sem().reason
     }
     /// What to do next.
+    #[inline]
     pub fn action(&self) -> Action {
         self.action
     }
     /// Precise text for logs and support staff.
+    #[inline]
     pub fn merchant_message(&self) -> Text {
         self.row.description()
     }
     /// A message safe to show the end user (masked for fraud, lost/stolen card and the like).
+    #[inline]
     pub fn customer_message(&self, locale: Locale) -> crate::CustomerMessage {
         crate::customer_message(self.reason(), locale)
     }
     /// The provider profile that answered.
+    #[inline]
     pub fn provider(&self) -> &'static Provider {
         self.provider
     }
     /// Which table row answered.
+    #[inline]
     pub fn source(&self) -> Text {
         self.row.source()
     }
     /// The operation used for context-dependent codes (named by the caller, else implied by
     /// the service).
+    #[inline]
     pub fn operation(&self) -> Option<&'static OperationInfo> {
         self.operation
     }
@@ -506,11 +533,10 @@ fn trim(code: &str) -> &str {
 ///
 /// Never panics and never allocates. Malformed input is an [`Error`]; a well-formed code that
 /// no table knows decodes from its structure with `known() == false`.
-pub fn decode<'a>(
-    code: &'a str,
-    message: Option<&'a str>,
-    ctx: &Context,
-) -> Result<Decoded<'a>, Error> {
+#[inline]
+pub fn decode<'a>(code: &'a str, message: Option<&'a str>, ctx: &Context) -> Result<Decoded<'a>, Error> {
+    #[cfg(feature = "test-panic")]
+    crate::testing::maybe_panic(code);
     let trimmed = trim(code);
     if trimmed.is_empty() {
         return Err(Error::Empty);
@@ -519,14 +545,8 @@ pub fn decode<'a>(
 }
 
 /// Decodes a code given as bytes (C, files): invalid UTF-8 is the `invalid_utf8` error.
-pub fn decode_bytes<'a>(
-    code: &'a [u8],
-    message: Option<&'a [u8]>,
-    ctx: &Context,
-) -> Result<Decoded<'a>, Error> {
-    let code = core::str::from_utf8(code).map_err(|e| Error::InvalidUtf8 {
-        position: e.valid_up_to(),
-    })?;
+pub fn decode_bytes<'a>(code: &'a [u8], message: Option<&'a [u8]>, ctx: &Context) -> Result<Decoded<'a>, Error> {
+    let code = core::str::from_utf8(code).map_err(|e| Error::InvalidUtf8 { position: e.valid_up_to() })?;
     // A message that is not UTF-8 cannot be matched; it is ignored rather than rejected,
     // because the code alone still answers.
     let message = message.and_then(|m| core::str::from_utf8(m).ok());
@@ -534,11 +554,7 @@ pub fn decode_bytes<'a>(
 }
 
 /// Decodes a code given as an integer (`2002400` sent as a JSON number; `51` for a card code).
-pub fn decode_integer<'a>(
-    code: i64,
-    message: Option<&'a str>,
-    ctx: &Context,
-) -> Result<Decoded<'a>, Error> {
+pub fn decode_integer<'a>(code: i64, message: Option<&'a str>, ctx: &Context) -> Result<Decoded<'a>, Error> {
     if code < 0 {
         return Err(Error::NegativeNumber);
     }
@@ -560,8 +576,7 @@ pub fn decode_integer<'a>(
         1 | 2 => None,
         _ => Some(Family::Snap),
     });
-    let pad =
-        matches!(family, None | Some(Family::Iso8583) | Some(Family::Status)) && buf.len() - i == 1;
+    let pad = matches!(family, None | Some(Family::Iso8583) | Some(Family::Status)) && buf.len() - i == 1;
     if pad {
         digits.push(b'0');
     }
@@ -575,11 +590,7 @@ pub fn decode_integer<'a>(
 
 /// Decodes a code given as a floating-point number: whole numbers decode like integers,
 /// anything else is `not_an_integer`.
-pub fn decode_float<'a>(
-    code: f64,
-    message: Option<&'a str>,
-    ctx: &Context,
-) -> Result<Decoded<'a>, Error> {
+pub fn decode_float<'a>(code: f64, message: Option<&'a str>, ctx: &Context) -> Result<Decoded<'a>, Error> {
     if !code.is_finite() || code.fract() != 0.0 {
         return Err(Error::NotAnInteger);
     }
@@ -587,10 +598,7 @@ pub fn decode_float<'a>(
         return Err(Error::NegativeNumber);
     }
     if code > 9_007_199_254_740_992.0 {
-        return Err(Error::BadLength {
-            family: None,
-            len: 17,
-        });
+        return Err(Error::BadLength { family: None, len: 17 });
     }
     decode_integer(code as i64, message, ctx)
 }
@@ -628,10 +636,7 @@ pub(crate) struct SnapParts {
 #[inline(always)]
 pub(crate) fn parse_snap(b: &[u8]) -> Result<SnapParts, Error> {
     let Ok(&b) = <&[u8; 7]>::try_from(b) else {
-        return Err(Error::BadLength {
-            family: Some(Family::Snap),
-            len: b.len(),
-        });
+        return Err(Error::BadLength { family: Some(Family::Snap), len: b.len() });
     };
     let digit = |i: usize| b[i].wrapping_sub(b'0');
     let (h0, h1, h2, c0, c1) = (digit(0), digit(1), digit(2), digit(5), digit(6));
@@ -644,12 +649,7 @@ pub(crate) fn parse_snap(b: &[u8]) -> Result<SnapParts, Error> {
         return Err(Error::BadHttpStatus { status: http });
     }
     let service = u16::from(b[3].to_ascii_uppercase()) | u16::from(b[4].to_ascii_uppercase()) << 8;
-    Ok(SnapParts {
-        http,
-        service,
-        case: c0 * 10 + c1,
-        template: service == u16::from_le_bytes(*b"XX"),
-    })
+    Ok(SnapParts { http, service, case: c0 * 10 + c1, template: service == u16::from_le_bytes(*b"XX") })
 }
 
 #[cold]
@@ -657,18 +657,9 @@ fn first_bad_snap_character(b: &[u8; 7]) -> Error {
     let position = b
         .iter()
         .enumerate()
-        .position(|(i, c)| {
-            if i == 3 || i == 4 {
-                !c.is_ascii_alphanumeric()
-            } else {
-                !c.is_ascii_digit()
-            }
-        })
+        .position(|(i, c)| if i == 3 || i == 4 { !c.is_ascii_alphanumeric() } else { !c.is_ascii_digit() })
         .unwrap_or(0);
-    Error::BadCharacter {
-        family: Some(Family::Snap),
-        position,
-    }
+    Error::BadCharacter { family: Some(Family::Snap), position }
 }
 
 /// The row chosen for a SNAP code, and the detail extracted from the message.
@@ -680,24 +671,15 @@ struct Chosen<'a> {
 /// Picks the row: a provider override for this service, else the standard row, else a
 /// provider row that adds the code. With an actual message, the best-matching spelling among
 /// the provider's rows and the standard row wins.
-fn choose_row<'a>(
-    p: &SnapParts,
-    message: Option<&'a str>,
-    provider: &'static Provider,
-) -> Option<Chosen<'a>> {
+fn choose_row<'a>(p: &SnapParts, message: Option<&'a str>, provider: &'static Provider) -> Option<Chosen<'a>> {
     let in_scope = |c: &&'static crate::tables::ProviderCase| {
-        c.row.http == p.http
-            && c.row.case == p.case
-            && (p.template || c.scope.matches(&p.service.to_le_bytes()))
+        c.row.http == p.http && c.row.case == p.case && (p.template || c.scope.matches(&p.service.to_le_bytes()))
     };
     let standard = standard_case(p.http, p.case);
     if provider.cases.is_empty() {
         // The standard profile: nothing to override or match against but the standard row.
         let row = standard?;
-        let detail = message
-            .and_then(Message::new)
-            .and_then(|m| match_template(&row.message, &m))
-            .and_then(|(_, d)| d);
+        let detail = message.and_then(Message::new).and_then(|m| match_template(&row.message, &m)).and_then(|(_, d)| d);
         return Some(Chosen { row, detail });
     }
     let concrete_override = provider
@@ -706,14 +688,9 @@ fn choose_row<'a>(
         .filter(in_scope)
         .find(|c| !c.variant && (c.scope.is_any() || !p.template))
         .map(|c| &c.row);
-    let default = concrete_override.or(standard).or_else(|| {
-        provider
-            .cases
-            .iter()
-            .filter(in_scope)
-            .find(|c| !c.variant)
-            .map(|c| &c.row)
-    })?;
+    let default = concrete_override
+        .or(standard)
+        .or_else(|| provider.cases.iter().filter(in_scope).find(|c| !c.variant).map(|c| &c.row))?;
 
     if let Some(actual) = message.and_then(Message::new) {
         // Candidates in order of preference on equal scores: the provider's rows, then the
@@ -724,14 +701,10 @@ fn choose_row<'a>(
             let for_this_service = !p.template && !c.scope.is_any();
             (if for_this_service { 0 } else { 1 }, &c.row)
         });
-        for (order, (preference, row)) in provider_rows.chain(standard.map(|s| (2, s))).enumerate()
-        {
+        for (order, (preference, row)) in provider_rows.chain(standard.map(|s| (2, s))).enumerate() {
             if let Some((score, detail)) = match_template(&row.message, &actual) {
                 let key = score.rank(preference);
-                if best
-                    .as_ref()
-                    .is_none_or(|(k, o, _, _)| (key, order) < (*k, *o))
-                {
+                if best.as_ref().is_none_or(|(k, o, _, _)| (key, order) < (*k, *o)) {
                     best = Some((key, order, row, detail));
                 }
             }
@@ -739,18 +712,11 @@ fn choose_row<'a>(
         if let Some((_, _, row, detail)) = best {
             // The standard spelling matched: keep the default row (a provider override for
             // this service stays in force); only the detail comes from the message.
-            let row = if standard.is_some_and(|s| core::ptr::eq(s, row)) {
-                default
-            } else {
-                row
-            };
+            let row = if standard.is_some_and(|s| core::ptr::eq(s, row)) { default } else { row };
             return Some(Chosen { row, detail });
         }
     }
-    Some(Chosen {
-        row: default,
-        detail: None,
-    })
+    Some(Chosen { row: default, detail: None })
 }
 
 /// Outcome and action from semantics, the service and the operation.
@@ -767,29 +733,14 @@ pub(crate) fn resolve(
         };
     }
     // An unknown service (or a template) might move money: take the safe reading.
-    if service.is_none_or(Service::moves_money) {
-        sem.when_money()
-    } else {
-        sem.when_no_money()
-    }
+    if service.is_none_or(Service::moves_money) { sem.when_money() } else { sem.when_no_money() }
 }
 
-fn decode_snap<'a>(
-    b: &[u8],
-    raw: Raw<'a>,
-    message: Option<&'a str>,
-    ctx: &Context,
-) -> Result<Decoded<'a>, Error> {
+fn decode_snap<'a>(b: &[u8], raw: Raw<'a>, message: Option<&'a str>, ctx: &Context) -> Result<Decoded<'a>, Error> {
     let p = parse_snap(b)?;
     let provider = ctx.provider;
-    let service = if p.template {
-        None
-    } else {
-        provider.service(&p.service.to_le_bytes())
-    };
-    let operation = ctx
-        .operation
-        .or_else(|| service.and_then(Service::operation));
+    let service = if p.template { None } else { provider.service(&p.service.to_le_bytes()) };
+    let operation = ctx.operation.or_else(|| service.and_then(Service::operation));
     let (row, detail, known) = match choose_row(&p, message, provider) {
         Some(Chosen { row, detail }) => (RowRef::Case(row), detail, true),
         None => (RowRef::Fallback(fallback(p.http)), None, false),

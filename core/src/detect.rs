@@ -14,9 +14,7 @@ pub(crate) fn detect(code: &str) -> Result<Family, Error> {
     if b.len() == 2 && b.iter().all(u8::is_ascii_alphanumeric) {
         return Ok(Family::Iso8583);
     }
-    if b.first().is_some_and(u8::is_ascii_alphabetic)
-        && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
-    {
+    if b.first().is_some_and(u8::is_ascii_alphabetic) && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_') {
         return Ok(Family::Provider);
     }
     // Not a recognizable shape: report it the way the nearest family would.
@@ -25,14 +23,8 @@ pub(crate) fn detect(code: &str) -> Result<Family, Error> {
         crate::decode::parse_snap(b)?;
     }
     let family = (b.len() == 2).then_some(Family::Iso8583);
-    match code
-        .char_indices()
-        .find(|(_, c)| !c.is_ascii_alphanumeric() && *c != '_')
-    {
+    match code.char_indices().find(|(_, c)| !c.is_ascii_alphanumeric() && *c != '_') {
         Some((position, _)) => Err(Error::BadCharacter { family, position }),
-        None => Err(Error::BadLength {
-            family,
-            len: b.len(),
-        }),
+        None => Err(Error::BadLength { family, len: b.len() }),
     }
 }

@@ -150,17 +150,8 @@ impl Format {
     }
 }
 
-const SERVICE_COLUMNS: &[&str] = &[
-    "code",
-    "name",
-    "product",
-    "kind",
-    "moves_money",
-    "operation",
-    "status_service",
-    "provider",
-    "source",
-];
+const SERVICE_COLUMNS: &[&str] =
+    &["code", "name", "product", "kind", "moves_money", "operation", "status_service", "provider", "source"];
 
 const CASE_COLUMNS: &[&str] = &[
     "code",
@@ -181,15 +172,10 @@ const CASE_COLUMNS: &[&str] = &[
     "source",
 ];
 
-const ISO_COLUMNS: &[&str] = &[
-    "code", "network", "message", "category", "reason", "outcome", "action", "origin", "source",
-];
-const STRING_COLUMNS: &[&str] = &[
-    "provider", "code", "message", "category", "reason", "outcome", "action", "source",
-];
-const STATUS_COLUMNS: &[&str] = &[
-    "kind", "code", "aliases", "name", "reason", "outcome", "action", "source",
-];
+const ISO_COLUMNS: &[&str] =
+    &["code", "network", "message", "category", "reason", "outcome", "action", "origin", "source"];
+const STRING_COLUMNS: &[&str] = &["provider", "code", "message", "category", "reason", "outcome", "action", "source"];
+const STATUS_COLUMNS: &[&str] = &["kind", "code", "aliases", "name", "reason", "outcome", "action", "source"];
 
 const REASON_COLUMNS: &[&str] = &[
     "id",
@@ -222,28 +208,16 @@ fn services_text(c: &ProviderCase) -> Cell {
         return "any".into();
     }
     let mask = c.scope.mask();
-    let codes: Vec<String> = (0..100u32)
-        .filter(|i| mask & (1u128 << i) != 0)
-        .map(|i| format!("{i:02}"))
-        .collect();
+    let codes: Vec<String> = (0..100u32).filter(|i| mask & (1u128 << i) != 0).map(|i| format!("{i:02}")).collect();
     codes.join(",").into()
 }
 
-fn case_row(
-    r: &CaseRow,
-    services: Cell,
-    usage: &'static str,
-    provider: &'static Provider,
-) -> Vec<Cell> {
+fn case_row(r: &CaseRow, services: Cell, usage: &'static str, provider: &'static Provider) -> Vec<Cell> {
     let sem = r.semantics();
     let (outcome, action) = sem.when_no_money();
     let (money_outcome, money_action) = sem.when_money();
     let show = |o: Outcome| {
-        if sem.by_operation() {
-            Cell::Null
-        } else {
-            o.id().into()
-        }
+        if sem.by_operation() { Cell::Null } else { o.id().into() }
     };
     vec![
         format!("{}xx{:02}", r.http(), r.case()).into(),
@@ -281,28 +255,16 @@ pub fn table(name: TableName, provider: &'static Provider) -> Table {
                     rows.push(service_row(own, provider));
                 }
             }
-            Table {
-                columns: SERVICE_COLUMNS,
-                rows,
-            }
+            Table { columns: SERVICE_COLUMNS, rows }
         }
         TableName::SnapCases => {
-            let mut rows: Vec<Vec<Cell>> = SNAP_CASES
-                .iter()
-                .map(|r| case_row(r, "any".into(), "standard", Provider::standard()))
-                .collect();
+            let mut rows: Vec<Vec<Cell>> =
+                SNAP_CASES.iter().map(|r| case_row(r, "any".into(), "standard", Provider::standard())).collect();
             for c in provider.cases() {
-                let usage = if c.is_variant() {
-                    "variant"
-                } else {
-                    "override"
-                };
+                let usage = if c.is_variant() { "variant" } else { "override" };
                 rows.push(case_row(c.row(), services_text(c), usage, provider));
             }
-            Table {
-                columns: CASE_COLUMNS,
-                rows,
-            }
+            Table { columns: CASE_COLUMNS, rows }
         }
         TableName::Iso8583 => {
             let reading = provider.card_reading();
@@ -323,10 +285,7 @@ pub fn table(name: TableName, provider: &'static Provider) -> Table {
                     ]
                 })
                 .collect();
-            Table {
-                columns: ISO_COLUMNS,
-                rows,
-            }
+            Table { columns: ISO_COLUMNS, rows }
         }
         TableName::ProviderStrings => {
             let rows = crate::tables::STRING_ROWS
@@ -345,10 +304,7 @@ pub fn table(name: TableName, provider: &'static Provider) -> Table {
                     ]
                 })
                 .collect();
-            Table {
-                columns: STRING_COLUMNS,
-                rows,
-            }
+            Table { columns: STRING_COLUMNS, rows }
         }
         TableName::Statuses => {
             let rows = crate::tables::STATUS_ROWS
@@ -367,19 +323,16 @@ pub fn table(name: TableName, provider: &'static Provider) -> Table {
                     ]
                 })
                 .collect();
-            Table {
-                columns: STATUS_COLUMNS,
-                rows,
-            }
+            Table { columns: STATUS_COLUMNS, rows }
         }
         TableName::Reasons => Table {
             columns: REASON_COLUMNS,
             rows: crate::reasons()
                 .iter()
                 .map(|r| {
-                    let (http, case) = r.snap().map_or((Cell::Null, Cell::Null), |(h, c)| {
-                        (Cell::Int(i64::from(h)), format!("{c:02}").into())
-                    });
+                    let (http, case) = r
+                        .snap()
+                        .map_or((Cell::Null, Cell::Null), |(h, c)| (Cell::Int(i64::from(h)), format!("{c:02}").into()));
                     let en = crate::customer_message(r.reason(), crate::Locale::En).text;
                     let id = crate::customer_message(r.reason(), crate::Locale::Id).text;
                     vec![
@@ -533,16 +486,10 @@ mod tests {
     fn csv_and_markdown_escape_what_they_must() {
         let t = Table {
             columns: &["a", "b"],
-            rows: vec![
-                vec![Cell::from("x, \"y\""), Cell::from("p|q")],
-                vec![Cell::Int(1), Cell::Null],
-            ],
+            rows: vec![vec![Cell::from("x, \"y\""), Cell::from("p|q")], vec![Cell::Int(1), Cell::Null]],
         };
         assert_eq!(t.to_csv(), "a,b\r\n\"x, \"\"y\"\"\",p|q\r\n1,\r\n");
         assert!(t.to_markdown().contains("| x, \"y\" | p\\|q |"));
-        assert_eq!(
-            t.to_json(),
-            "[\n {\"a\":\"x, \\\"y\\\"\",\"b\":\"p|q\"},\n {\"a\":1,\"b\":null}\n]\n"
-        );
+        assert_eq!(t.to_json(), "[\n {\"a\":\"x, \\\"y\\\"\",\"b\":\"p|q\"},\n {\"a\":1,\"b\":null}\n]\n");
     }
 }

@@ -238,11 +238,7 @@ impl Locale {
     /// Indonesian; `en`, `en-US` English; anything else falls back to English.
     pub fn parse(tag: &str) -> Locale {
         let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
-        if primary.eq_ignore_ascii_case("id") || primary.eq_ignore_ascii_case("in") {
-            Locale::Id
-        } else {
-            Locale::En
-        }
+        if primary.eq_ignore_ascii_case("id") || primary.eq_ignore_ascii_case("in") { Locale::Id } else { Locale::En }
     }
 }
 

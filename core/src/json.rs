@@ -37,19 +37,10 @@ pub const DECODED_KEYS: &[&str] = &[
 ];
 
 /// The keys of a `network_variants` entry.
-pub const VARIANT_KEYS: &[&str] = &[
-    "network", "message", "category", "reason", "outcome", "action",
-];
+pub const VARIANT_KEYS: &[&str] = &["network", "message", "category", "reason", "outcome", "action"];
 
 /// The keys of a `service` object.
-pub const SERVICE_KEYS: &[&str] = &[
-    "code",
-    "name",
-    "product",
-    "kind",
-    "moves_money",
-    "status_service",
-];
+pub const SERVICE_KEYS: &[&str] = &["code", "name", "product", "kind", "moves_money", "status_service"];
 
 /// Whether any of the 8 bytes in `w` needs escaping in a JSON string: a control byte
 /// (< 0x20 or 0x7f), `"` or `\\`. Bytes >= 0x80 (UTF-8) never do.
@@ -77,10 +68,7 @@ fn first_escape(bytes: &[u8]) -> Option<usize> {
         }
         i += 8;
     }
-    bytes[i..]
-        .iter()
-        .position(|&b| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7f)
-        .map(|p| i + p)
+    bytes[i..].iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7f).map(|p| i + p)
 }
 
 /// Appends table text as a JSON string (a plain copy when it needs no escaping).
@@ -116,14 +104,7 @@ pub fn write_str(out: &mut Vec<u8>, s: &str) {
             0..=0x1f | 0x7f => {
                 out.extend_from_slice(&bytes[start..i]);
                 const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice(&[
-                    b'\\',
-                    b'u',
-                    b'0',
-                    b'0',
-                    HEX[(b >> 4) as usize],
-                    HEX[(b & 15) as usize],
-                ]);
+                out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 15) as usize]]);
                 start = i + 1;
                 continue;
             }
@@ -199,8 +180,7 @@ impl<'o> Obj<'o> {
         }
     }
     fn bool(&mut self, k: &[u8], v: bool) {
-        self.key(k)
-            .extend_from_slice(if v { b"true" } else { b"false" });
+        self.key(k).extend_from_slice(if v { b"true" } else { b"false" });
     }
     fn end(self) {
         if self.first {

@@ -45,19 +45,20 @@ mod strings;
 mod tables;
 mod text;
 
+/// Test-only hooks (the `test-panic` cargo feature; never enabled in a release).
+#[cfg(feature = "test-panic")]
+pub mod testing;
+
 pub use compose::{Built, MAX_MESSAGE_CHARS, build_snap, build_snap_for_reason};
 pub use customer::{CustomerMessage, customer_message, customer_message_for};
-pub use decode::{
-    Context, Decoded, InlineStr, Raw, decode, decode_bytes, decode_float, decode_integer,
-};
+pub use decode::{Context, Decoded, InlineStr, Raw, decode, decode_bytes, decode_float, decode_integer};
 pub use error::Error;
 pub use ids::{
-    Action, CardReading, Category, ErrorKind, Family, Locale, Network, Outcome, Reason,
-    ServiceKind, StatusKind,
+    Action, CardReading, Category, ErrorKind, Family, Locale, Network, Outcome, Reason, ServiceKind, StatusKind,
 };
 pub use tables::{
-    CaseRow, FallbackRow, IsoRow, OperationInfo, Provider, ProviderCase, ReasonRow, Semantics,
-    Service, StatusRow, StringRow, Template,
+    CaseRow, FallbackRow, IsoRow, OperationInfo, Provider, ProviderCase, ReasonRow, Semantics, Service, StatusRow,
+    StringRow, Template,
 };
 pub use text::Text;
 

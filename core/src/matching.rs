@@ -37,13 +37,7 @@ impl Score {
     /// Sort key; `preference` ranks the row itself (lower is preferred) on otherwise equal
     /// edits and surface.
     pub(crate) fn rank(&self, preference: u8) -> Rank {
-        (
-            self.edits,
-            self.surface,
-            preference,
-            self.class,
-            self.neg_literal,
-        )
+        (self.edits, self.surface, preference, self.class, self.neg_literal)
     }
 }
 
@@ -77,12 +71,7 @@ struct Sig {
 
 impl Sig {
     fn of(s: &str) -> Option<Sig> {
-        let mut sig = Sig {
-            chars: [0; MAX_SIG],
-            start: [0; MAX_SIG],
-            end: [0; MAX_SIG],
-            len: 0,
-        };
+        let mut sig = Sig { chars: [0; MAX_SIG], start: [0; MAX_SIG], end: [0; MAX_SIG], len: 0 };
         for (i, b) in s.bytes().enumerate() {
             if b.is_ascii_alphanumeric() {
                 if sig.len == MAX_SIG {
@@ -109,10 +98,7 @@ struct Letters {
 
 impl Letters {
     fn of(s: &str) -> Option<Letters> {
-        let mut l = Letters {
-            chars: [0; MAX_SIG],
-            len: 0,
-        };
+        let mut l = Letters { chars: [0; MAX_SIG], len: 0 };
         for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
             *l.chars.get_mut(l.len)? = b.to_ascii_lowercase();
             l.len += 1;
@@ -137,10 +123,7 @@ impl<'a> Message<'a> {
         if actual.len() > MAX_MESSAGE {
             return None;
         }
-        Some(Message {
-            actual,
-            sig: Sig::of(actual)?,
-        })
+        Some(Message { actual, sig: Sig::of(actual)? })
     }
 }
 
@@ -156,12 +139,7 @@ fn budget(len: usize) -> usize {
 /// Best end position `j` such that `pat` aligns with `text[..j]` within `k` edits, as
 /// `(edits, j)`. Among equal edit counts the `j` closest to `pat.len()` wins. `ok(j)` can veto
 /// an end position (mid-word).
-fn align_prefix(
-    pat: &[u8],
-    text: &[u8],
-    k: usize,
-    ok: impl Fn(usize) -> bool,
-) -> Option<(usize, usize)> {
+fn align_prefix(pat: &[u8], text: &[u8], k: usize, ok: impl Fn(usize) -> bool) -> Option<(usize, usize)> {
     let m = pat.len();
     let jmax = (m + k).min(text.len());
     if jmax + k < m {
@@ -197,12 +175,7 @@ fn align_prefix(
     }
     let mut best: Option<(usize, usize)> = None;
     // Cells left of the last row's band hold stale values from earlier rows.
-    for (j, &d) in prev
-        .iter()
-        .enumerate()
-        .take(jmax + 1)
-        .skip(m.saturating_sub(k))
-    {
+    for (j, &d) in prev.iter().enumerate().take(jmax + 1).skip(m.saturating_sub(k)) {
         let d = d as usize;
         if d > k || !ok(j) {
             continue;
@@ -228,23 +201,7 @@ fn reversed(src: &[u8], buf: &mut [u8; MAX_SIG]) -> usize {
 
 fn is_separator(c: char) -> bool {
     c.is_whitespace()
-        || matches!(
-            c,
-            '.' | ','
-                | ':'
-                | ';'
-                | '-'
-                | '('
-                | ')'
-                | '['
-                | ']'
-                | '{'
-                | '}'
-                | '"'
-                | '\''
-                | '/'
-                | '|'
-        )
+        || matches!(c, '.' | ',' | ':' | ';' | '-' | '(' | ')' | '[' | ']' | '{' | '}' | '"' | '\'' | '/' | '|')
 }
 
 fn trim_detail(s: &str) -> Option<&str> {
@@ -254,10 +211,7 @@ fn trim_detail(s: &str) -> Option<&str> {
 
 /// Matches `actual` against `template`. Returns the score and the extracted detail
 /// (a slice of `actual`, or the template's fixed detail).
-pub(crate) fn match_template<'a>(
-    template: &Template,
-    message: &Message<'a>,
-) -> Option<(Score, Option<&'a str>)> {
+pub(crate) fn match_template<'a>(template: &Template, message: &Message<'a>) -> Option<(Score, Option<&'a str>)> {
     let actual = message.actual;
     let text = &message.sig;
     let prefix = Letters::of(template.prefix())?;
@@ -267,12 +221,7 @@ pub(crate) fn match_template<'a>(
         return None;
     }
     // A literal part that ends in a letter or digit must not end mid-word in the actual text.
-    let prefix_ends_alnum = template
-        .prefix()
-        .trim_end()
-        .chars()
-        .last()
-        .is_some_and(|c| c.is_ascii_alphanumeric());
+    let prefix_ends_alnum = template.prefix().trim_end().chars().last().is_some_and(|c| c.is_ascii_alphanumeric());
     let mid_word = |j: usize| -> bool {
         if j == 0 || j >= text.len || !prefix_ends_alnum {
             return false;
@@ -281,12 +230,7 @@ pub(crate) fn match_template<'a>(
         // that of the next significant character.
         text.end[j - 1] == text.start[j]
     };
-    let (d1, j) = align_prefix(
-        prefix.as_slice(),
-        text.as_slice(),
-        budget(prefix.len),
-        |j| !mid_word(j),
-    )?;
+    let (d1, j) = align_prefix(prefix.as_slice(), text.as_slice(), budget(prefix.len), |j| !mid_word(j))?;
     let after_prefix = if j == 0 { 0 } else { text.end[j - 1] as usize };
 
     let placeholder = template.placeholder();
@@ -300,26 +244,15 @@ pub(crate) fn match_template<'a>(
         let (d, r) = align_prefix(&rs[..sl], &rt[..tl], budget(suffix.len), |_| true)?;
         // r significant chars from the end belong to the suffix.
         let first = text.len - r;
-        let end = if r == 0 {
-            actual.len()
-        } else {
-            text.start[first] as usize
-        };
+        let end = if r == 0 { actual.len() } else { text.start[first] as usize };
         (d, end)
     };
     let edits = (d1 + d2) as u8;
-    let middle = if after_prefix <= detail_end {
-        &actual[after_prefix..detail_end]
-    } else {
-        ""
-    };
+    let middle = if after_prefix <= detail_end { &actual[after_prefix..detail_end] } else { "" };
     let mut detail = trim_detail(middle);
     let class = match (placeholder, detail) {
         (_, None) => 0,
-        (Some(p), Some(d))
-            if d.eq_ignore_ascii_case(p.trim_matches(is_separator))
-                || d.eq_ignore_ascii_case(p) =>
-        {
+        (Some(p), Some(d)) if d.eq_ignore_ascii_case(p.trim_matches(is_separator)) || d.eq_ignore_ascii_case(p) => {
             // The message is the documentation template itself: nothing filled the slot.
             detail = None;
             0
@@ -333,15 +266,7 @@ pub(crate) fn match_template<'a>(
         detail = Some(fixed.as_str());
     }
     let surface = surface(template.text().as_str(), actual);
-    Some((
-        Score {
-            edits,
-            surface,
-            class,
-            neg_literal: -(literal as i16),
-        },
-        detail,
-    ))
+    Some((Score { edits, surface, class, neg_literal: -(literal as i16) }, detail))
 }
 
 #[cfg(test)]
@@ -361,10 +286,7 @@ mod tests {
         Template::new(Text::new(leaked), s, e, None)
     }
 
-    fn match_template<'a>(
-        template: &Template,
-        actual: &'a str,
-    ) -> Option<(Score, Option<&'a str>)> {
+    fn match_template<'a>(template: &Template, actual: &'a str) -> Option<(Score, Option<&'a str>)> {
         super::match_template(template, &Message::new(actual)?)
     }
 
@@ -375,54 +297,23 @@ mod tests {
     #[test]
     fn extracts_field_names_in_every_placeholder_style() {
         let curly = t("Invalid Field Format {field name}", Some("{field name}"));
-        assert_eq!(
-            detail(&curly, "Invalid Field Format amount.value").as_deref(),
-            Some("amount.value")
-        );
-        assert_eq!(
-            detail(&curly, "invalid field format   virtualAccountNo").as_deref(),
-            Some("virtualAccountNo")
-        );
+        assert_eq!(detail(&curly, "Invalid Field Format amount.value").as_deref(), Some("amount.value"));
+        assert_eq!(detail(&curly, "invalid field format   virtualAccountNo").as_deref(), Some("virtualAccountNo"));
         let double = t("Invalid Field Format {{param}}", Some("{{param}}"));
-        assert_eq!(
-            detail(&double, "Invalid Field Format partnerReferenceNo").as_deref(),
-            Some("partnerReferenceNo")
-        );
+        assert_eq!(detail(&double, "Invalid Field Format partnerReferenceNo").as_deref(), Some("partnerReferenceNo"));
         let paren = t("Invalid Mandatory Field (name_field)", Some("(name_field)"));
-        assert_eq!(
-            detail(&paren, "Invalid Mandatory Field (merchantId)").as_deref(),
-            Some("merchantId")
-        );
+        assert_eq!(detail(&paren, "Invalid Mandatory Field (merchantId)").as_deref(), Some("merchantId"));
         let bracket = t("Unauthorized. [reason]", Some("[reason]"));
-        assert_eq!(
-            detail(&bracket, "Unauthorized. [Signature]").as_deref(),
-            Some("Signature")
-        );
-        assert_eq!(
-            detail(&bracket, "Unauthorized . Unknown Client").as_deref(),
-            Some("Unknown Client")
-        );
-        let info = t(
-            "Invalid Card/Account/Customer [info]/Virtual Account",
-            Some("[info]"),
-        );
-        assert_eq!(
-            detail(
-                &info,
-                "Invalid Card/Account/Customer 8808123/Virtual Account"
-            )
-            .as_deref(),
-            Some("8808123")
-        );
+        assert_eq!(detail(&bracket, "Unauthorized. [Signature]").as_deref(), Some("Signature"));
+        assert_eq!(detail(&bracket, "Unauthorized . Unknown Client").as_deref(), Some("Unknown Client"));
+        let info = t("Invalid Card/Account/Customer [info]/Virtual Account", Some("[info]"));
+        assert_eq!(detail(&info, "Invalid Card/Account/Customer 8808123/Virtual Account").as_deref(), Some("8808123"));
     }
 
     #[test]
     fn appended_text_is_the_detail_when_the_template_has_no_placeholder() {
         let plain = t("Invalid Field Format", None);
-        assert_eq!(
-            detail(&plain, "Invalid Field Format virtualAccountNo").as_deref(),
-            Some("virtualAccountNo")
-        );
+        assert_eq!(detail(&plain, "Invalid Field Format virtualAccountNo").as_deref(), Some("virtualAccountNo"));
         let (score, d) = match_template(&plain, "Invalid Field Format").unwrap();
         assert_eq!((score.class, d), (0, None));
     }
@@ -439,19 +330,12 @@ mod tests {
         for (template, actual) in [
             ("Transaction Expired", "Transacction Expired"),
             ("OTP Sent To Cardholder", "OTP Sent To Cardholer"),
-            (
-                "Requested Operation Is Not Allowed",
-                "Requested Opearation Is Not Allowed",
-            ),
+            ("Requested Operation Is Not Allowed", "Requested Opearation Is Not Allowed"),
             ("Insufficient Funds", "Insufficient Fund"),
-            (
-                "Inactive Card/Account/Customer",
-                "InactiveCard/Accoun t/Customer",
-            ),
+            ("Inactive Card/Account/Customer", "InactiveCard/Accoun t/Customer"),
             ("Do Not Honor", "Do Not Honor\""),
         ] {
-            let (score, d) =
-                match_template(&t(template, None), actual).unwrap_or_else(|| panic!("{actual}"));
+            let (score, d) = match_template(&t(template, None), actual).unwrap_or_else(|| panic!("{actual}"));
             assert!(score.edits <= 2, "{actual}");
             assert_eq!(d, None, "{actual}");
         }
@@ -460,11 +344,7 @@ mod tests {
     #[test]
     fn does_not_match_a_different_message_or_a_word_prefix() {
         assert!(
-            match_template(
-                &t("Invalid Field Format {x}", Some("{x}")),
-                "Invalid Mandatory Field amount"
-            )
-            .is_none()
+            match_template(&t("Invalid Field Format {x}", Some("{x}")), "Invalid Mandatory Field amount").is_none()
         );
         assert!(match_template(&t("Conflict", None), "Insufficient Funds").is_none());
         // "Successful" must not claim "Successfully processed" with detail "ly processed".
@@ -473,12 +353,7 @@ mod tests {
     }
 
     /// The full O(m*n) alignment the banded one must agree with.
-    fn naive_align(
-        pat: &[u8],
-        text: &[u8],
-        k: usize,
-        ok: impl Fn(usize) -> bool,
-    ) -> Option<(usize, usize)> {
+    fn naive_align(pat: &[u8], text: &[u8], k: usize, ok: impl Fn(usize) -> bool) -> Option<(usize, usize)> {
         let m = pat.len();
         let jmax = (m + k).min(text.len());
         let mut d = vec![vec![0usize; jmax + 1]; m + 1];
@@ -498,9 +373,7 @@ mod tests {
             if dist > k || !ok(j) {
                 continue;
             }
-            if best
-                .is_none_or(|(bd, bj)| dist < bd || (dist == bd && j.abs_diff(m) < bj.abs_diff(m)))
-            {
+            if best.is_none_or(|(bd, bj)| dist < bd || (dist == bd && j.abs_diff(m) < bj.abs_diff(m))) {
                 best = Some((dist, j));
             }
         }
@@ -522,25 +395,15 @@ mod tests {
 
     #[test]
     fn exact_beats_fuzzy_and_longer_literal_beats_shorter() {
-        let exact = match_template(&t("Transaction Expired", None), "Transaction Expired")
-            .unwrap()
-            .0;
-        let fuzzy = match_template(&t("Transacction Expired", None), "Transaction Expired")
-            .unwrap()
-            .0;
+        let exact = match_template(&t("Transaction Expired", None), "Transaction Expired").unwrap().0;
+        let fuzzy = match_template(&t("Transacction Expired", None), "Transaction Expired").unwrap().0;
         assert!(exact.rank(1) < fuzzy.rank(0));
         // Same letters, different surface: the literal spelling wins.
-        let literal = match_template(&t("Invalid Token B2B", None), "Invalid Token B2B")
-            .unwrap()
-            .0;
-        let spaced = match_template(&t("Invalid Token ( B2B )", None), "Invalid Token B2B")
-            .unwrap()
-            .0;
+        let literal = match_template(&t("Invalid Token B2B", None), "Invalid Token B2B").unwrap().0;
+        let spaced = match_template(&t("Invalid Token ( B2B )", None), "Invalid Token B2B").unwrap().0;
         assert_eq!((literal.edits, spaced.edits), (0, 0));
         assert!(literal.rank(1) < spaced.rank(0));
-        let nbsp = match_template(&t("Invalid\u{a0} Terminal", None), "Invalid\u{a0} Terminal")
-            .unwrap()
-            .0;
+        let nbsp = match_template(&t("Invalid\u{a0} Terminal", None), "Invalid\u{a0} Terminal").unwrap().0;
         assert_eq!(nbsp.surface, 0);
         assert_eq!(surface("Invalid  Terminal", "invalid terminal"), 2);
     }

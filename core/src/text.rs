@@ -19,10 +19,7 @@ impl Text {
     /// Wraps a string literal that ends in exactly one NUL byte (checked at compile time).
     pub const fn new(with_nul: &'static str) -> Text {
         let b = with_nul.as_bytes();
-        assert!(
-            !b.is_empty() && b[b.len() - 1] == 0,
-            "Text must end with a NUL byte"
-        );
+        assert!(!b.is_empty() && b[b.len() - 1] == 0, "Text must end with a NUL byte");
         let mut json_plain = true;
         let mut i = 0;
         while i + 1 < b.len() {
@@ -32,10 +29,7 @@ impl Text {
             }
             i += 1;
         }
-        Text {
-            with_nul,
-            json_plain,
-        }
+        Text { with_nul, json_plain }
     }
 
     /// Whether the text can be written into a JSON string without escaping.

@@ -46,34 +46,19 @@ fn count<R>(f: impl FnOnce() -> R) -> (R, usize) {
 #[test]
 fn the_counter_sees_allocations() {
     let (_, n) = count(|| std::hint::black_box(vec![1u8; 64]));
-    assert!(
-        n >= 1,
-        "the counting allocator must count, or the next test proves nothing"
-    );
+    assert!(n >= 1, "the counting allocator must count, or the next test proves nothing");
 }
 
 #[test]
 fn decoding_allocates_nothing() {
     let doku = Context::from_options(Some("doku"), None, None, None, None).unwrap();
-    let bnc = Context::from_options(
-        Some("bank neo commerce"),
-        None,
-        None,
-        Some("direct_debit"),
-        None,
-    )
-    .unwrap();
+    let bnc = Context::from_options(Some("bank neo commerce"), None, None, Some("direct_debit"), None).unwrap();
     let va = Context::from_options(None, Some("status"), None, None, Some("va")).unwrap();
-    let snap_status =
-        Context::from_options(None, Some("status"), None, None, Some("snap")).unwrap();
+    let snap_status = Context::from_options(None, Some("status"), None, None, Some("snap")).unwrap();
     let inputs: &[(&str, Option<&str>, &Context)] = &[
         ("4035414", None, &Context::new()),
         ("4035414", Some("Insufficient Fund"), &Context::new()),
-        (
-            "4002501",
-            Some("Invalid Field Format virtualAccountNo"),
-            &Context::new(),
-        ),
+        ("4002501", Some("Invalid Field Format virtualAccountNo"), &Context::new()),
         ("401XX00", Some("Unauthorized . Signature Not Match"), &doku),
         ("2024300", None, &doku),
         ("4094302", Some("Transaction Has Been Processed"), &doku),
@@ -103,11 +88,7 @@ fn decoding_allocates_nothing() {
             let r = decode(code, *msg, ctx);
             std::hint::black_box(&r);
             if let Ok(d) = r {
-                std::hint::black_box((
-                    d.customer_message(paycodes::Locale::Id),
-                    d.service(),
-                    d.detail(),
-                ));
+                std::hint::black_box((d.customer_message(paycodes::Locale::Id), d.service(), d.detail()));
             }
         }
         std::hint::black_box(decode("4002501", Some(&long_message), &Context::new()).ok());

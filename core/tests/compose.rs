@@ -1,8 +1,6 @@
 //! Building SNAP codes for servers that answer callbacks.
 
-use paycodes::{
-    Context, Provider, Reason, build_snap, build_snap_for_reason, decode, snap_cases, snap_services,
-};
+use paycodes::{Context, Provider, Reason, build_snap, build_snap_for_reason, decode, snap_cases, snap_services};
 
 fn std() -> &'static Provider {
     Provider::standard()
@@ -11,10 +9,7 @@ fn std() -> &'static Provider {
 #[test]
 fn builds_with_the_placeholder_filled() {
     let b = build_snap(400, "25", 1, Some("virtualAccountNo"), std()).unwrap();
-    assert_eq!(
-        (b.code(), b.to_string().as_str()),
-        ("4002501", "Invalid Field Format virtualAccountNo")
-    );
+    assert_eq!((b.code(), b.to_string().as_str()), ("4002501", "Invalid Field Format virtualAccountNo"));
     let b = build_snap_for_reason("24", Reason::BillPaid, None, std()).unwrap();
     assert_eq!((b.code(), b.to_string().as_str()), ("4042414", "Paid Bill"));
     let b = build_snap(401, "73", 0, Some("Signature"), std()).unwrap();
@@ -26,79 +21,34 @@ fn an_unfilled_placeholder_is_dropped_not_sent() {
     let b = build_snap(401, "73", 0, None, std()).unwrap();
     assert_eq!(b.to_string(), "Unauthorized.");
     let b = build_snap(404, "24", 11, None, std()).unwrap();
-    assert_eq!(
-        b.to_string(),
-        "Invalid Card/Account/Customer/Virtual Account"
-    );
+    assert_eq!(b.to_string(), "Invalid Card/Account/Customer/Virtual Account");
     let b = build_snap(404, "24", 12, Some("  "), std()).unwrap();
     assert_eq!(b.to_string(), "Invalid Bill/Virtual Account");
 }
 
 #[test]
 fn refuses_what_the_standard_does_not_have() {
-    assert_eq!(
-        build_snap(403, "24", 99, None, std()).unwrap_err().id(),
-        "unknown_case"
-    );
-    assert_eq!(
-        build_snap(418, "24", 0, None, std()).unwrap_err().id(),
-        "unknown_case"
-    );
-    assert_eq!(
-        build_snap(409, "43", 2, None, std()).unwrap_err().id(),
-        "unknown_case"
-    );
-    assert_eq!(
-        build_snap(400, "99", 1, None, std()).unwrap_err().id(),
-        "unknown_service"
-    );
-    assert_eq!(
-        build_snap(400, "XX", 1, None, std()).unwrap_err().id(),
-        "unknown_service"
-    );
-    assert_eq!(
-        build_snap(400, "2", 1, None, std()).unwrap_err().id(),
-        "unknown_service"
-    );
-    assert_eq!(
-        build_snap_for_reason("54", Reason::LostCard, None, std())
-            .unwrap_err()
-            .id(),
-        "no_snap_code"
-    );
-    assert_eq!(
-        build_snap(400, "25", 1, Some("a\nb"), std())
-            .unwrap_err()
-            .id(),
-        "bad_detail"
-    );
+    assert_eq!(build_snap(403, "24", 99, None, std()).unwrap_err().id(), "unknown_case");
+    assert_eq!(build_snap(418, "24", 0, None, std()).unwrap_err().id(), "unknown_case");
+    assert_eq!(build_snap(409, "43", 2, None, std()).unwrap_err().id(), "unknown_case");
+    assert_eq!(build_snap(400, "99", 1, None, std()).unwrap_err().id(), "unknown_service");
+    assert_eq!(build_snap(400, "XX", 1, None, std()).unwrap_err().id(), "unknown_service");
+    assert_eq!(build_snap(400, "2", 1, None, std()).unwrap_err().id(), "unknown_service");
+    assert_eq!(build_snap_for_reason("54", Reason::LostCard, None, std()).unwrap_err().id(), "no_snap_code");
+    assert_eq!(build_snap(400, "25", 1, Some("a\nb"), std()).unwrap_err().id(), "bad_detail");
     let long = "x".repeat(140);
-    assert_eq!(
-        build_snap(400, "25", 1, Some(&long), std())
-            .unwrap_err()
-            .id(),
-        "message_too_long"
-    );
+    assert_eq!(build_snap(400, "25", 1, Some(&long), std()).unwrap_err().id(), "message_too_long");
 }
 
 #[test]
 fn provider_additions_build_only_for_that_provider_and_service() {
     let doku = Provider::find("doku").unwrap();
     let b = build_snap(409, "43", 2, None, doku).unwrap();
-    assert_eq!(
-        (b.code(), b.to_string().as_str()),
-        ("4094302", "Transaction Has Been Processed")
-    );
-    assert_eq!(
-        build_snap(409, "42", 2, None, doku).unwrap_err().id(),
-        "unknown_case"
-    );
+    assert_eq!((b.code(), b.to_string().as_str()), ("4094302", "Transaction Has Been Processed"));
+    assert_eq!(build_snap(409, "42", 2, None, doku).unwrap_err().id(), "unknown_case");
     // Provider service names count as known services.
     let bnc = Provider::find("bnc").unwrap();
-    assert_eq!(
-        build_snap(200, "12", 0, None, bnc).unwrap().code(),
-        "2001200"
-    );
+    assert_eq!(build_snap(200, "12", 0, None, bnc).unwrap().code(), "2001200");
 }
 
 /// Every standard row on every standard service decodes back to itself: same code, same

@@ -32,22 +32,14 @@ fn card_categories_map_to_actions() {
             }
             checked += 1;
             match d.card_category().unwrap() {
-                Category::WillNeverApprove => assert_eq!(
-                    (d.outcome(), d.action()),
-                    (Outcome::Failed, Action::DoNotRetry),
-                    "{code}"
-                ),
-                Category::CannotApproveNow => assert_eq!(
-                    (d.outcome(), d.action()),
-                    (Outcome::Failed, Action::RetryLater),
-                    "{code}"
-                ),
+                Category::WillNeverApprove => {
+                    assert_eq!((d.outcome(), d.action()), (Outcome::Failed, Action::DoNotRetry), "{code}")
+                }
+                Category::CannotApproveNow => {
+                    assert_eq!((d.outcome(), d.action()), (Outcome::Failed, Action::RetryLater), "{code}")
+                }
                 Category::CannotApproveWithDetails => {
-                    assert_eq!(
-                        (d.outcome(), d.action()),
-                        (Outcome::Failed, Action::AskCustomer),
-                        "{code}"
-                    )
+                    assert_eq!((d.outcome(), d.action()), (Outcome::Failed, Action::AskCustomer), "{code}")
                 }
                 Category::Approved => assert_eq!(d.outcome(), Outcome::Success, "{code}"),
                 Category::Generic => {}
@@ -66,18 +58,11 @@ fn no_family_advises_a_blind_retry() {
     for code in all_card_codes() {
         for n in [None, Some("visa"), Some("mastercard")] {
             for p in ["standard", "doku"] {
-                inputs.push((
-                    code.clone(),
-                    Context::from_options(Some(p), None, n, None, None).unwrap(),
-                ));
+                inputs.push((code.clone(), Context::from_options(Some(p), None, n, None, None).unwrap()));
             }
         }
     }
-    for r in paycodes::export::table(
-        paycodes::export::TableName::ProviderStrings,
-        paycodes::Provider::standard(),
-    )
-    .rows
+    for r in paycodes::export::table(paycodes::export::TableName::ProviderStrings, paycodes::Provider::standard()).rows
     {
         inputs.push((r[1].to_string(), ctx(&r[0].to_string())));
     }
@@ -99,10 +84,7 @@ fn no_family_advises_a_blind_retry() {
             "CANCELED",
             "X",
         ] {
-            inputs.push((
-                code.into(),
-                Context::from_options(None, Some("status"), None, None, Some(kind)).unwrap(),
-            ));
+            inputs.push((code.into(), Context::from_options(None, Some("status"), None, None, Some(kind)).unwrap()));
         }
     }
     for (code, c) in &inputs {
@@ -114,16 +96,10 @@ fn no_family_advises_a_blind_retry() {
             assert_eq!(d.outcome(), Outcome::Failed, "{code}");
         }
         if d.outcome() == Outcome::Pending {
-            assert!(
-                matches!(d.action(), Action::InquireStatus | Action::AskCustomer),
-                "{code}"
-            );
+            assert!(matches!(d.action(), Action::InquireStatus | Action::AskCustomer), "{code}");
         }
         if d.outcome() == Outcome::Success && d.family() == Family::Iso8583 {
-            assert!(
-                matches!(d.reason(), Reason::Success | Reason::PartialApproval),
-                "{code}"
-            );
+            assert!(matches!(d.reason(), Reason::Success | Reason::PartialApproval), "{code}");
         }
     }
     // 36 * 36 card codes (0-9, A-Z) x 3 networks x 2 profiles, every string code, 60 statuses.
@@ -151,21 +127,14 @@ fn every_provider_string_and_status_row_decodes_to_itself() {
     let t = table(TableName::ProviderStrings, paycodes::Provider::standard());
     assert_eq!(t.rows.len(), 33);
     for r in &t.rows {
-        let (Cell::Text(p), Cell::Text(code)) = (&r[0], &r[1]) else {
-            panic!()
-        };
+        let (Cell::Text(p), Cell::Text(code)) = (&r[0], &r[1]) else { panic!() };
         let d = decode(code, None, &ctx(p)).unwrap();
-        assert!(
-            d.known() && d.canonical() == code && d.family() == Family::Provider,
-            "{code}"
-        );
+        assert!(d.known() && d.canonical() == code && d.family() == Family::Provider, "{code}");
     }
     let t = table(TableName::Statuses, paycodes::Provider::standard());
     assert!(t.rows.len() >= 27);
     for r in &t.rows {
-        let (Cell::Text(kind), Cell::Text(code)) = (&r[0], &r[1]) else {
-            panic!()
-        };
+        let (Cell::Text(kind), Cell::Text(code)) = (&r[0], &r[1]) else { panic!() };
         let c = Context::from_options(None, Some("status"), None, None, Some(kind)).unwrap();
         let d = decode(code, None, &c).unwrap();
         assert!(d.known() && d.canonical() == code, "{kind} {code}");

@@ -1,8 +1,8 @@
 //! Invariants of the compiled tables.
 
 use paycodes::{
-    Category, Context, Locale, Provider, Reason, customer_message, customer_message_for, decode,
-    operations, providers, reasons, snap_cases, snap_services,
+    Category, Context, Locale, Provider, Reason, customer_message, customer_message_for, decode, operations, providers,
+    reasons, snap_cases, snap_services,
 };
 use std::collections::HashSet;
 
@@ -15,12 +15,7 @@ fn the_standard_has_81_services_01_to_81() {
         assert!(!s.name().is_empty() && !s.product().is_empty() && !s.source().is_empty());
         if let Some(st) = s.status_service() {
             let target = snap_services().iter().find(|t| t.code() == st).unwrap();
-            assert_eq!(
-                target.kind(),
-                paycodes::ServiceKind::StatusInquiry,
-                "{} -> {st}",
-                s.code()
-            );
+            assert_eq!(target.kind(), paycodes::ServiceKind::StatusInquiry, "{} -> {st}", s.code());
         }
     }
 }
@@ -33,21 +28,10 @@ fn the_case_table_has_every_standard_pair_once() {
         assert!(seen.insert((c.http(), c.case())));
         assert!(!c.source().is_empty() && !c.description().is_empty());
         let cat = c.semantics().category();
-        assert!(matches!(
-            cat,
-            Category::Success | Category::System | Category::Message | Category::Business
-        ));
+        assert!(matches!(cat, Category::Success | Category::System | Category::Message | Category::Business));
     }
     let per_status = |h: u16| snap_cases().iter().filter(|c| c.http() == h).count();
-    assert_eq!(
-        (
-            per_status(400),
-            per_status(401),
-            per_status(403),
-            per_status(404)
-        ),
-        (3, 5, 24, 20)
-    );
+    assert_eq!((per_status(400), per_status(401), per_status(403), per_status(404)), (3, 5, 24, 20));
 }
 
 #[test]
@@ -78,15 +62,9 @@ fn every_reason_in_every_locale_has_a_usable_customer_message() {
             let m = customer_message(reason, locale);
             let t = m.text.as_str();
             assert!(t.len() > 10, "{reason} {locale}");
-            assert!(
-                !t.contains(['{', '}', '[', ']']),
-                "{reason} {locale}: placeholder left"
-            );
+            assert!(!t.contains(['{', '}', '[', ']']), "{reason} {locale}: placeholder left");
             assert!(t.ends_with('.'), "{reason} {locale}: not a sentence");
-            assert!(
-                t.split(". ").count() <= 2,
-                "{reason} {locale}: more than two sentences"
-            );
+            assert!(t.split(". ").count() <= 2, "{reason} {locale}: more than two sentences");
             assert_eq!(m.masked, must_mask.contains(&reason), "{reason}");
             if m.masked {
                 assert_eq!(customer_message(reason, Locale::En).text, generic_en);
@@ -113,27 +91,13 @@ fn locales_are_read_leniently() {
         customer_message_for("insufficient_funds", "xx").unwrap(),
         customer_message(Reason::InsufficientFunds, Locale::En)
     );
-    assert_eq!(
-        customer_message_for("no_such_reason", "en")
-            .unwrap_err()
-            .id(),
-        "unknown_reason"
-    );
+    assert_eq!(customer_message_for("no_such_reason", "en").unwrap_err().id(), "unknown_reason");
 }
 
 #[test]
 fn providers_are_found_by_id_and_alias() {
     let ids: Vec<&str> = providers().iter().map(|p| p.id()).collect();
-    assert_eq!(
-        ids,
-        [
-            "standard",
-            "doku",
-            "ifortepay",
-            "bank_neo_commerce",
-            "ayoconnect"
-        ]
-    );
+    assert_eq!(ids, ["standard", "doku", "ifortepay", "bank_neo_commerce", "ayoconnect"]);
     for (name, id) in [
         ("DOKU", "doku"),
         ("Bank Neo Commerce", "bank_neo_commerce"),
@@ -146,12 +110,7 @@ fn providers_are_found_by_id_and_alias() {
         assert_eq!(Provider::find(name).map(|p| p.id()), Some(id), "{name}");
     }
     assert!(Provider::find("xendit").is_none());
-    assert_eq!(
-        Context::from_options(Some("xendit"), None, None, None, None)
-            .unwrap_err()
-            .id(),
-        "unknown_provider"
-    );
+    assert_eq!(Context::from_options(Some("xendit"), None, None, None, None).unwrap_err().id(), "unknown_provider");
     for p in providers() {
         assert!(!p.source().is_empty());
         for s in p.services() {
@@ -167,33 +126,15 @@ fn providers_are_found_by_id_and_alias() {
 fn provider_service_names_come_from_their_documents() {
     let name = |p: &str, code: &str| {
         let ctx = Context::from_options(Some(p), None, None, None, None).unwrap();
-        decode(&format!("200{code}00"), None, &ctx)
-            .unwrap()
-            .service()
-            .map(|s| s.name().as_str().to_owned())
+        decode(&format!("200{code}00"), None, &ctx).unwrap().service().map(|s| s.name().as_str().to_owned())
     };
-    assert_eq!(
-        name("bank_neo_commerce", "12").as_deref(),
-        Some("Transaction Status Inquiry - Static")
-    );
-    assert_eq!(
-        name("standard", "12").as_deref(),
-        Some("Transaction History List")
-    );
-    assert_eq!(
-        name("ayoconnect", "08").as_deref(),
-        Some("Account Binding Status API")
-    );
-    assert_eq!(
-        name("doku", "43").as_deref(),
-        Some("Transfer Bank (Kirim DOKU)")
-    );
+    assert_eq!(name("bank_neo_commerce", "12").as_deref(), Some("Transaction Status Inquiry - Static"));
+    assert_eq!(name("standard", "12").as_deref(), Some("Transaction History List"));
+    assert_eq!(name("ayoconnect", "08").as_deref(), Some("Account Binding Status API"));
+    assert_eq!(name("doku", "43").as_deref(), Some("Transfer Bank (Kirim DOKU)"));
     // BNC's 12 is a status inquiry: a 5xx on it is a failed inquiry, not an unknown payment.
     let bnc = Context::from_options(Some("bnc"), None, None, None, None).unwrap();
-    assert_eq!(
-        decode("5001200", None, &bnc).unwrap().outcome(),
-        paycodes::Outcome::Failed
-    );
+    assert_eq!(decode("5001200", None, &bnc).unwrap().outcome(), paycodes::Outcome::Failed);
 }
 
 #[test]
@@ -201,10 +142,7 @@ fn operations_have_ids_and_sources() {
     assert!(operations().len() >= 13);
     for op in operations() {
         assert!(!op.source().is_empty());
-        assert_eq!(
-            paycodes::OperationInfo::find(op.id()).map(|o| o.id()),
-            Some(op.id())
-        );
+        assert_eq!(paycodes::OperationInfo::find(op.id()).map(|o| o.id()), Some(op.id()));
     }
 }
 

@@ -82,14 +82,9 @@ pub fn answer(input: &Value) -> Result<Result<Value, Error>, String> {
         };
         let mut out = Vec::new();
         json::write_error(&mut out, &raw, e);
-        let v: Value =
-            serde_json::from_slice(&out).map_err(|e| format!("error JSON does not parse: {e}"))?;
+        let v: Value = serde_json::from_slice(&out).map_err(|e| format!("error JSON does not parse: {e}"))?;
         if v["error"] != e.id() {
-            return Err(format!(
-                "error JSON has error {} for {}",
-                v["error"],
-                e.id()
-            ));
+            return Err(format!("error JSON has error {} for {}", v["error"], e.id()));
         }
     }
     Ok(result)
@@ -113,10 +108,7 @@ pub fn compare(path: &str, expect: &Value, actual: &Value, out: &mut Vec<String>
             }
         }
         _ if expect == actual => {}
-        _ => out.push(format!(
-            "{}: expected {expect}, got {actual}",
-            path.trim_end_matches('.')
-        )),
+        _ => out.push(format!("{}: expected {expect}, got {actual}", path.trim_end_matches('.'))),
     }
 }
 
@@ -128,11 +120,7 @@ pub fn run_case(case: &Value) -> Result<(), String> {
         (Some(expect), None, Ok(actual)) => {
             let mut diffs = Vec::new();
             compare("", expect, &actual, &mut diffs);
-            if diffs.is_empty() {
-                Ok(())
-            } else {
-                Err(diffs.join("; "))
-            }
+            if diffs.is_empty() { Ok(()) } else { Err(diffs.join("; ")) }
         }
         (Some(_), None, Err(e)) => Err(format!("expected an answer, got error {} ({e})", e.id())),
         (None, Some(id), Err(e)) if id == e.id() => Ok(()),
@@ -148,20 +136,12 @@ pub fn run_dir(dir: &Path) -> Report {
     let mut names = std::collections::HashSet::new();
     for file in vector_files(dir) {
         let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
-        let text =
-            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        let doc: Value =
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        let cases = doc["cases"]
-            .as_array()
-            .unwrap_or_else(|| panic!("{}: no cases array", file.display()));
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let doc: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let cases = doc["cases"].as_array().unwrap_or_else(|| panic!("{}: no cases array", file.display()));
         for case in cases {
             let name = format!("{stem}: {}", case["name"].as_str().unwrap_or("<unnamed>"));
-            let outcome = if names.insert(name.clone()) {
-                run_case(case)
-            } else {
-                Err("duplicate name".into())
-            };
+            let outcome = if names.insert(name.clone()) { run_case(case) } else { Err("duplicate name".into()) };
             match outcome {
                 Ok(()) => report.passed += 1,
                 Err(why) => report.failures.push(Failure { name, why }),

@@ -3,17 +3,8 @@
 #[test]
 fn every_vector_passes() {
     let report = paycodes_conformance::run_dir(&paycodes_conformance::default_dir());
-    let listing: Vec<String> = report
-        .failures
-        .iter()
-        .map(|f| format!("{}: {}", f.name, f.why))
-        .collect();
-    assert!(
-        report.failures.is_empty(),
-        "{} failed:\n{}",
-        listing.len(),
-        listing.join("\n")
-    );
+    let listing: Vec<String> = report.failures.iter().map(|f| format!("{}: {}", f.name, f.why)).collect();
+    assert!(report.failures.is_empty(), "{} failed:\n{}", listing.len(), listing.join("\n"));
     assert!(report.passed > 500, "only {} vectors ran", report.passed);
 }
 
@@ -29,18 +20,8 @@ fn the_comparison_can_fail() {
     );
     assert_eq!(diffs.len(), 2, "{diffs:?}");
     let mut diffs = Vec::new();
-    paycodes_conformance::compare(
-        "",
-        &json!([{"a": 1}]),
-        &json!([{"a": 1}, {"a": 2}]),
-        &mut diffs,
-    );
-    paycodes_conformance::compare(
-        "",
-        &json!([{"a": 1}]),
-        &json!([{"a": 2, "b": 3}]),
-        &mut diffs,
-    );
+    paycodes_conformance::compare("", &json!([{"a": 1}]), &json!([{"a": 1}, {"a": 2}]), &mut diffs);
+    paycodes_conformance::compare("", &json!([{"a": 1}]), &json!([{"a": 2, "b": 3}]), &mut diffs);
     assert_eq!(diffs.len(), 2, "{diffs:?}");
     let bad = json!({"name": "x", "input": {"code": "4035414"}, "expect": {"outcome": "success"}});
     assert!(paycodes_conformance::run_case(&bad).is_err());

@@ -1,0 +1,169 @@
+/*
+ * C API tests beyond the vectors: NULL handling, buffers, outputs only on success, statuses,
+ * version, customer messages for every reason and locale.
+ */
+#include "paycodes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures = 0;
+static int checks = 0;
+
+#define CHECK(cond)                                                                          \
+    do {                                                                                     \
+        checks++;                                                                            \
+        if (!(cond)) {                                                                       \
+            failures++;                                                                      \
+            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                           \
+        }                                                                                    \
+    } while (0)
+
+static paycodes_status decode(const char *code, paycodes_decoded *out) {
+    return paycodes_decode((const uint8_t *)code, strlen(code), NULL, 0, NULL, out);
+}
+
+static void test_null_and_bad_arguments(void) {
+    paycodes_decoded d, before;
+    char buf[PAYCODES_MESSAGE_MAX];
+    paycodes_built built;
+    paycodes_str s;
+    CHECK(decode("2002400", &d) == PAYCODES_OK);
+    before = d;
+    CHECK(paycodes_decode(NULL, 7, NULL, 0, NULL, &d) == PAYCODES_NULL_ARGUMENT);
+    CHECK(paycodes_decode(NULL, 0, NULL, 0, NULL, &d) == PAYCODES_NULL_ARGUMENT);
+    CHECK(paycodes_decode((const uint8_t *)"4035414", 7, NULL, 5, NULL, &d) == PAYCODES_NULL_ARGUMENT);
+    CHECK(paycodes_decode((const uint8_t *)"4035414", 7, NULL, 0, NULL, NULL) == PAYCODES_NULL_ARGUMENT);
+    CHECK(paycodes_decode((const uint8_t *)"40\xff" "5414", 7, NULL, 0, NULL, &d) == PAYCODES_INVALID_UTF8);
+    CHECK(paycodes_decode((const uint8_t *)"403541", 6, NULL, 0, NULL, &d) == PAYCODES_BAD_LENGTH);
+    CHECK(paycodes_decode((const uint8_t *)"4O35414", 7, NULL, 0, NULL, &d) == PAYCODES_BAD_CHARACTER);
+    CHECK(paycodes_decode((const uint8_t *)"6005400", 7, NULL, 0, NULL, &d) == PAYCODES_BAD_HTTP_STATUS);
+    CHECK(paycodes_decode((const uint8_t *)"  \t", 3, NULL, 0, NULL, &d) == PAYCODES_EMPTY);
+    /* An embedded NUL is a character like any other: not a code. */
+    CHECK(paycodes_decode((const uint8_t *)"403\0" "414", 7, NULL, 0, NULL, &d) == PAYCODES_BAD_CHARACTER);
+    CHECK(paycodes_decode_int(-5, NULL, 0, NULL, &d) == PAYCODES_NEGATIVE_NUMBER);
+    CHECK(paycodes_decode_double(2002400.5, NULL, 0, NULL, &d) == PAYCODES_NOT_AN_INTEGER);
+    /* No failed call wrote its output (compare fields: padding bytes are unspecified). */
+    CHECK(strcmp(d.canonical, before.canonical) == 0 && d.reason == before.reason && d.outcome == before.outcome &&
+          d.message.ptr == before.message.ptr && d.family == before.family);
+
+    memset(buf, 'x', sizeof buf);
+    CHECK(paycodes_snap_build(400, (const uint8_t *)"25", 2, 1, (const uint8_t *)"amount", 6, NULL, &built, buf, 10) ==
+          PAYCODES_BUFFER_TOO_SMALL);
+    CHECK(buf[0] == 'x');
+    CHECK(paycodes_snap_build(400, (const uint8_t *)"25", 2, 1, NULL, 0, NULL, NULL, buf, sizeof buf) ==
+          PAYCODES_NULL_ARGUMENT);
+    CHECK(paycodes_snap_build(400, (const uint8_t *)"99", 2, 1, NULL, 0, NULL, &built, buf, sizeof buf) ==
+          PAYCODES_UNKNOWN_SERVICE);
+    CHECK(paycodes_snap_build(403, (const uint8_t *)"25", 2, 99, NULL, 0, NULL, &built, buf, sizeof buf) ==
+          PAYCODES_UNKNOWN_CASE);
+    CHECK(paycodes_snap_build(400, (const uint8_t *)"25", 2, 1, NULL, 0, "xendit", &built, buf, sizeof buf) ==
+          PAYCODES_UNKNOWN_PROVIDER);
+    CHECK(paycodes_snap_build_for_reason(PAYCODES_REASON_LOST_CARD, (const uint8_t *)"54", 2, NULL, 0, NULL, &built,
+                                         buf, sizeof buf) == PAYCODES_NO_SNAP_CODE);
+    CHECK(paycodes_customer_message(9999, PAYCODES_LOCALE_EN, &s, NULL) == PAYCODES_UNKNOWN_REASON);
+    CHECK(paycodes_customer_message(PAYCODES_REASON_SUCCESS, PAYCODES_LOCALE_EN, NULL, NULL) == PAYCODES_NULL_ARGUMENT);
+    CHECK(paycodes_status_message(PAYCODES_OK, NULL, 10, NULL) == PAYCODES_NULL_ARGUMENT);
+}
+
+static void test_context_errors(void) {
+    paycodes_decoded d;
+    paycodes_context ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.provider = "xendit";
+    CHECK(paycodes_decode((const uint8_t *)"4035414", 7, NULL, 0, &ctx, &d) == PAYCODES_UNKNOWN_PROVIDER);
+    memset(&ctx, 0, sizeof ctx);
+    ctx.family = 77;
+    CHECK(paycodes_decode((const uint8_t *)"4035414", 7, NULL, 0, &ctx, &d) == PAYCODES_UNKNOWN_FAMILY);
+    memset(&ctx, 0, sizeof ctx);
+    ctx.family = PAYCODES_FAMILY_STATUS;
+    CHECK(paycodes_decode((const uint8_t *)"03", 2, NULL, 0, &ctx, &d) == PAYCODES_KIND_REQUIRED);
+    ctx.status_kind = PAYCODES_STATUS_KIND_QRIS;
+    CHECK(paycodes_decode((const uint8_t *)"03", 2, NULL, 0, &ctx, &d) == PAYCODES_OK);
+    CHECK(d.outcome == PAYCODES_OUTCOME_PENDING);
+    memset(&ctx, 0, sizeof ctx);
+    ctx.provider = "Bank Neo Commerce";
+    ctx.locale = PAYCODES_LOCALE_ID;
+    CHECK(paycodes_decode((const uint8_t *)"2001200", 7, NULL, 0, &ctx, &d) == PAYCODES_OK);
+    CHECK(d.has_service && strcmp(d.service_name.ptr, "Transaction Status Inquiry - Static") == 0);
+    CHECK(strcmp(d.customer_message.ptr, "Pembayaran Anda berhasil.") == 0);
+    memset(&ctx, 0, sizeof ctx);
+    ctx.network = PAYCODES_NETWORK_VISA;
+    CHECK(paycodes_decode((const uint8_t *)"70", 2, NULL, 0, &ctx, &d) == PAYCODES_OK);
+    CHECK(d.reason == PAYCODES_REASON_PIN_REQUIRED && d.network == PAYCODES_NETWORK_VISA);
+    CHECK(paycodes_decode((const uint8_t *)"70", 2, NULL, 0, NULL, &d) == PAYCODES_OK);
+    CHECK(d.network_variant_count == 2 && d.network_variants[1].network == PAYCODES_NETWORK_MASTERCARD);
+}
+
+static void test_statuses(void) {
+    static const paycodes_status all[] = {
+        PAYCODES_OK, PAYCODES_EMPTY, PAYCODES_BAD_LENGTH, PAYCODES_BAD_CHARACTER, PAYCODES_BAD_HTTP_STATUS,
+        PAYCODES_INVALID_UTF8, PAYCODES_NEGATIVE_NUMBER, PAYCODES_NOT_AN_INTEGER, PAYCODES_BAD_TYPE,
+        PAYCODES_BAD_JSON, PAYCODES_NULL_ARGUMENT, PAYCODES_BUFFER_TOO_SMALL, PAYCODES_UNKNOWN_PROVIDER,
+        PAYCODES_UNKNOWN_FAMILY, PAYCODES_UNKNOWN_NETWORK, PAYCODES_UNKNOWN_KIND, PAYCODES_UNKNOWN_OPERATION,
+        PAYCODES_UNKNOWN_REASON, PAYCODES_KIND_REQUIRED, PAYCODES_UNKNOWN_SERVICE, PAYCODES_UNKNOWN_CASE,
+        PAYCODES_NO_SNAP_CODE, PAYCODES_BAD_DETAIL, PAYCODES_MESSAGE_TOO_LONG, PAYCODES_INTERNAL, PAYCODES_PANIC};
+    size_t n = sizeof all / sizeof all[0], i, j;
+    char buf[256];
+    size_t len = 0;
+    for (i = 0; i < n; i++) {
+        paycodes_str id = paycodes_status_id(all[i]);
+        CHECK(id.ptr != NULL && strlen(id.ptr) == id.len);
+        CHECK(paycodes_status_message(all[i], buf, sizeof buf, &len) == PAYCODES_OK);
+        CHECK(len > 0 && strlen(buf) == len);
+        for (j = i + 1; j < n; j++) {
+            CHECK(all[i] != all[j]);
+        }
+    }
+    CHECK(paycodes_status_id(12345).ptr == NULL);
+    CHECK(paycodes_status_message(PAYCODES_PANIC, buf, 5, &len) == PAYCODES_BUFFER_TOO_SMALL);
+}
+
+static void test_version(void) {
+    char expected[32];
+    paycodes_str v = paycodes_version();
+    sprintf(expected, "%d.%d.%d", PAYCODES_VERSION_MAJOR, PAYCODES_VERSION_MINOR, PAYCODES_VERSION_PATCH);
+    CHECK(strcmp(v.ptr, expected) == 0 && v.len == strlen(expected));
+}
+
+static void test_every_customer_message(void) {
+    unsigned r, seen = 0;
+    for (r = 0; r < 200; r++) {
+        paycodes_str en, id;
+        bool masked_en = false, masked_id = false;
+        if (paycodes_reason_id(r).ptr == NULL) {
+            CHECK(paycodes_customer_message(r, PAYCODES_LOCALE_EN, &en, NULL) == PAYCODES_UNKNOWN_REASON);
+            continue;
+        }
+        seen++;
+        CHECK(paycodes_customer_message(r, PAYCODES_LOCALE_EN, &en, &masked_en) == PAYCODES_OK);
+        CHECK(paycodes_customer_message(r, PAYCODES_LOCALE_ID, &id, &masked_id) == PAYCODES_OK);
+        CHECK(en.len > 10 && id.len > 10 && strlen(en.ptr) == en.len && strlen(id.ptr) == id.len);
+        CHECK(strchr(en.ptr, '{') == NULL && strchr(id.ptr, '[') == NULL);
+        CHECK(masked_en == masked_id);
+        CHECK(strcmp(en.ptr, id.ptr) != 0);
+    }
+    CHECK(seen == 100);
+}
+
+static void test_build(void) {
+    char buf[PAYCODES_MESSAGE_MAX];
+    paycodes_built b;
+    CHECK(paycodes_snap_build_for_reason(PAYCODES_REASON_BILL_PAID, (const uint8_t *)"24", 2, NULL, 0, NULL, &b, buf,
+                                         sizeof buf) == PAYCODES_OK);
+    CHECK(strcmp(b.code, "4042414") == 0 && strcmp(buf, "Paid Bill") == 0 && b.message_len == 9);
+    CHECK(paycodes_snap_build(409, (const uint8_t *)"43", 2, 2, NULL, 0, "doku", &b, buf, sizeof buf) == PAYCODES_OK);
+    CHECK(strcmp(b.code, "4094302") == 0 && strcmp(buf, "Transaction Has Been Processed") == 0);
+}
+
+int main(void) {
+    test_null_and_bad_arguments();
+    test_context_errors();
+    test_statuses();
+    test_version();
+    test_every_customer_message();
+    test_build();
+    printf("%d passed, %d failed\n", checks - failures, failures);
+    return failures == 0 ? 0 : 1;
+}
