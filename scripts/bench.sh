@@ -47,3 +47,15 @@ cbase=$(./target/release/examples/decode_loop codes | valgrind --tool=callgrind 
 ctotal=$(./target/release/examples/decode_loop codes | valgrind --tool=callgrind --callgrind-out-file=/dev/null ./ffi-c/build/bench 2000 1 2>&1 | awk '/Collected/ {print $4}')
 rbase=$(count paycodes 0); rtotal=$(count paycodes 2000)
 echo "instructions per decode (callgrind): C $(( (ctotal - cbase) / (2000 * codes) )), core $(( (rtotal - rbase) / (2000 * codes) ))"
+
+# Python: wall clock (py/bench/bench.py) and instruction counts (py/bench/instructions.py).
+if [ -x target/py-test/bin/python ]; then
+  (cd py/bench && ../../target/py-test/bin/python bench.py)
+  base=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null target/py-test/bin/python py/bench/instructions.py none 2>&1 | awk '/Collected/ {print $4}')
+  for m in decode-distinct baseline-distinct many-distinct many-repeated baseline-repeated; do
+    n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null target/py-test/bin/python py/bench/instructions.py $m 2>&1 | awk '/Collected/ {print $4}')
+    echo "python $m: $(( (n - base) / 6300 )) instructions per code (callgrind)"
+  done
+else
+  echo "python: run scripts/test-all.sh first (it builds and installs the wheel into target/py-test)"
+fi

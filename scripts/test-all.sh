@@ -20,6 +20,9 @@ need_apt() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# One interpreter for every pyo3 build (cargo test and maturin), or pyo3 rebuilds.
+export PYO3_PYTHON="${PYO3_PYTHON:-$(command -v python3)}"
+
 section "Tools"
 need_apt pkg-config valgrind python3
 if [ "$(cbindgen --version 2>/dev/null)" != "cbindgen 0.29.4" ]; then
@@ -42,6 +45,21 @@ cargo test --locked -p paycodes-ffi --features test-panic
 
 section "C: header drift, conformance (static + shared), API tests, valgrind, ASan/UBSan, install"
 make -C ffi-c test
+
+section "Python: build the abi3 wheel, install it into a fresh virtualenv, test it there"
+python3 -m venv target/py-build
+target/py-build/bin/pip install --quiet --disable-pip-version-check "maturin==1.16.0"
+rm -f target/wheels/paycodes-*.whl
+target/py-build/bin/maturin build --quiet --release --locked -m py/Cargo.toml --out target/wheels -i "$PYO3_PYTHON"
+rm -rf target/py-test
+python3 -m venv target/py-test
+target/py-test/bin/pip install --quiet --disable-pip-version-check target/wheels/paycodes-*.whl "pytest==9.2.0" "mypy==2.4.1"
+# From py/tests, so the source tree (py/python) is not importable: the installed wheel is tested.
+(cd py/tests && PAYCODES_CLI="$ROOT/target/debug/paycodes" "$ROOT/target/py-test/bin/python" -m pytest -q -p no:cacheprovider)
+(cd / && "$ROOT/target/py-test/bin/python" -m mypy.stubtest paycodes --allowlist "$ROOT/py/stubtest-allowlist.txt")
+(cd py/tests && "$ROOT/target/py-test/bin/python" -m mypy --strict --no-incremental typed_usage.py)
+python3 py/tools/gen_enums.py >/dev/null
+git diff --exit-code -- py/python/paycodes/_enums.py || { echo "py/python/paycodes/_enums.py is stale: run python3 py/tools/gen_enums.py"; exit 1; }
 
 section "Seed vectors are up to date"
 if [ -d ../shared/seeds ]; then

@@ -2,8 +2,6 @@
 //!
 //! Exit codes: 0 ok, 1 a malformed code (for `decode`: at least one line), 2 usage.
 
-mod human;
-
 use clap::{Args, Parser, Subcommand};
 use paycodes::export::{Format, TableName, table};
 use paycodes::{Context, Error, Locale, Raw, decode, decode_bytes, decode_float, decode_integer, json};
@@ -155,7 +153,7 @@ fn explain(a: ExplainArgs) -> io::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Ok(d) => {
-            human::write(&mut out, &d, locale);
+            out.extend_from_slice(paycodes::explain(&d, locale).as_bytes());
             ExitCode::SUCCESS
         }
         Err(e) if a.json => {
@@ -232,7 +230,7 @@ fn decode_json_line(line: &[u8], ctx: &Context, locale: Locale, out: &mut Vec<u8
 /// lookup and one copy. Bounded: short lines only, and at most `MAX_BYTES` of answers.
 struct LineCache {
     /// Input line -> (answer, whether the line was well-formed).
-    map: std::collections::HashMap<Box<[u8]>, Answer, BuildFnv>,
+    map: std::collections::HashMap<Box<[u8]>, Answer, rustc_hash::FxBuildHasher>,
     bytes: usize,
 }
 
@@ -241,7 +239,7 @@ impl LineCache {
     const MAX_BYTES: usize = 64 << 20;
 
     fn new() -> Self {
-        LineCache { map: std::collections::HashMap::with_hasher(BuildFnv), bytes: 0 }
+        LineCache { map: std::collections::HashMap::with_hasher(rustc_hash::FxBuildHasher), bytes: 0 }
     }
 
     /// Writes the answer for `line` into `out`; returns whether the line was well-formed.
@@ -263,30 +261,6 @@ impl LineCache {
 
 /// A cached answer and whether its line was well-formed.
 type Answer = (Box<[u8]>, bool);
-
-/// FNV-1a: keys are short lines, where SipHash's setup dominates.
-#[derive(Default, Clone, Copy)]
-struct BuildFnv;
-
-struct Fnv(u64);
-
-impl std::hash::BuildHasher for BuildFnv {
-    type Hasher = Fnv;
-    fn build_hasher(&self) -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
 
 fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
     if quiet || !io::stderr().is_terminal() {

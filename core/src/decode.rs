@@ -402,6 +402,35 @@ impl<'a> Decoded<'a> {
         self.status_kind
     }
 
+    /// The same answer without the borrows of the input: [`Decoded::raw`] becomes empty text
+    /// and [`Decoded::detail`] `None`. Bindings that keep answers store those two themselves.
+    pub fn detach(&self) -> Decoded<'static> {
+        self.reattach(Raw::Text(""), None)
+    }
+
+    /// Puts back what [`Decoded::detach`] removed: the raw input and the detail (bindings
+    /// that kept them use this to print the same JSON as the core).
+    pub fn reattach<'b>(&self, raw: Raw<'b>, detail: Option<&'b str>) -> Decoded<'b> {
+        Decoded {
+            raw,
+            detail,
+            row: self.row,
+            service: self.service,
+            provider: self.provider,
+            operation: self.operation,
+            canonical: self.canonical,
+            http: self.http,
+            family: self.family,
+            outcome: self.outcome,
+            action: self.action,
+            known: self.known,
+            template: self.template,
+            network: self.network,
+            variants: self.variants,
+            status_kind: self.status_kind,
+        }
+    }
+
     /// Which family the code was decoded as.
     #[inline]
     pub fn family(&self) -> Family {

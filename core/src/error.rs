@@ -56,6 +56,8 @@ pub enum Error {
     UnknownReason,
     /// A status decode needs a kind.
     KindRequired,
+    /// Exporting: no such table.
+    UnknownTable,
     /// Building: the service code is not known.
     UnknownService,
     /// Building: no such HTTP status + case code.
@@ -98,6 +100,7 @@ impl Error {
             Error::UnknownOperation => ErrorKind::UnknownOperation,
             Error::UnknownReason => ErrorKind::UnknownReason,
             Error::KindRequired => ErrorKind::KindRequired,
+            Error::UnknownTable => ErrorKind::UnknownTable,
             Error::UnknownService => ErrorKind::UnknownService,
             Error::UnknownCase { .. } => ErrorKind::UnknownCase,
             Error::NoSnapCode => ErrorKind::NoSnapCode,
@@ -165,6 +168,10 @@ impl fmt::Display for Error {
             Error::UnknownReason => f.write_str("unknown reason id"),
             Error::KindRequired => {
                 f.write_str("decoding a status needs a kind (snap, qris, direct_debit or va): 04 is 'refunded' as a status but 'pick up card' as a card code")
+            }
+            Error::UnknownTable => {
+                f.write_str("unknown table; known: ")?;
+                write_list(f, crate::export::TableName::ALL.iter().map(|t| t.id()))
             }
             Error::UnknownService => f.write_str("unknown service code (not in the standard or the provider's profile)"),
             Error::UnknownCase { http, case } => {

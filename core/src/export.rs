@@ -353,9 +353,9 @@ pub fn table(name: TableName, provider: &'static Provider) -> Table {
 }
 
 /// Looks a table up by its id (`snap-services`) and provider id; the errors are
-/// `unknown_family` (no such table) and `unknown_provider`.
+/// `unknown_table` and `unknown_provider`.
 pub fn table_by_name(name: &str, provider: Option<&str>) -> Result<Table, Error> {
-    let name = TableName::parse(name).ok_or(Error::UnknownFamily)?;
+    let name = TableName::parse(name).ok_or(Error::UnknownTable)?;
     let provider = match provider {
         Some(p) => Provider::find(p).ok_or(Error::UnknownProvider)?,
         None => Provider::standard(),

@@ -485,6 +485,8 @@ id_enum! {
         UnknownReason = 2006 => "unknown_reason",
         /// Decoding a status needs a status kind.
         KindRequired = 2007 => "kind_required",
+        /// Exporting: the table name is not known.
+        UnknownTable = 2008 => "unknown_table",
         /// Building: the service code is not known to the standard or the provider.
         UnknownService = 3001 => "unknown_service",
         /// Building: the standard has no such HTTP status + case code.

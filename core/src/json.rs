@@ -43,18 +43,16 @@ pub const VARIANT_KEYS: &[&str] = &["network", "message", "category", "reason", 
 pub const SERVICE_KEYS: &[&str] = &["code", "name", "product", "kind", "moves_money", "status_service"];
 
 /// Whether any of the 8 bytes in `w` needs escaping in a JSON string: a control byte
-/// (< 0x20 or 0x7f), `"` or `\\`. Bytes >= 0x80 (UTF-8) never do.
+/// (< 0x20), `"` or `\\`. Bytes >= 0x80 (UTF-8) never do. Escaping follows what Python's
+/// `json.dumps(ensure_ascii=False)` and JavaScript's `JSON.stringify` produce, so every
+/// binding's JSON is byte-identical.
 #[inline]
 fn needs_escape(w: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-    (below_space
-        | has_zero(w ^ (ONES * b'"' as u64))
-        | has_zero(w ^ (ONES * b'\\' as u64))
-        | has_zero(w ^ (ONES * 0x7f)))
-        != 0
+    (below_space | has_zero(w ^ (ONES * b'"' as u64)) | has_zero(w ^ (ONES * b'\\' as u64))) != 0
 }
 
 /// Position of the first byte that needs escaping, if any.
@@ -68,7 +66,7 @@ fn first_escape(bytes: &[u8]) -> Option<usize> {
         }
         i += 8;
     }
-    bytes[i..].iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7f).map(|p| i + p)
+    bytes[i..].iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\').map(|p| i + p)
 }
 
 /// Appends table text as a JSON string (a plain copy when it needs no escaping).
@@ -101,7 +99,9 @@ pub fn write_str(out: &mut Vec<u8>, s: &str) {
             b'\n' => b"\\n",
             b'\r' => b"\\r",
             b'\t' => b"\\t",
-            0..=0x1f | 0x7f => {
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            0..=0x1f => {
                 out.extend_from_slice(&bytes[start..i]);
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 15) as usize]]);
@@ -272,4 +272,27 @@ pub fn write_error(out: &mut Vec<u8>, raw: &Raw<'_>, err: &Error) {
     o.str(k!("error"), err.id());
     o.str(k!("message"), &err.to_string());
     o.end();
+}
+
+#[cfg(test)]
+mod tests {
+    /// The escaping Python's `json.dumps(s, ensure_ascii=False)` produces (and JavaScript's
+    /// `JSON.stringify`), so every binding prints the same bytes.
+    #[test]
+    fn strings_escape_like_python_and_javascript() {
+        for (input, expected) in [
+            (
+                "plain text, long enough to take the word-at-a-time path",
+                "\"plain text, long enough to take the word-at-a-time path\"",
+            ),
+            ("quote \" and backslash \\", r#""quote \" and backslash \\""#),
+            ("\n\r\t\u{8}\u{c}", r#""\n\r\t\b\f""#),
+            ("\u{0}\u{1f}", r#""\u0000\u001f""#),
+            ("del \u{7f} and Rp 10.000 \u{1F600}", "\"del \u{7f} and Rp 10.000 \u{1F600}\""),
+        ] {
+            let mut out = Vec::new();
+            super::write_str(&mut out, input);
+            assert_eq!(String::from_utf8(out).unwrap(), expected, "{input:?}");
+        }
+    }
 }

@@ -35,6 +35,7 @@ mod customer;
 mod decode;
 mod detect;
 mod error;
+mod explain;
 pub mod export;
 mod ids;
 mod iso;
@@ -51,8 +52,11 @@ pub mod testing;
 
 pub use compose::{Built, MAX_MESSAGE_CHARS, build_snap, build_snap_for_reason};
 pub use customer::{CustomerMessage, customer_message, customer_message_for};
-pub use decode::{Context, Decoded, InlineStr, Raw, decode, decode_bytes, decode_float, decode_integer};
+pub use decode::{
+    Context, Decoded, InlineStr, NetworkVariant, Raw, decode, decode_bytes, decode_float, decode_integer,
+};
 pub use error::Error;
+pub use explain::explain;
 pub use ids::{
     Action, CardReading, Category, ErrorKind, Family, Locale, Network, Outcome, Reason, ServiceKind, StatusKind,
 };

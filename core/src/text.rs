@@ -24,7 +24,7 @@ impl Text {
         let mut i = 0;
         while i + 1 < b.len() {
             assert!(b[i] != 0, "Text must not contain an interior NUL byte");
-            if b[i] < 0x20 || b[i] == b'"' || b[i] == b'\\' || b[i] == 0x7f {
+            if b[i] < 0x20 || b[i] == b'"' || b[i] == b'\\' {
                 json_plain = false;
             }
             i += 1;

@@ -128,6 +128,10 @@ enum paycodes_status
    */
   PAYCODES_KIND_REQUIRED = 2007,
   /**
+   * The table name is not known (not produced by the C API; listed for completeness).
+   */
+  PAYCODES_UNKNOWN_TABLE = 2008,
+  /**
    * Building: the service code is not known.
    */
   PAYCODES_UNKNOWN_SERVICE = 3001,

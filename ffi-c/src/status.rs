@@ -47,6 +47,8 @@ pub enum paycodes_status {
     PAYCODES_UNKNOWN_REASON = 2006,
     /// Decoding a status needs a status kind.
     PAYCODES_KIND_REQUIRED = 2007,
+    /// The table name is not known (not produced by the C API; listed for completeness).
+    PAYCODES_UNKNOWN_TABLE = 2008,
     /// Building: the service code is not known.
     PAYCODES_UNKNOWN_SERVICE = 3001,
     /// Building: the standard has no such HTTP status + case.
@@ -83,6 +85,7 @@ impl From<ErrorKind> for paycodes_status {
             ErrorKind::UnknownOperation => PAYCODES_UNKNOWN_OPERATION,
             ErrorKind::UnknownReason => PAYCODES_UNKNOWN_REASON,
             ErrorKind::KindRequired => PAYCODES_KIND_REQUIRED,
+            ErrorKind::UnknownTable => PAYCODES_UNKNOWN_TABLE,
             ErrorKind::UnknownService => PAYCODES_UNKNOWN_SERVICE,
             ErrorKind::UnknownCase => PAYCODES_UNKNOWN_CASE,
             ErrorKind::NoSnapCode => PAYCODES_NO_SNAP_CODE,
@@ -123,6 +126,7 @@ impl paycodes_status {
             PAYCODES_UNKNOWN_OPERATION,
             PAYCODES_UNKNOWN_REASON,
             PAYCODES_KIND_REQUIRED,
+            PAYCODES_UNKNOWN_TABLE,
             PAYCODES_UNKNOWN_SERVICE,
             PAYCODES_UNKNOWN_CASE,
             PAYCODES_NO_SNAP_CODE,
@@ -188,6 +192,7 @@ fn describe(k: ErrorKind) -> String {
         ErrorKind::UnknownOperation => return "the operation is not known".into(),
         ErrorKind::UnknownReason => Error::UnknownReason,
         ErrorKind::KindRequired => Error::KindRequired,
+        ErrorKind::UnknownTable => return "the table is not known".into(),
         ErrorKind::UnknownService => Error::UnknownService,
         ErrorKind::UnknownCase => return "the SNAP standard has no such HTTP status + case code".into(),
         ErrorKind::NoSnapCode => Error::NoSnapCode,

@@ -1,7 +1,9 @@
-//! The short human explanation of `paycodes explain`, in English or Bahasa Indonesia.
+//! The short human explanation (what happened, did the money move, what to do next), in
+//! English or Bahasa Indonesia: what `paycodes explain` and `python -m paycodes explain`
+//! print.
 
-use paycodes::{Action, Decoded, Family, Locale, Outcome};
-use std::io::Write;
+use crate::{Action, Decoded, Family, Locale, Outcome};
+use std::fmt::Write;
 
 struct Words {
     happened: &'static str,
@@ -111,8 +113,14 @@ fn action_text(a: Action, l: Locale) -> &'static str {
     }
 }
 
-/// Writes the explanation (no trailing newline).
-pub fn write(out: &mut Vec<u8>, d: &Decoded<'_>, locale: Locale) {
+/// The explanation (no trailing newline).
+pub fn explain(d: &Decoded<'_>, locale: Locale) -> String {
+    let mut out = String::new();
+    write(&mut out, d, locale);
+    out
+}
+
+fn write(out: &mut String, d: &Decoded<'_>, locale: Locale) {
     let w = if locale == Locale::Id { &ID } else { &EN };
     let mut lines: Vec<(&str, String)> = Vec::new();
     let family = match d.family() {
@@ -139,7 +147,7 @@ pub fn write(out: &mut Vec<u8>, d: &Decoded<'_>, locale: Locale) {
         lines.push((w.api, w.template.to_owned()));
     }
     if let Some(op) = d.operation()
-        && d.reason() == paycodes::Reason::InconsistentRequest
+        && d.reason() == crate::Reason::InconsistentRequest
     {
         lines.push((w.operation, format!("{} ({})", op.id(), op.name())));
     }

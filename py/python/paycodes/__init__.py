@@ -1,0 +1,72 @@
+"""paycodes: what a payment response code means and what to do next.
+
+    >>> import paycodes
+    >>> d = paycodes.decode("4035414", message="Insufficient Funds")
+    >>> d.outcome, d.reason, d.action
+    (<Outcome.FAILED: 'failed'>, <Reason.INSUFFICIENT_FUNDS: 'insufficient_funds'>, <Action.ASK_CUSTOMER: 'ask_customer'>)
+    >>> d.outcome == "failed"
+    True
+
+Decodes Bank Indonesia SNAP response codes, ISO 8583 card codes, provider string codes
+and transaction statuses into one answer: did the money move (``outcome``), why
+(``reason``), what to do next (``action``), which field was wrong (``detail``) and what to
+tell the customer, in English or Bahasa Indonesia.
+"""
+
+from ._enums import Action, Category, Family, Locale, Network, Outcome, Reason, ServiceKind, StatusKind
+from ._errors import (
+    ArgumentTypeError,
+    BuildError,
+    InternalError,
+    InvalidCodeError,
+    PaycodesError,
+    UnknownOptionError,
+)
+from ._paycodes import (
+    Built,
+    Decoded,
+    NetworkVariant,
+    Service,
+    __version__,
+    build_snap,
+    customer_message,
+    decode,
+    decode_many,
+    explain,
+    export,
+    is_masked,
+    table,
+    tables,
+)
+
+__all__ = [
+    "Action",
+    "ArgumentTypeError",
+    "BuildError",
+    "Built",
+    "Category",
+    "Decoded",
+    "Family",
+    "InternalError",
+    "InvalidCodeError",
+    "Locale",
+    "Network",
+    "NetworkVariant",
+    "Outcome",
+    "PaycodesError",
+    "Reason",
+    "Service",
+    "ServiceKind",
+    "StatusKind",
+    "UnknownOptionError",
+    "__version__",
+    "build_snap",
+    "customer_message",
+    "decode",
+    "decode_many",
+    "explain",
+    "export",
+    "is_masked",
+    "table",
+    "tables",
+]

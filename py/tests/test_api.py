@@ -1,0 +1,163 @@
+"""The Python surface: enums, immutability, hashing, pickling, errors, to_dict() against the
+CLI's JSON, decode_many, build_snap, tables, python -m paycodes."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+import paycodes
+from paycodes import Action, Category, Family, Network, Outcome, Reason, StatusKind
+
+
+def test_enums_are_str_enums_with_the_stable_ids() -> None:
+    d = paycodes.decode("4035414")
+    assert d.outcome is Outcome.FAILED and d.outcome == "failed" and str(d.outcome) == "failed"
+    assert d.reason is Reason.INSUFFICIENT_FUNDS and d.action is Action.ASK_CUSTOMER
+    assert d.family is Family.SNAP and d.category is Category.BUSINESS
+    assert Outcome("pending") is Outcome.PENDING
+    ids = {row["id"] for row in paycodes.table("reasons")}
+    assert ids == {r.value for r in Reason}, "the Reason enum and the core's reasons differ"
+    assert len(Reason) == 100
+
+
+def test_decoded_is_immutable_hashable_and_picklable() -> None:
+    d = paycodes.decode("4002501", message="Invalid Field Format virtualAccountNo", provider="doku", locale="id")
+    with pytest.raises(AttributeError):
+        d.outcome = Outcome.SUCCESS  # type: ignore[misc]
+    again = paycodes.decode("4002501", message="Invalid Field Format virtualAccountNo", provider="doku", locale="id")
+    assert d == again and hash(d) == hash(again) and len({d, again}) == 1
+    assert d != paycodes.decode("4002501", message="Invalid Field Format amount", provider="doku", locale="id")
+    copy = pickle.loads(pickle.dumps(d))
+    assert copy == d and copy.detail == "virtualAccountNo" and copy.customer_message == d.customer_message
+    assert repr(d) == "Decoded('4002501', family=snap, outcome=failed, reason=invalid_field_format, action=fix_request, provider=doku, detail='virtualAccountNo')"
+    assert pickle.loads(pickle.dumps(paycodes.decode(2002400))).raw == 2002400
+
+
+def test_attributes_mirror_the_json_keys() -> None:
+    d = paycodes.decode("70")
+    assert set(d.to_dict()) == {
+        "family", "raw", "canonical", "known", "template", "http_status", "service_code", "service",
+        "case_code", "message", "detail", "category", "outcome", "reason", "action", "customer_message",
+        "masked", "merchant_message", "provider", "source", "operation", "network", "card_category",
+        "network_variants", "status_kind",
+    }
+    for key in d.to_dict():
+        assert hasattr(d, key), key
+    assert d.network_variants is not None and [v.network for v in d.network_variants] == [Network.VISA, Network.MASTERCARD]
+    assert d.card_category is Category.GENERIC and d.http_status is None and d.service is None
+    s = paycodes.decode("4035414").service
+    assert s is not None and s.moves_money and s.status_service == "55" and s.kind == "debit"
+    assert paycodes.decode("03", family="status", kind="qris").status_kind is StatusKind.QRIS
+
+
+CLI_CASES = [
+    ("4035414", []),
+    ("4002501", ["--message", "Invalid Field Format virtualAccountNo"]),
+    ("2024300", ["--provider", "doku"]),
+    ("404XX18", ["--operation", "direct_debit"]),
+    ("70", []),
+    ("51", ["--network", "visa", "--lang", "id"]),
+    ("TIME_OUT", []),
+    ("cancelled", ["--family", "status", "--kind", "va"]),
+    ("401XX00", ["--provider", "doku", "--message", 'Unauthorized . Signature "Not" Match\\']),
+    ("4039999", []),
+]
+
+
+def _python_args(args: list[str]) -> dict[str, str]:
+    names = {"--message": "message", "--provider": "provider", "--operation": "operation", "--network": "network",
+             "--lang": "locale", "--family": "family", "--kind": "kind"}
+    return {names[args[i]]: args[i + 1] for i in range(0, len(args), 2)}
+
+
+@pytest.mark.parametrize("code,args", CLI_CASES)
+def test_to_dict_and_to_json_equal_the_cli(cli: str, code: str, args: list[str]) -> None:
+    out = subprocess.run([cli, "explain", code, "--json", *args], capture_output=True, text=True, check=True).stdout
+    d = paycodes.decode(code, **_python_args(args))
+    assert d.to_dict() == json.loads(out)
+    assert list(d.to_dict()) == list(json.loads(out)), "key order"
+    assert d.to_json() == out.rstrip("\n")
+    assert json.dumps(d.to_dict(), ensure_ascii=False, separators=(",", ":")) == out.rstrip("\n")
+
+
+@pytest.mark.parametrize("code,args", CLI_CASES + [("403541", []), ("04", ["--family", "status"])])
+@pytest.mark.parametrize("as_json", [False, True])
+def test_python_m_paycodes_mirrors_the_cli(cli: str, code: str, args: list[str], as_json: bool) -> None:
+    extra = ["--json"] if as_json else []
+    want = subprocess.run([cli, "explain", code, *args, *extra], capture_output=True, text=True)
+    got = subprocess.run([sys.executable, "-m", "paycodes", "explain", code, *args, *extra], capture_output=True, text=True)
+    assert (got.returncode, got.stdout) == (want.returncode, want.stdout)
+
+
+def test_errors_have_stable_codes_and_the_right_bases() -> None:
+    with pytest.raises(paycodes.InvalidCodeError) as e:
+        paycodes.decode("403541")
+    assert e.value.code == "bad_length" and e.value.number == 1002
+    assert isinstance(e.value, ValueError) and isinstance(e.value, paycodes.PaycodesError)
+    for bad in (None, [1], b"4035414", True, object()):
+        with pytest.raises(TypeError) as t:
+            paycodes.decode(bad)  # type: ignore[arg-type]
+        assert isinstance(t.value, paycodes.ArgumentTypeError) and t.value.code == "bad_type"
+    with pytest.raises(paycodes.ArgumentTypeError):
+        paycodes.decode("4035414", provider=5)  # type: ignore[arg-type]
+    with pytest.raises(paycodes.UnknownOptionError) as u:
+        paycodes.decode("4035414", provider="xendit")
+    assert u.value.code == "unknown_provider" and isinstance(u.value, ValueError)
+    with pytest.raises(paycodes.UnknownOptionError) as u:
+        paycodes.decode("04", family="status")
+    assert u.value.code == "kind_required"
+    for code, err in [(-1, "negative_number"), (2002400.5, "not_an_integer"), (float("nan"), "not_an_integer"),
+                      (10**30, "bad_length"), ("", "empty"), ("6005400", "bad_http_status"), ("\ud800", "invalid_utf8")]:
+        with pytest.raises(paycodes.InvalidCodeError) as e:
+            paycodes.decode(code)
+        assert e.value.code == err, code
+    err = pickle.loads(pickle.dumps(paycodes.InvalidCodeError("x", "empty", 1001)))
+    assert (err.code, err.number, str(err)) == ("empty", 1001, "x")
+
+
+def test_decode_many() -> None:
+    codes = ["4035414", ("4002501", "Invalid Field Format amount"), 2002400, "51"]
+    many = paycodes.decode_many(codes, locale="id")
+    assert [d.reason for d in many] == [Reason.INSUFFICIENT_FUNDS, Reason.INVALID_FIELD_FORMAT, Reason.SUCCESS, Reason.INSUFFICIENT_FUNDS]
+    assert many[1].detail == "amount" and many[2].raw == 2002400
+    assert many[0] == paycodes.decode("4035414", locale="id")
+    assert paycodes.decode_many(iter(["4035414"])) == [paycodes.decode("4035414")]
+    assert paycodes.decode_many([]) == []
+    with pytest.raises(paycodes.InvalidCodeError) as e:
+        paycodes.decode_many(["4035414", "4035414", "bad code"])
+    assert e.value.index == 2 and e.value.code == "bad_character"
+    with pytest.raises(paycodes.ArgumentTypeError) as t:
+        paycodes.decode_many(["4035414", None])  # type: ignore[list-item]
+    assert t.value.index == 1
+
+
+def test_build_snap() -> None:
+    b = paycodes.build_snap("25", reason=Reason.INVALID_FIELD_FORMAT, detail="virtualAccountNo")
+    assert (b.code, b.message, b.reason) == ("4002501", "Invalid Field Format virtualAccountNo", Reason.INVALID_FIELD_FORMAT)
+    assert b.to_dict() == {"responseCode": "4002501", "responseMessage": "Invalid Field Format virtualAccountNo"}
+    assert paycodes.build_snap("24", http_status=404, case_code="14").message == "Paid Bill"
+    assert paycodes.build_snap("43", http_status=409, case_code=2, provider="doku").code == "4094302"
+    for kwargs, code in [({"reason": "lost_card"}, "no_snap_code"), ({"http_status": 403, "case_code": 99}, "unknown_case"),
+                         ({"reason": "no_such_reason"}, "unknown_reason")]:
+        with pytest.raises(paycodes.PaycodesError) as e:
+            paycodes.build_snap("54", **kwargs)  # type: ignore[arg-type]
+        assert e.value.code == code
+    with pytest.raises(TypeError):
+        paycodes.build_snap("54")
+
+
+def test_customer_messages_and_tables() -> None:
+    assert paycodes.customer_message("insufficient_funds", "in").startswith("Saldo Anda")
+    assert paycodes.customer_message(Reason.LOST_CARD) == paycodes.customer_message(Reason.DECLINED)
+    assert paycodes.is_masked("stolen_card") and not paycodes.is_masked(Reason.INSUFFICIENT_FUNDS)
+    assert paycodes.tables() == ["snap-services", "snap-cases", "reasons", "iso8583", "provider-strings", "statuses"]
+    assert len(paycodes.table("snap-services")) == 81
+    assert paycodes.export("reasons", format="csv").startswith("id,number,masked,")
+    with pytest.raises(paycodes.UnknownOptionError) as e:
+        paycodes.table("nope")
+    assert e.value.code == "unknown_table"
