@@ -59,3 +59,7 @@ if [ -x target/py-test/bin/python ]; then
 else
   echo "python: run scripts/test-all.sh first (it builds and installs the wheel into target/py-test)"
 fi
+
+# Node: decode per call against no-op napi calls, decodeMany against the pure-JS baseline
+# (node/bench/bench.js, on the addon `npm run build` made).
+(cd node && npm run --silent build >/dev/null 2>&1 && node bench/bench.js)

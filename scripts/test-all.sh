@@ -61,6 +61,12 @@ target/py-test/bin/pip install --quiet --disable-pip-version-check target/wheels
 python3 py/tools/gen_enums.py >/dev/null
 git diff --exit-code -- py/python/paycodes/_enums.py || { echo "py/python/paycodes/_enums.py is stale: run python3 py/tools/gen_enums.py"; exit 1; }
 
+section "Node: build the addon, pack it, install the tarball into a scratch project, test it there"
+# npm install, not npm ci: the lock file lacks other platforms' optional packages of the
+# napi-rs CLI (this registry mirror does not carry them), and npm install leaves it unchanged.
+(cd node && npm install --no-audit --no-fund --loglevel=error)
+(cd node && PAYCODES_CLI="$ROOT/target/debug/paycodes" node scripts/test.mjs)
+
 section "Seed vectors are up to date"
 if [ -d ../shared/seeds ]; then
   tmp=$(mktemp -d)
@@ -76,5 +82,6 @@ fi
 
 section "Benchmark smoke run (each benchmark once; numbers come from scripts/bench.sh)"
 cargo bench --locked -p paycodes --bench decode -- --test
+(cd node && PAYCODES_BENCH_QUICK=1 node bench/bench.js >/dev/null && echo "node/bench/bench.js: ok")
 
 printf '\nall suites passed in %ss\n' "$SECONDS"

@@ -489,6 +489,19 @@ impl<'a> Decoded<'a> {
     pub fn case_code(&self) -> Option<&str> {
         (self.family == Family::Snap).then(|| &self.canonical.as_str()[5..7])
     }
+    /// [`Decoded::service_code`] as its two ASCII bytes. Bindings on a hot path use the byte
+    /// forms: they skip the UTF-8 check a `&str` view of the inline canonical code costs.
+    #[inline]
+    pub fn service_code_bytes(&self) -> Option<[u8; 2]> {
+        let b = self.canonical.as_bytes();
+        (self.family == Family::Snap && b.len() == 7).then(|| [b[3], b[4]])
+    }
+    /// [`Decoded::case_code`] as its two ASCII bytes.
+    #[inline]
+    pub fn case_code_bytes(&self) -> Option<[u8; 2]> {
+        let b = self.canonical.as_bytes();
+        (self.family == Family::Snap && b.len() == 7).then(|| [b[5], b[6]])
+    }
     /// The table's message (a template, placeholder included).
     #[inline]
     pub fn message(&self) -> Text {

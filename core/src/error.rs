@@ -58,6 +58,8 @@ pub enum Error {
     KindRequired,
     /// Exporting: no such table.
     UnknownTable,
+    /// Exporting: the format is not `json`, `csv` or `md`.
+    UnknownFormat,
     /// Building: the service code is not known.
     UnknownService,
     /// Building: no such HTTP status + case code.
@@ -101,6 +103,7 @@ impl Error {
             Error::UnknownReason => ErrorKind::UnknownReason,
             Error::KindRequired => ErrorKind::KindRequired,
             Error::UnknownTable => ErrorKind::UnknownTable,
+            Error::UnknownFormat => ErrorKind::UnknownFormat,
             Error::UnknownService => ErrorKind::UnknownService,
             Error::UnknownCase { .. } => ErrorKind::UnknownCase,
             Error::NoSnapCode => ErrorKind::NoSnapCode,
@@ -173,6 +176,7 @@ impl fmt::Display for Error {
                 f.write_str("unknown table; known: ")?;
                 write_list(f, crate::export::TableName::ALL.iter().map(|t| t.id()))
             }
+            Error::UnknownFormat => f.write_str("unknown format; known: json, csv, md"),
             Error::UnknownService => f.write_str("unknown service code (not in the standard or the provider's profile)"),
             Error::UnknownCase { http, case } => {
                 write!(f, "the SNAP standard has no case {case:02} for HTTP {http}")

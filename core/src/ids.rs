@@ -487,6 +487,8 @@ id_enum! {
         KindRequired = 2007 => "kind_required",
         /// Exporting: the table name is not known.
         UnknownTable = 2008 => "unknown_table",
+        /// Exporting: the format is not json, csv or md.
+        UnknownFormat = 2009 => "unknown_format",
         /// Building: the service code is not known to the standard or the provider.
         UnknownService = 3001 => "unknown_service",
         /// Building: the standard has no such HTTP status + case code.

@@ -141,3 +141,18 @@ fn every_provider_string_and_status_row_decodes_to_itself() {
         assert_ne!(d.outcome(), Outcome::Unknown);
     }
 }
+
+#[test]
+fn byte_forms_of_code_parts_equal_the_str_forms() {
+    let ctx = Context::new();
+    for code in ["4035414", "400xx01", " 200US00 ", "51", "TIME_OUT", "5039900"] {
+        let d = decode(code, None, &ctx).unwrap();
+        assert_eq!(
+            d.service_code_bytes().map(|b| b.to_vec()),
+            d.service_code().map(|s| s.as_bytes().to_vec()),
+            "{code}"
+        );
+        assert_eq!(d.case_code_bytes().map(|b| b.to_vec()), d.case_code().map(|s| s.as_bytes().to_vec()), "{code}");
+        assert_eq!(d.canonical_bytes(), d.canonical().as_bytes(), "{code}");
+    }
+}

@@ -132,6 +132,10 @@ enum paycodes_status
    */
   PAYCODES_UNKNOWN_TABLE = 2008,
   /**
+   * The export format is not known (not produced by the C API; listed for completeness).
+   */
+  PAYCODES_UNKNOWN_FORMAT = 2009,
+  /**
    * Building: the service code is not known.
    */
   PAYCODES_UNKNOWN_SERVICE = 3001,

@@ -49,6 +49,8 @@ pub enum paycodes_status {
     PAYCODES_KIND_REQUIRED = 2007,
     /// The table name is not known (not produced by the C API; listed for completeness).
     PAYCODES_UNKNOWN_TABLE = 2008,
+    /// The export format is not known (not produced by the C API; listed for completeness).
+    PAYCODES_UNKNOWN_FORMAT = 2009,
     /// Building: the service code is not known.
     PAYCODES_UNKNOWN_SERVICE = 3001,
     /// Building: the standard has no such HTTP status + case.
@@ -86,6 +88,7 @@ impl From<ErrorKind> for paycodes_status {
             ErrorKind::UnknownReason => PAYCODES_UNKNOWN_REASON,
             ErrorKind::KindRequired => PAYCODES_KIND_REQUIRED,
             ErrorKind::UnknownTable => PAYCODES_UNKNOWN_TABLE,
+            ErrorKind::UnknownFormat => PAYCODES_UNKNOWN_FORMAT,
             ErrorKind::UnknownService => PAYCODES_UNKNOWN_SERVICE,
             ErrorKind::UnknownCase => PAYCODES_UNKNOWN_CASE,
             ErrorKind::NoSnapCode => PAYCODES_NO_SNAP_CODE,
@@ -127,6 +130,7 @@ impl paycodes_status {
             PAYCODES_UNKNOWN_REASON,
             PAYCODES_KIND_REQUIRED,
             PAYCODES_UNKNOWN_TABLE,
+            PAYCODES_UNKNOWN_FORMAT,
             PAYCODES_UNKNOWN_SERVICE,
             PAYCODES_UNKNOWN_CASE,
             PAYCODES_NO_SNAP_CODE,
@@ -193,6 +197,7 @@ fn describe(k: ErrorKind) -> String {
         ErrorKind::UnknownReason => Error::UnknownReason,
         ErrorKind::KindRequired => Error::KindRequired,
         ErrorKind::UnknownTable => return "the table is not known".into(),
+        ErrorKind::UnknownFormat => Error::UnknownFormat,
         ErrorKind::UnknownService => Error::UnknownService,
         ErrorKind::UnknownCase => return "the SNAP standard has no such HTTP status + case code".into(),
         ErrorKind::NoSnapCode => Error::NoSnapCode,

@@ -3,17 +3,10 @@
 core numbers, and exhaustive conversions. Re-run after adding a core variant (the build
 fails until you do: the conversions are exhaustive matches). tests/header.rs checks the
 committed header against core's lists."""
-import os, re
+import os, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
-ids = open(os.path.join(HERE, '../../core/src/ids.rs')).read()
-
-def variants(enum):
-    body = re.search(r'pub enum ' + enum + r' \{(.*?)\n    \}\n\}', ids, re.S).group(1)
-    out = []
-    for m in re.finditer(r'(?:///\s*(.*?)\n\s*)?(\w+) = (\d+) => "(\w+)",', body):
-        out.append((m.group(2), int(m.group(3)), m.group(4), (m.group(1) or '').strip()))
-    assert out, enum
-    return out
+sys.path.insert(0, os.path.join(HERE, '../../scripts'))
+from core_ids import variants, write_rust_if_changed  # noqa: E402
 
 # (core enum, C name, C prefix, zero variant to add when core has no 0, its doc)
 SPECS = [
@@ -55,10 +48,5 @@ for enum, cname, prefix, zero, zero_doc in SPECS:
     w.append('    }')
     w.append('}')
     w.append('')
-path = os.path.join(HERE, '../src/enums.rs')
-open(path, 'w').write('\n'.join(w))
-# Format exactly as `cargo fmt` would (it reads the workspace rustfmt.toml), so the file
-# passes `cargo fmt --check` and the drift check compares like with like.
-import subprocess
-subprocess.run(['rustfmt', '--edition', '2024', path], check=True)
-print('wrote src/enums.rs')
+changed = write_rust_if_changed(os.path.join(HERE, '../src/enums.rs'), '\n'.join(w))
+print('wrote src/enums.rs' if changed else 'src/enums.rs is up to date')

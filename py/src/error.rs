@@ -25,7 +25,8 @@ fn class_name(kind: ErrorKind) -> &'static str {
         | ErrorKind::UnknownOperation
         | ErrorKind::UnknownReason
         | ErrorKind::KindRequired
-        | ErrorKind::UnknownTable => "UnknownOptionError",
+        | ErrorKind::UnknownTable
+        | ErrorKind::UnknownFormat => "UnknownOptionError",
         ErrorKind::UnknownService
         | ErrorKind::UnknownCase
         | ErrorKind::NoSnapCode

@@ -414,9 +414,7 @@ fn export(
         let t = table_arg(py, name, provider)?;
         let fail = |e| error::to_py(py, e, None);
         let format = opt_str(format).map_err(fail)?.unwrap_or("json");
-        let format = paycodes::export::Format::parse(format).ok_or_else(|| {
-            pyo3::exceptions::PyValueError::new_err(format!("unknown format {format:?}; known: json, csv, md"))
-        })?;
+        let format = paycodes::export::Format::parse(format).ok_or_else(|| fail(Error::UnknownFormat))?;
         Ok(t.render(format))
     })
 }

@@ -161,3 +161,6 @@ def test_customer_messages_and_tables() -> None:
     with pytest.raises(paycodes.UnknownOptionError) as e:
         paycodes.table("nope")
     assert e.value.code == "unknown_table"
+    with pytest.raises(paycodes.UnknownOptionError) as e:
+        paycodes.export("reasons", format="xml")
+    assert e.value.code == "unknown_format"

@@ -50,7 +50,7 @@ class ArgumentTypeError(PaycodesError, TypeError):
 class UnknownOptionError(PaycodesError, ValueError):
     """An option names something unknown: ``unknown_provider``, ``unknown_family``,
     ``unknown_network``, ``unknown_kind``, ``unknown_operation``, ``unknown_reason``,
-    ``unknown_table``, or a status decode lacks its kind (``kind_required``)."""
+    ``unknown_table``, ``unknown_format``, or a status decode lacks its kind (``kind_required``)."""
 
 
 class BuildError(PaycodesError, ValueError):

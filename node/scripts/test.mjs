@@ -1,0 +1,76 @@
+// The Node package's test command (`npm test`, called by scripts/test-all.sh):
+//
+// 1. builds the addon (release) with napi-rs, regenerating index.d.ts and native.js, and
+//    fails if they (or src/enums.rs) differ from what is committed;
+// 2. packs the package (`npm pack`) and installs the tarball into a scratch project;
+// 3. runs the node:test files against that install (not the source tree), with the
+//    conformance vectors, the `paycodes` CLI (for equivalence tests) and tsc.
+//
+// Environment: PAYCODES_CLI (default ../target/release/paycodes), PAYCODES_KEEP_SCRATCH=1
+// keeps the scratch project for inspection.
+
+import { execFileSync, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+const root = path.dirname(here)
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: 'inherit', cwd: here, ...opts })
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+
+function step(title) {
+  console.log(`\n--- ${title}`)
+}
+
+// 1. Build, and check the generated files against the committed ones.
+const generated = ['index.d.ts', 'native.js', 'src/enums.rs']
+const before = Object.fromEntries(generated.map((f) => [f, fs.existsSync(path.join(here, f)) ? fs.readFileSync(path.join(here, f), 'utf8') : null]))
+step('src/enums.rs from core ids (tools/gen_enums.py)')
+run('python3', ['tools/gen_enums.py'])
+step('napi build (release)')
+run(process.execPath, [path.join(here, 'node_modules', '@napi-rs', 'cli', 'dist', 'cli.js'), 'build', '--platform', '--release',
+  '--no-const-enum', '--js', 'native.js', '--dts', 'index.d.ts'])
+const stale = generated.filter((f) => before[f] !== fs.readFileSync(path.join(here, f), 'utf8'))
+if (stale.length > 0) {
+  for (const f of stale) spawnSync('git', ['diff', '--no-index', '--stat', '--', f], { cwd: here, stdio: 'inherit' })
+  console.error(`\nstale generated files: ${stale.join(', ')}. They have been regenerated; review and commit them.`)
+  process.exit(1)
+}
+console.log(`${generated.join(', ')} are up to date`)
+
+// 2. Pack and install into a scratch project.
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'paycodes-node-'))
+step(`npm pack, install into ${scratch}`)
+const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', scratch], { cwd: here, encoding: 'utf8' }))
+const tarball = path.join(scratch, packed[0].filename)
+const files = packed[0].files.map((f) => f.path).sort()
+console.log(`packed ${packed[0].filename}: ${files.join(', ')}`)
+for (const needed of ['index.js', 'index.mjs', 'index.d.ts', 'native.js', 'package.json']) {
+  if (!files.includes(needed)) throw new Error(`the tarball lacks ${needed}`)
+}
+if (!files.some((f) => f.endsWith('.node'))) throw new Error('the tarball lacks the .node addon')
+fs.writeFileSync(path.join(scratch, 'package.json'), JSON.stringify({ private: true, dependencies: { paycodes: `file:${tarball}` } }, null, 2))
+run(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: scratch })
+fs.cpSync(path.join(here, 'test'), path.join(scratch, 'test'), { recursive: true })
+
+// 3. Run the tests there.
+step('node --test against the installed package')
+const cli = process.env.PAYCODES_CLI ?? path.join(root, 'target', 'release', 'paycodes')
+if (!fs.existsSync(cli)) throw new Error(`no paycodes CLI at ${cli}: build it (cargo build --release -p paycodes-cli) or set PAYCODES_CLI`)
+const testFiles = fs.readdirSync(path.join(scratch, 'test')).filter((f) => /\.test\.m?js$/.test(f)).sort().map((f) => path.join('test', f))
+const reporters = ['--test-reporter=dot', '--test-reporter-destination=stdout',
+  '--test-reporter=./test/summary-reporter.mjs', '--test-reporter-destination=stdout']
+const result = spawnSync(process.execPath, ['--test', ...reporters, ...testFiles], {
+  cwd: scratch,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    PAYCODES_CLI: cli,
+    PAYCODES_VECTORS: path.join(root, 'tests', 'vectors'),
+    PAYCODES_TSC: path.join(here, 'node_modules', 'typescript', 'bin', 'tsc'),
+  },
+})
+if (process.env.PAYCODES_KEEP_SCRATCH !== '1') fs.rmSync(scratch, { recursive: true, force: true })
+process.exit(result.status ?? 1)

@@ -1,0 +1,233 @@
+'use strict'
+// The JS surface of the installed package: shapes, ids, errors, the CLI equivalence.
+
+const { test } = require('node:test')
+const assert = require('node:assert/strict')
+const fs = require('node:fs')
+const path = require('node:path')
+const { execFileSync, spawnSync } = require('node:child_process')
+const { paycodes, packageDir, snakeKeys } = require('./helpers.js')
+
+const CLI = process.env.PAYCODES_CLI
+const DTS = fs.readFileSync(path.join(packageDir, 'index.d.ts'), 'utf8')
+
+// The keys of an interface of index.d.ts, in order.
+function interfaceKeys(name) {
+  const body = DTS.match(new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}`))
+  assert.ok(body, `interface ${name} in index.d.ts`)
+  return [...body[1].matchAll(/^ {2}(\w+)\??:/gm)].map((m) => m[1])
+}
+
+// The members of a string-literal union of index.d.ts.
+function unionMembers(name) {
+  const line = DTS.match(new RegExp(`export type ${name} = (.*)`))
+  assert.ok(line, `type ${name} in index.d.ts`)
+  return [...line[1].matchAll(/'([a-z0-9_]+)'/g)].map((m) => m[1])
+}
+
+function throws(fn, code, ctor = Error) {
+  let caught
+  try {
+    fn()
+  } catch (e) {
+    caught = e
+  }
+  assert.ok(caught instanceof ctor, `expected a ${ctor.name}, got ${caught}`)
+  assert.equal(caught.code, code)
+  return caught
+}
+
+// [code, CLI arguments, decode options]
+const CLI_CASES = [
+  ['4035414', [], {}],
+  ['4002501', ['--message', 'Invalid Field Format virtualAccountNo'], { message: 'Invalid Field Format virtualAccountNo' }],
+  ['2024300', ['--provider', 'doku'], { provider: 'doku' }],
+  ['404XX18', ['--operation', 'direct_debit'], { operation: 'direct_debit' }],
+  ['70', [], {}],
+  ['51', ['--network', 'visa', '--lang', 'id'], { network: 'visa', locale: 'id' }],
+  ['TIME_OUT', [], {}],
+  ['cancelled', ['--family', 'status', '--kind', 'va'], { family: 'status', kind: 'va' }],
+  ['401XX00', ['--provider', 'doku', '--message', 'Unauthorized . Signature "Not" Match\\'],
+    { provider: 'doku', message: 'Unauthorized . Signature "Not" Match\\' }],
+  [' 400xx01 ', [], {}],
+  ['4039999', [], {}],
+  ['4002501', ['--message', 'Invalid Field Format nömör 😀 amount'], { message: 'Invalid Field Format nömör 😀 amount' }],
+]
+
+test('decode answers the CLI JSON object, key for key and in order', () => {
+  assert.ok(CLI, 'PAYCODES_CLI names the paycodes binary (scripts/test.mjs sets it)')
+  for (const [code, args, options] of CLI_CASES) {
+    const want = JSON.parse(execFileSync(CLI, ['explain', code, '--json', ...args], { encoding: 'utf8' }))
+    const got = snakeKeys(paycodes.decode(code, options))
+    assert.deepStrictEqual(got, want, code)
+    assert.deepStrictEqual(Object.keys(got), Object.keys(want), `${code}: key order`)
+  }
+})
+
+test('explain prints what the CLI prints', () => {
+  for (const [code, args, options] of CLI_CASES) {
+    const want = execFileSync(CLI, ['explain', code, ...args], { encoding: 'utf8' })
+    assert.equal(paycodes.explain(code, options), want.replace(/\n$/, ''), code)
+  }
+})
+
+test('malformed codes throw what the CLI reports', () => {
+  for (const code of ['403541', '', '   ', '40354145', '999XX01', '40@5414']) {
+    const cli = spawnSync(CLI, ['explain', code, '--json'], { encoding: 'utf8' })
+    assert.equal(cli.status, 1)
+    const want = JSON.parse(cli.stdout)
+    const e = throws(() => paycodes.decode(code), want.error)
+    assert.equal(e.message, want.message)
+  }
+})
+
+test('objects have exactly the keys index.d.ts declares', () => {
+  const decodedKeys = interfaceKeys('Decoded')
+  const serviceKeys = interfaceKeys('Service')
+  const variantKeys = interfaceKeys('NetworkVariant')
+  for (const d of [paycodes.decode('4035414'), paycodes.decode('70'), paycodes.decode('03', { family: 'status', kind: 'qris' })]) {
+    assert.deepStrictEqual(Object.keys(d), decodedKeys)
+    assert.equal(Object.getPrototypeOf(d), Object.prototype, 'a plain object')
+    if (d.service) assert.deepStrictEqual(Object.keys(d.service), serviceKeys)
+    for (const v of d.networkVariants ?? []) assert.deepStrictEqual(Object.keys(v), variantKeys)
+  }
+  assert.deepStrictEqual(Object.keys(paycodes.buildSnap('24', { reason: 'bill_paid' })), interfaceKeys('Built'))
+})
+
+test('ids are members of the unions index.d.ts declares', () => {
+  const unions = {
+    family: unionMembers('Family'), outcome: unionMembers('Outcome'), action: unionMembers('Action'),
+    reason: unionMembers('Reason'), category: unionMembers('Category'), network: unionMembers('Network'),
+    statusKind: unionMembers('StatusKind'),
+  }
+  assert.deepStrictEqual(unions.outcome, ['unknown', 'success', 'pending', 'failed'])
+  assert.ok(unions.reason.length >= 100)
+  for (const r of unions.reason) assert.equal(typeof paycodes.customerMessage(r), 'string')
+  const samples = [paycodes.decode('4035414'), paycodes.decode('70'), paycodes.decode('51', { network: 'visa' }),
+    paycodes.decode('PAID', { family: 'status', kind: 'va' }), paycodes.decode('TIME_OUT')]
+  for (const d of samples) {
+    for (const [k, members] of Object.entries(unions)) {
+      if (d[k] !== null) assert.ok(members.includes(d[k]), `${k} = ${d[k]}`)
+    }
+  }
+  assert.ok(unionMembers('ErrorCode').includes('bad_type'))
+})
+
+test('answers are fresh plain objects: changing one changes no other', () => {
+  const a = paycodes.decode('4035414')
+  const b = paycodes.decode('4035414')
+  assert.notEqual(a, b)
+  assert.notEqual(a.service, b.service)
+  a.service.name = 'changed'
+  a.outcome = 'success'
+  assert.equal(paycodes.decode('4035414').service.name, 'Direct Debit Payment')
+  assert.equal(paycodes.decode('4035414').outcome, 'failed')
+  const [x, y] = paycodes.decodeMany(['70', '70'])
+  assert.notEqual(x, y)
+  assert.notEqual(x.networkVariants, y.networkVariants)
+  assert.deepStrictEqual(JSON.parse(JSON.stringify(x)), x)
+})
+
+test('money semantics come through unchanged', () => {
+  const pending = paycodes.decode('2021800')
+  assert.equal(pending.outcome, 'pending')
+  assert.notEqual(pending.outcome, 'success')
+  const timeout = paycodes.decode('5041800')
+  assert.deepStrictEqual([timeout.outcome, timeout.action], ['unknown', 'inquire_status'])
+  const inquiry = paycodes.decode('5001600')
+  assert.deepStrictEqual([inquiry.outcome, inquiry.action], ['failed', 'retry_later'])
+  assert.equal(paycodes.decode('TIME_OUT').action, 'inquire_status')
+})
+
+test('errors are Error instances with the stable id in code; wrong types are TypeErrors', () => {
+  throws(() => paycodes.decode('40354'), 'bad_length')
+  throws(() => paycodes.decode(-2002400), 'negative_number')
+  throws(() => paycodes.decode(2002400.5), 'not_an_integer')
+  throws(() => paycodes.decode('4035414', { provider: 'nope' }), 'unknown_provider')
+  throws(() => paycodes.decode('03', { family: 'status' }), 'kind_required')
+  for (const bad of [null, undefined, {}, [], true, 10n, Symbol('x'), () => 1]) {
+    throws(() => paycodes.decode(bad), 'bad_type', TypeError)
+  }
+  throws(() => paycodes.decode('4035414', 'doku'), 'bad_type', TypeError)
+  throws(() => paycodes.decode('4035414', { provider: 5 }), 'bad_type', TypeError)
+  throws(() => paycodes.decode('4035414', { message: {} }), 'bad_type', TypeError)
+  throws(() => paycodes.customerMessage(5), 'bad_type', TypeError)
+  throws(() => paycodes.buildSnap('24', { reason: 5 }), 'bad_type', TypeError)
+  throws(() => paycodes.buildSnap('24', {}), 'bad_type', TypeError)
+  // An unknown locale is not an error: English.
+  assert.equal(paycodes.decode('4035414', { locale: 'xx' }).customerMessage, paycodes.decode('4035414').customerMessage)
+})
+
+test('decodeMany: codes, numbers and [code, message] pairs, in order, across chunks', () => {
+  assert.deepStrictEqual(paycodes.decodeMany([]), [])
+  const items = []
+  for (let i = 0; i < 1000; i++) {
+    items.push(i % 3 === 0 ? '4035414' : i % 3 === 1 ? 2002400 : ['4002501', `Invalid Field Format f${i}`])
+  }
+  const out = paycodes.decodeMany(items, { provider: 'doku' })
+  assert.equal(out.length, 1000)
+  out.forEach((d, i) => {
+    const item = items[i]
+    const one = Array.isArray(item) ? paycodes.decode(item[0], { provider: 'doku', message: item[1] }) : paycodes.decode(item, { provider: 'doku' })
+    assert.deepStrictEqual(d, one)
+  })
+  assert.equal(out[2].detail, 'f2')
+  // A NUL inside an item takes the item-by-item path and still fails at the right item.
+  const e = throws(() => paycodes.decodeMany(['4035414', '4035\u00004', '4035414']), 'bad_character')
+  assert.equal(e.index, 1)
+  const late = throws(() => paycodes.decodeMany([...Array(700).fill('4035414'), 'nope!', '51']), 'bad_character')
+  assert.equal(late.index, 700)
+  assert.match(late.message, /^item 700: /)
+  throws(() => paycodes.decodeMany('4035414'), 'bad_type', TypeError)
+  throws(() => paycodes.decodeMany([{}]), 'bad_type', TypeError).index === 0 || assert.fail('index')
+  throws(() => paycodes.decodeMany(['4035414'], { message: 'x' }), 'bad_type', TypeError)
+})
+
+test('buildSnap answers SNAP callbacks and refuses what the standard lacks', () => {
+  assert.deepStrictEqual(paycodes.buildSnap('24', { reason: 'bill_paid' }),
+    { responseCode: '4042414', responseMessage: 'Paid Bill', template: 'Paid Bill', reason: 'bill_paid' })
+  const built = paycodes.buildSnap('25', { httpStatus: 400, caseCode: '01', detail: 'virtualAccountNo' })
+  assert.equal(built.responseCode, '4002501')
+  assert.equal(built.responseMessage, 'Invalid Field Format virtualAccountNo')
+  assert.equal(paycodes.buildSnap('25', { httpStatus: 400, caseCode: 1 }).responseCode, '4002501')
+  // What is built decodes back to the reason it was built from.
+  assert.equal(paycodes.decode(built.responseCode, { message: built.responseMessage }).detail, 'virtualAccountNo')
+  throws(() => paycodes.buildSnap('25', { httpStatus: 400, caseCode: 77 }), 'unknown_case')
+  throws(() => paycodes.buildSnap('25', { reason: 'lost_card' }), 'no_snap_code')
+  throws(() => paycodes.buildSnap('25', { reason: 'invalid_field_format', detail: 'a\nb' }), 'bad_detail')
+  throws(() => paycodes.buildSnap('ZZ', { reason: 'bill_paid' }), 'unknown_service')
+})
+
+test('customer messages: every reason in en and id, masked reasons hidden', () => {
+  for (const r of unionMembers('Reason')) {
+    for (const locale of ['en', 'id', 'in', 'id-ID']) {
+      const m = paycodes.customerMessage(r, locale)
+      assert.ok(m.length > 0 && !/[{}[\]]/.test(m), `${r} ${locale}`)
+    }
+    if (paycodes.isMasked(r)) assert.equal(paycodes.customerMessage(r, 'id'), paycodes.customerMessage('declined', 'id'))
+  }
+  assert.ok(paycodes.isMasked('stolen_card'))
+  assert.ok(!paycodes.isMasked('insufficient_funds'))
+  assert.match(paycodes.customerMessage('insufficient_funds', 'id'), /^Saldo Anda/)
+  throws(() => paycodes.customerMessage('nope'), 'unknown_reason')
+})
+
+test('tables export the bytes paycodes table prints', () => {
+  assert.deepStrictEqual(paycodes.tables(), ['snap-services', 'snap-cases', 'reasons', 'iso8583', 'provider-strings', 'statuses'])
+  for (const [name, format, provider] of [['reasons', 'csv'], ['snap-cases', 'md', 'doku'], ['statuses', 'json']]) {
+    const args = ['table', name, '--format', format, ...(provider ? ['--provider', provider] : [])]
+    assert.equal(paycodes.exportTable(name, { format, provider }), execFileSync(CLI, args, { encoding: 'utf8' }), name)
+  }
+  const services = paycodes.table('snap-services')
+  assert.equal(services.length, 81)
+  assert.deepStrictEqual(services, JSON.parse(paycodes.exportTable('snap-services')))
+  throws(() => paycodes.table('nope'), 'unknown_table')
+  throws(() => paycodes.exportTable('reasons', { format: 'xml' }), 'unknown_format')
+  throws(() => paycodes.table('reasons', { provider: 'nope' }), 'unknown_provider')
+})
+
+test('version matches the package', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'))
+  assert.equal(paycodes.version(), pkg.version)
+  assert.equal(paycodes.__napiBindingTarget, 'native')
+})
