@@ -24,7 +24,8 @@ need_apt() {
 export PYO3_PYTHON="${PYO3_PYTHON:-$(command -v python3)}"
 
 section "Tools"
-need_apt pkg-config valgrind python3
+need_apt pkg-config valgrind python3 libjna-java
+command -v java >/dev/null || need_apt openjdk-17-jdk-headless
 if [ "$(cbindgen --version 2>/dev/null)" != "cbindgen 0.29.4" ]; then
   echo "installing cbindgen 0.29.4 (crates.io)"
   cargo install --quiet cbindgen --version 0.29.4 --locked
@@ -66,6 +67,10 @@ section "Node: build the addon, pack it, install the tarball into a scratch proj
 # napi-rs CLI (this registry mirror does not carry them), and npm install leaves it unchanged.
 (cd node && npm install --no-audit --no-fund --loglevel=error)
 (cd node && PAYCODES_CLI="$ROOT/target/debug/paycodes" node scripts/test.mjs)
+
+section "Mobile: generated Kotlin/Swift up to date, Kotlin compiled and run on the JVM, Swift parsed"
+(cd mobile && npm install --no-audit --no-fund --loglevel=error)
+mobile/scripts/test.sh
 
 section "Seed vectors are up to date"
 if [ -d ../shared/seeds ]; then

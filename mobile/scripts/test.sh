@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The mobile bindings' test command (called by scripts/test-all.sh):
+#  1. the generated Kotlin, Swift and C header are what uniffi-bindgen makes now (drift);
+#  2. Kotlin: compiles the generated bindings, the test runners and the sample with the
+#     Kotlin compiler from npm, then runs them on the JVM (JNA from Debian) against the built
+#     library: the conformance corpus (`N passed, M failed`), the API tests, the sample;
+#  3. Swift: no Swift toolchain exists here. The generated and hand-written Swift is parsed
+#     with tree-sitter-swift (a grammar check, not a compile) and the FFI header is checked
+#     as C with gcc. The XCTest tests run only where Swift exists (swift test).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+section() { printf -- '--- %s\n' "$*"; }
+
+section "generated sources are up to date"
+mobile/scripts/generate.sh --check
+
+section "Kotlin: compile (kotlinc $(cat mobile/node_modules/kotlin-compiler/build.txt)) and run on the JVM"
+KOTLIN=mobile/node_modules/kotlin-compiler
+JNA=/usr/share/java/jna.jar
+[ -f "$JNA" ] || { echo "missing $JNA: apt-get install libjna-java"; exit 1; }
+out=target/mobile-kotlin
+rm -rf "$out"; mkdir -p "$out"
+"$KOTLIN/bin/kotlinc" -nowarn -cp "$JNA:$KOTLIN/lib/kotlin-test.jar" -d "$out/paycodes-kotlin.jar" \
+  mobile/kotlin/src mobile/kotlin/test mobile/kotlin/sample
+CP="$out/paycodes-kotlin.jar:$KOTLIN/lib/kotlin-stdlib.jar:$KOTLIN/lib/kotlin-test.jar:$JNA"
+run_jvm() { java -cp "$CP" -Djna.library.path="$ROOT/target/debug" "$@"; }
+run_jvm id.paycodes.test.ConformanceKt "$ROOT/tests/vectors"
+run_jvm id.paycodes.test.ApiTestsKt
+run_jvm id.paycodes.sample.DeclineScreenKt
+
+section "Swift: parse check (tree-sitter-swift), FFI header as C"
+python3 -m venv target/swift-parse
+target/swift-parse/bin/pip install --quiet --disable-pip-version-check "tree-sitter==0.26.1" "tree-sitter-swift==0.7.4"
+target/swift-parse/bin/python mobile/tools/swift_parse_check.py mobile/swift
+# uniffi's header uses clang nullability qualifiers; gcc needs them defined away.
+echo '#include "PaycodesFFI.h"' | gcc -fsyntax-only -Wall -Werror -D_Nullable= -D_Nonnull= \
+  -I mobile/swift/Sources/PaycodesFFI/include -x c -
+echo "PaycodesFFI.h: valid C (gcc -fsyntax-only)"
+echo "Swift was parsed, not compiled: no Swift toolchain on this machine (run swift test in mobile/swift where one exists)"
