@@ -38,8 +38,10 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 section "Rust: unit, integration and CLI tests"
 cargo test --workspace --locked
 
-section "Rust: conformance vectors"
-cargo run --quiet --locked -p paycodes-conformance -- tests/vectors
+section "Rust: conformance vectors, bad-input matrix, thread stress"
+cargo run --quiet --locked -p paycodes-conformance --bin paycodes-conformance -- tests/vectors
+cargo run --quiet --locked -p paycodes-conformance --bin paycodes-bad-inputs -- tests/bad_inputs.json target/debug/paycodes
+cargo run --quiet --locked --release -p paycodes-conformance --bin paycodes-stress -- tests/vectors 8 1000000
 
 section "C: panic guard (core built with the test-panic feature)"
 cargo test --locked -p paycodes-ffi --features test-panic
@@ -62,6 +64,15 @@ target/py-test/bin/pip install --quiet --disable-pip-version-check target/wheels
 python3 py/tools/gen_enums.py >/dev/null
 git diff --exit-code -- py/python/paycodes/_enums.py || { echo "py/python/paycodes/_enums.py is stale: run python3 py/tools/gen_enums.py"; exit 1; }
 
+section "Python: panic safety (a debug wheel built with the test-panic feature, its own virtualenv)"
+rm -f target/wheels-panic/paycodes-*.whl
+target/py-build/bin/maturin build --quiet --locked -m py/Cargo.toml --features test-panic \
+  --target-dir target/test-panic --out target/wheels-panic -i "$PYO3_PYTHON"
+rm -rf target/py-panic
+python3 -m venv target/py-panic
+target/py-panic/bin/pip install --quiet --disable-pip-version-check target/wheels-panic/paycodes-*.whl "pytest==9.2.0"
+(cd py/tests_panic && "$ROOT/target/py-panic/bin/python" -m pytest -q -p no:cacheprovider)
+
 section "Node: build the addon, pack it, install the tarball into a scratch project, test it there"
 # npm install, not npm ci: the lock file lacks other platforms' optional packages of the
 # napi-rs CLI (this registry mirror does not carry them), and npm install leaves it unchanged.
@@ -71,6 +82,13 @@ section "Node: build the addon, pack it, install the tarball into a scratch proj
 section "Mobile: generated Kotlin/Swift up to date, Kotlin compiled and run on the JVM, Swift parsed"
 (cd mobile && npm install --no-audit --no-fund --loglevel=error)
 mobile/scripts/test.sh
+
+section "Fuzzing: each cargo-fuzz target for 30 s (libFuzzer, --sanitizer none on stable)"
+if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz 0.13.2" ]; then
+  echo "installing cargo-fuzz 0.13.2 (crates.io)"
+  cargo install --quiet --locked cargo-fuzz --version 0.13.2
+fi
+core/fuzz/run.sh "${PAYCODES_FUZZ_SECONDS:-30}"
 
 section "Seed vectors are up to date"
 if [ -d ../shared/seeds ]; then

@@ -27,7 +27,10 @@ impl<'a> Built<'a> {
     pub fn template(&self) -> Text {
         self.row.message.text()
     }
-    /// The detail placed in the message.
+    /// The detail placed in the message: the one given, trimmed of whitespace and of the
+    /// separators a reader would drop around it (`.`, `,`, `:`, brackets, quotes, ...); `None`
+    /// when nothing is left, or when it is only a placeholder's name (`reason`, `param`,
+    /// `field name`, ...), which a reader takes for an unfilled template.
     pub fn detail(&self) -> Option<&'a str> {
         self.detail
     }
@@ -128,6 +131,13 @@ fn row_for(http: u16, service: &[u8; 2], case: u8, provider: &'static Provider) 
         .or_else(|| standard_case(http, case))
 }
 
+/// Whether `detail` is the name of a placeholder in any table message (standard or provider).
+fn names_a_placeholder(detail: &str) -> bool {
+    let standard = crate::snap_cases().iter().map(|c| &c.message);
+    let providers = crate::providers().iter().flat_map(|p| p.cases.iter().map(|c| &c.row.message));
+    standard.chain(providers).filter_map(|t| t.placeholder()).any(|p| crate::matching::echoes_placeholder(p, detail))
+}
+
 fn finish<'a>(
     http: u16,
     service: [u8; 2],
@@ -135,11 +145,16 @@ fn finish<'a>(
     row: &'static CaseRow,
     detail: Option<&'a str>,
 ) -> Result<Built<'a>, Error> {
-    let detail = match detail.map(str::trim) {
-        Some(d) if d.chars().any(char::is_control) => return Err(Error::BadDetail),
-        Some("") | None => None,
-        Some(d) => Some(d),
-    };
+    // Trimmed the way a reader trims what fills a placeholder (whitespace and separators such
+    // as `.`, `,`, brackets and quotes at either end), so decoding the built message gives the
+    // detail back exactly: `amount.` is sent as `amount`.
+    if detail.is_some_and(|d| d.chars().any(char::is_control)) {
+        return Err(Error::BadDetail);
+    }
+    // A detail that is only a placeholder's name (`reason`, `param`, `field name`, ...) reads
+    // as an unfilled template, whichever spelling of the code the reader matches, so it is
+    // not sent.
+    let detail = detail.and_then(crate::matching::trim_detail).filter(|d| !names_a_placeholder(d));
     let mut code = [0u8; 7];
     code[0] = b'0' + (http / 100) as u8;
     code[1] = b'0' + (http / 10 % 10) as u8;

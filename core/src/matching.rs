@@ -204,7 +204,14 @@ fn is_separator(c: char) -> bool {
         || matches!(c, '.' | ',' | ':' | ';' | '-' | '(' | ')' | '[' | ']' | '{' | '}' | '"' | '\'' | '/' | '|')
 }
 
-fn trim_detail(s: &str) -> Option<&str> {
+/// Whether `detail` is only the placeholder's own name (`reason` for `[reason]`): a message
+/// that documents the template rather than filling it.
+pub(crate) fn echoes_placeholder(placeholder: &str, detail: &str) -> bool {
+    detail.eq_ignore_ascii_case(placeholder.trim_matches(is_separator)) || detail.eq_ignore_ascii_case(placeholder)
+}
+
+/// A placeholder's content without surrounding whitespace and separators; `None` if empty.
+pub(crate) fn trim_detail(s: &str) -> Option<&str> {
     let t = s.trim_matches(is_separator);
     (!t.is_empty()).then_some(t)
 }
@@ -252,7 +259,7 @@ pub(crate) fn match_template<'a>(template: &Template, message: &Message<'a>) -> 
     let mut detail = trim_detail(middle);
     let class = match (placeholder, detail) {
         (_, None) => 0,
-        (Some(p), Some(d)) if d.eq_ignore_ascii_case(p.trim_matches(is_separator)) || d.eq_ignore_ascii_case(p) => {
+        (Some(p), Some(d)) if echoes_placeholder(p, d) => {
             // The message is the documentation template itself: nothing filled the slot.
             detail = None;
             0

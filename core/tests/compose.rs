@@ -89,3 +89,35 @@ fn every_reason_with_a_snap_code_builds_and_decodes_to_itself() {
         }
     }
 }
+
+/// Found by the build_snap fuzz target and the round-trip property: a reader trims
+/// separators around a detail and takes a detail equal to the placeholder's name for the
+/// unfilled template, so the builder does the same, and decoding gives back what was built.
+#[test]
+fn details_a_reader_would_change_are_normalized_when_building() {
+    let b = build_snap(400, "25", 1, Some("amount."), std()).unwrap();
+    assert_eq!((b.to_string().as_str(), b.detail()), ("Invalid Field Format amount", Some("amount")));
+    let b = build_snap(400, "25", 1, Some(" (amount.value) "), std()).unwrap();
+    assert_eq!(b.detail(), Some("amount.value"));
+    let ayo = Provider::find("ayoconnect").unwrap();
+    let b = build_snap_for_reason("42", Reason::FeatureNotAllowed, Some(" [reason"), ayo).unwrap();
+    assert_eq!((b.to_string().as_str(), b.detail()), ("Feature Not Allowed", None));
+    for b in [build_snap(400, "25", 1, Some("amount."), std()).unwrap(), b] {
+        let message = b.to_string();
+        let d = decode(b.code(), Some(&message), &Context::new().with_provider(ayo)).unwrap();
+        assert_eq!(d.detail(), b.detail(), "{message}");
+    }
+}
+
+/// Found by fuzzing: DOKU spells 401xx00 with a `{{param}}` placeholder, so a detail `param`
+/// on the standard template would read back as DOKU's unfilled template.
+#[test]
+fn a_detail_naming_any_placeholder_is_not_sent() {
+    let doku = Provider::find("doku").unwrap();
+    for detail in ["param", "{{param}}", "Reason", "field name"] {
+        let b = build_snap(401, "43", 0, Some(detail), doku).unwrap();
+        assert_eq!(b.detail(), None, "{detail}");
+        assert_eq!(b.to_string(), "Unauthorized.");
+    }
+    assert_eq!(build_snap(401, "43", 0, Some("params"), doku).unwrap().detail(), Some("params"));
+}

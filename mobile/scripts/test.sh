@@ -26,8 +26,14 @@ rm -rf "$out"; mkdir -p "$out"
 CP="$out/paycodes-kotlin.jar:$KOTLIN/lib/kotlin-stdlib.jar:$KOTLIN/lib/kotlin-test.jar:$JNA"
 run_jvm() { java -cp "$CP" -Djna.library.path="$ROOT/target/debug" "$@"; }
 run_jvm id.paycodes.test.ConformanceKt "$ROOT/tests/vectors"
+run_jvm id.paycodes.test.BadInputsKt "$ROOT/tests/bad_inputs.json"
 run_jvm id.paycodes.test.ApiTestsKt
+run_jvm id.paycodes.test.StressKt "$ROOT/tests/vectors" 8 1000000
 run_jvm id.paycodes.sample.DeclineScreenKt
+
+section "Kotlin: panic safety (the library built with the test-panic feature, in target/test-panic)"
+cargo build --quiet --locked --target-dir target/test-panic -p paycodes-mobile --features test-panic
+java -cp "$CP" -Djna.library.path="$ROOT/target/test-panic/debug" id.paycodes.test.PanicTestKt
 
 section "Swift: parse check (tree-sitter-swift), FFI header as C"
 python3 -m venv target/swift-parse

@@ -59,7 +59,8 @@ fs.cpSync(path.join(here, 'test'), path.join(scratch, 'test'), { recursive: true
 step('node --test against the installed package')
 const cli = process.env.PAYCODES_CLI ?? path.join(root, 'target', 'release', 'paycodes')
 if (!fs.existsSync(cli)) throw new Error(`no paycodes CLI at ${cli}: build it (cargo build --release -p paycodes-cli) or set PAYCODES_CLI`)
-const testFiles = fs.readdirSync(path.join(scratch, 'test')).filter((f) => /\.test\.m?js$/.test(f)).sort().map((f) => path.join('test', f))
+const testFiles = fs.readdirSync(path.join(scratch, 'test'))
+  .filter((f) => /\.test\.m?js$/.test(f) && f !== 'panic.test.js').sort().map((f) => path.join('test', f))
 const reporters = ['--test-reporter=dot', '--test-reporter-destination=stdout',
   '--test-reporter=./test/summary-reporter.mjs', '--test-reporter-destination=stdout']
 const result = spawnSync(process.execPath, ['--test', ...reporters, ...testFiles], {
@@ -69,8 +70,25 @@ const result = spawnSync(process.execPath, ['--test', ...reporters, ...testFiles
     ...process.env,
     PAYCODES_CLI: cli,
     PAYCODES_VECTORS: path.join(root, 'tests', 'vectors'),
+    PAYCODES_BAD_INPUTS: path.join(root, 'tests', 'bad_inputs.json'),
     PAYCODES_TSC: path.join(here, 'node_modules', 'typescript', 'bin', 'tsc'),
   },
 })
+if (result.status !== 0) process.exit(result.status ?? 1)
+
+// 4. Panic safety: the addon built with the core's test-panic feature (dev profile, its own
+// target directory, so nothing of the release build is touched), in a copy of the package.
+step('panic safety: the addon built with the test-panic feature')
+const panicPackage = path.join(scratch, 'panic-package')
+fs.mkdirSync(panicPackage)
+run(process.execPath, [path.join(here, 'node_modules', '@napi-rs', 'cli', 'dist', 'cli.js'), 'build', '--platform',
+  '--features', 'test-panic', '--target-dir', path.join(root, 'target', 'test-panic'), '--output-dir', panicPackage,
+  '--no-const-enum', '--js', 'native.js', '--dts', 'index.d.ts'])
+for (const f of ['index.js', 'index.mjs', 'package.json']) fs.copyFileSync(path.join(here, f), path.join(panicPackage, f))
+const panic = spawnSync(process.execPath, ['--test', '--test-reporter=spec', path.join('test', 'panic.test.js')], {
+  cwd: scratch,
+  stdio: 'inherit',
+  env: { ...process.env, PAYCODES_PANIC_PACKAGE: panicPackage },
+})
 if (process.env.PAYCODES_KEEP_SCRATCH !== '1') fs.rmSync(scratch, { recursive: true, force: true })
-process.exit(result.status ?? 1)
+process.exit(panic.status ?? 1)

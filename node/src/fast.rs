@@ -22,15 +22,17 @@ use std::ffi::{CString, c_char, c_void};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::ptr;
 
-/// A failed call: the error and, for a batch, the failing item's position.
+/// A failed call: the error, for a batch the failing item's position, and whether it was a
+/// panic caught at the boundary.
 struct Failure {
     error: Error,
     index: Option<u32>,
+    panicked: bool,
 }
 
 impl From<Error> for Failure {
     fn from(error: Error) -> Self {
-        Failure { error, index: None }
+        Failure { error, index: None, panicked: false }
     }
 }
 
@@ -399,10 +401,13 @@ unsafe fn throw(env: sys::napi_env, f: &Failure) {
         return;
     }
     let kind = f.error.kind();
-    let text = match f.index {
+    let mut text = match f.index {
         Some(i) => format!("item {i}: {}", f.error),
         None => f.error.to_string(),
     };
+    if f.panicked {
+        text.push_str(" (paycodes panicked; the panic was caught at the boundary)");
+    }
     let message = CString::new(text).unwrap_or_default();
     let code = kind.id_text().as_bytes_with_nul().as_ptr().cast::<c_char>();
     // SAFETY: both strings are NUL-terminated and outlive the call.
@@ -423,7 +428,7 @@ unsafe fn run(env: sys::napi_env, body: impl FnOnce() -> Res<sys::napi_value>) -
     let failure = match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(v)) => return v,
         Ok(Err(f)) => f,
-        Err(_) => Failure { error: Error::Internal, index: None },
+        Err(_) => Failure { error: Error::Internal, index: None, panicked: true },
     };
     unsafe { throw(env, &failure) };
     ptr::null_mut()

@@ -6,13 +6,15 @@ mod types;
 
 use paycodes::{Context, Error, Locale, Raw};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use std::collections::HashMap;
 use types::{PyBuilt, PyDecoded, PyNetworkVariant, PyService};
 
 /// A code as the caller gave it.
 enum Input<'a> {
     Text(&'a str),
+    /// Bytes (read from a file or socket): must be UTF-8, else `invalid_utf8`.
+    Bytes(&'a [u8]),
     Int(i64),
     Float(f64),
 }
@@ -21,6 +23,9 @@ fn input<'a>(obj: &'a Bound<'_, PyAny>) -> Result<Input<'a>, Error> {
     if let Ok(s) = obj.cast::<PyString>() {
         // A str with lone surrogates has no UTF-8 form.
         return s.to_str().map(Input::Text).map_err(|_| Error::InvalidUtf8 { position: 0 });
+    }
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(Input::Bytes(b.as_bytes()));
     }
     if obj.is_instance_of::<PyBool>() {
         return Err(Error::BadType);
@@ -44,6 +49,7 @@ fn input<'a>(obj: &'a Bound<'_, PyAny>) -> Result<Input<'a>, Error> {
 fn decode_input<'a>(i: &Input<'a>, message: Option<&'a str>, ctx: &Context) -> Result<paycodes::Decoded<'a>, Error> {
     match *i {
         Input::Text(s) => paycodes::decode(s, message, ctx),
+        Input::Bytes(b) => paycodes::decode_bytes(b, message.map(str::as_bytes), ctx),
         Input::Int(n) => paycodes::decode_integer(n, message, ctx),
         Input::Float(f) => paycodes::decode_float(f, message, ctx),
     }
@@ -80,10 +86,12 @@ fn context(
     Ok((ctx, Locale::parse(opt_str(locale)?.unwrap_or("en"))))
 }
 
-/// The raw input as it will be reported: the str itself, or the core's integer.
+/// The raw input as it will be reported: the str itself (bytes as the text they encode), or
+/// the core's integer.
 fn raw_object(py: Python<'_>, code: &Bound<'_, PyAny>, d: &paycodes::Decoded<'_>) -> PyResult<Py<PyAny>> {
     Ok(match d.raw() {
-        Raw::Text(_) => code.clone().unbind(),
+        Raw::Text(_) if code.is_instance_of::<PyString>() => code.clone().unbind(),
+        Raw::Text(s) => PyString::new(py, s).into_any().unbind(),
         Raw::Integer(n) => n.into_pyobject(py)?.into_any().unbind(),
     })
 }

@@ -99,7 +99,7 @@ def test_errors_have_stable_codes_and_the_right_bases() -> None:
         paycodes.decode("403541")
     assert e.value.code == "bad_length" and e.value.number == 1002
     assert isinstance(e.value, ValueError) and isinstance(e.value, paycodes.PaycodesError)
-    for bad in (None, [1], b"4035414", True, object()):
+    for bad in (None, [1], bytearray(b"4035414"), True, object()):
         with pytest.raises(TypeError) as t:
             paycodes.decode(bad)  # type: ignore[arg-type]
         assert isinstance(t.value, paycodes.ArgumentTypeError) and t.value.code == "bad_type"
@@ -164,3 +164,13 @@ def test_customer_messages_and_tables() -> None:
     with pytest.raises(paycodes.UnknownOptionError) as e:
         paycodes.export("reasons", format="xml")
     assert e.value.code == "unknown_format"
+
+
+def test_bytes_codes_decode_like_their_text() -> None:
+    assert paycodes.decode(b"4035414") == paycodes.decode("4035414")
+    assert paycodes.decode(b" 4035414\n").raw == " 4035414\n"
+    assert paycodes.decode(b"4035414").to_dict() == paycodes.decode("4035414").to_dict()
+    with pytest.raises(paycodes.InvalidCodeError) as e:
+        paycodes.decode(b"\xff\xfe40")
+    assert e.value.code == "invalid_utf8"
+    assert [d.reason for d in paycodes.decode_many([b"4035414", "4035414"])] == ["insufficient_funds"] * 2

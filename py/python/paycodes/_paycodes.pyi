@@ -24,7 +24,7 @@ __all__ = [
     "tables",
 ]
 
-_Code: TypeAlias = str | int | float
+_Code: TypeAlias = str | bytes | int | float
 
 @final
 class Service:
@@ -158,7 +158,8 @@ def decode(
 ) -> Decoded:
     """Decodes a payment response code.
 
-    ``code`` is a str (``"4035414"``, ``"400XX01"``, ``"51"``, ``"TIME_OUT"``), or an int or
+    ``code`` is a str (``"4035414"``, ``"400XX01"``, ``"51"``, ``"TIME_OUT"``), bytes read from
+    a file or socket (UTF-8, else ``invalid_utf8``; ``raw`` is then the text), or an int or
     float for providers that send codes as JSON numbers. ``message`` is the actual
     responseMessage (its placeholder content becomes ``detail``). ``provider`` picks a
     profile (``"doku"``, ``"bank_neo_commerce"``...), ``family`` overrides detection

@@ -4,6 +4,8 @@
 //! the answer's key (objects compare as subsets, arrays element by element with equal
 //! lengths, recursively); `expect_error` must equal the error id.
 
+pub mod bad_inputs;
+
 use paycodes::{Context, Decoded, Error, Locale, Raw, decode, decode_float, decode_integer, json};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -154,4 +156,22 @@ pub fn run_dir(dir: &Path) -> Report {
 /// `tests/vectors` of this repository.
 pub fn default_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../vectors")
+}
+
+/// The thread-stress workload every language uses: the (code, message) pairs of every vector
+/// whose input has only a string `code` and optionally a `message`, and which expects an
+/// answer; sorted, without duplicates.
+pub fn stress_items(dir: &Path) -> Vec<(String, Option<String>)> {
+    let mut items = std::collections::BTreeSet::new();
+    for file in vector_files(dir) {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).expect("read")).expect("JSON");
+        for case in doc["cases"].as_array().into_iter().flatten() {
+            let input = &case["input"];
+            let keys_ok = input.as_object().is_some_and(|o| o.keys().all(|k| k == "code" || k == "message"));
+            if let (true, Some(code), true) = (keys_ok, input["code"].as_str(), case.get("expect").is_some()) {
+                items.insert((code.to_owned(), input["message"].as_str().map(str::to_owned)));
+            }
+        }
+    }
+    items.into_iter().collect()
 }

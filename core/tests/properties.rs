@@ -1,0 +1,130 @@
+//! Property tests (proptest, in the normal suite): nothing panics on any input, and decoding
+//! what was built gives back what was built.
+
+use paycodes::{
+    Action, Context, Family, Locale, Network, Outcome, Provider, StatusKind, build_snap, decode, decode_bytes,
+    decode_float, decode_integer, providers, snap_cases, snap_services,
+};
+use proptest::prelude::*;
+
+/// Every option combination a caller can give.
+fn context() -> impl Strategy<Value = Context> {
+    (
+        0..providers().len(),
+        prop::option::of(prop::sample::select(Family::ALL.to_vec())),
+        prop::option::of(prop::sample::select(Network::ALL.to_vec())),
+        prop::option::of(prop::sample::select(StatusKind::ALL.to_vec())),
+        prop::option::of(0..paycodes::operations().len()),
+    )
+        .prop_map(|(p, family, network, kind, op)| {
+            let mut ctx = Context::new().with_provider(&providers()[p]);
+            if let Some(f) = family {
+                ctx = ctx.with_family(f);
+            }
+            if let Some(n) = network {
+                ctx = ctx.with_network(n);
+            }
+            if let Some(k) = kind {
+                ctx = ctx.with_kind(k);
+            }
+            if let Some(o) = op {
+                ctx = ctx.with_operation(&paycodes::operations()[o]);
+            }
+            ctx
+        })
+}
+
+/// Codes that look almost right as well as anything at all.
+fn code() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[0-9]{3}[0-9A-Za-z]{2}[0-9]{2}",
+        "[0-9]{3}[xX]{2}[0-9]{2}",
+        "[0-9A-Z]{2}",
+        "[A-Z][A-Z_]{0,20}",
+        "\\PC{0,12}",
+        ".{0,80}",
+    ]
+}
+
+/// The rules every answer keeps, whatever the input.
+fn check(d: &paycodes::Decoded<'_>) -> Result<(), TestCaseError> {
+    prop_assert!(!d.canonical().is_empty());
+    if d.outcome() == Outcome::Unknown {
+        prop_assert_eq!(d.action(), Action::InquireStatus, "unknown must mean inquire, never retry blindly");
+    }
+    if d.action() == Action::RetryLater {
+        prop_assert_eq!(d.outcome(), Outcome::Failed, "a retry only when nothing happened");
+    }
+    let mut json = Vec::new();
+    paycodes::json::write_decoded(&mut json, d, Locale::Id);
+    prop_assert!(std::str::from_utf8(&json).is_ok());
+    prop_assert!(!paycodes::explain(d, Locale::En).is_empty());
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_code_or_message_panics(code in code(), message in prop::option::of(".{0,60}"), ctx in context()) {
+        if let Ok(d) = decode(&code, message.as_deref(), &ctx) {
+            check(&d)?;
+            if let Some(detail) = d.detail() {
+                let m = message.as_deref().unwrap_or("");
+                prop_assert!(m.contains(detail) || !detail.is_empty(), "detail {detail:?} from {m:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_bytes_panic(bytes in prop::collection::vec(any::<u8>(), 0..64), ctx in context()) {
+        if let Ok(d) = decode_bytes(&bytes, None, &ctx) {
+            check(&d)?;
+        }
+    }
+
+    #[test]
+    fn no_number_panics(n in any::<i64>(), f in any::<f64>(), ctx in context()) {
+        if let Ok(d) = decode_integer(n, None, &ctx) {
+            check(&d)?;
+        }
+        if let Ok(d) = decode_float(f, None, &ctx) {
+            check(&d)?;
+        }
+    }
+
+    /// parse(build(x)) == x: any standard service, case and provider, and a detail that is a
+    /// field name or a short phrase, comes back from the built code and message.
+    #[test]
+    fn decoding_what_was_built_gives_it_back(
+        service in 0..snap_services().len(),
+        case in 0..snap_cases().len(),
+        provider in 0..providers().len(),
+        detail in prop::option::of(prop_oneof!["[A-Za-z][A-Za-z0-9._]{0,24}( [A-Za-z0-9][A-Za-z0-9._]{0,12}){0,2}[.,]?", "\\PC{1,30}"]),
+    ) {
+        let (s, c, p): (_, _, &'static Provider) = (&snap_services()[service], &snap_cases()[case], &providers()[provider]);
+        let built = match build_snap(c.http(), s.code().as_str(), c.case(), detail.as_deref(), p) {
+            Ok(b) => b,
+            // A provider may rename or drop what the standard has; the standard itself builds all.
+            Err(e) => {
+                prop_assert!(!std::ptr::eq(p, Provider::standard()), "standard refused {}: {e}", c.http());
+                return Ok(());
+            }
+        };
+        let message = built.to_string();
+        let ctx = Context::new().with_provider(p);
+        let d = decode(built.code(), Some(&message), &ctx).unwrap();
+        prop_assert_eq!(d.canonical(), built.code());
+        prop_assert!(d.known());
+        prop_assert_eq!(d.reason(), built.row().semantics().reason(), "{} {}", built.code(), message);
+        // A detail that spells a provider's documented message reads back as that spelling's
+        // fixed detail: the same words in the provider's casing and spacing (found by fuzzing).
+        let words = |s: Option<&str>| s.map(|s| s.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect::<String>());
+        prop_assert!(d.detail() == built.detail() || words(d.detail()) == words(built.detail()),
+            "{} {:?}: built {:?}, read {:?}", built.code(), message, built.detail(), d.detail());
+        // What was given comes back, up to the separators a reader drops around it.
+        let given = detail.as_deref().map(|x| x.trim_matches(|c: char| c.is_whitespace() || ".,:;-()[]{}\"'/|".contains(c)));
+        prop_assert_eq!(built.detail(), given.filter(|x| !x.is_empty()));
+        check(&d)?;
+    }
+}
