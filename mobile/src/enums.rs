@@ -823,37 +823,3 @@ impl StatusKind {
         paycodes::StatusKind::from(self).id()
     }
 }
-
-/// Language of customer messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum Locale {
-    /// English. (`en`, number 1)
-    En,
-    /// Bahasa Indonesia. (`id`, number 2)
-    Id,
-}
-
-impl From<paycodes::Locale> for Locale {
-    fn from(v: paycodes::Locale) -> Self {
-        match v {
-            paycodes::Locale::En => Locale::En,
-            paycodes::Locale::Id => Locale::Id,
-        }
-    }
-}
-
-impl From<Locale> for paycodes::Locale {
-    fn from(v: Locale) -> Self {
-        match v {
-            Locale::En => paycodes::Locale::En,
-            Locale::Id => paycodes::Locale::Id,
-        }
-    }
-}
-
-impl Locale {
-    /// The stable id (the core's).
-    pub fn id(self) -> &'static str {
-        paycodes::Locale::from(self).id()
-    }
-}

@@ -2151,49 +2151,6 @@ public object FfiConverterTypeFamily: FfiConverterRustBuffer<Family> {
 
 
 /**
- * Language of customer messages.
- */
-
-enum class Locale {
-    
-    /**
-     * English. (`en`, number 1)
-     */
-    EN,
-    /**
-     * Bahasa Indonesia. (`id`, number 2)
-     */
-    ID;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeLocale: FfiConverterRustBuffer<Locale> {
-    override fun read(buf: ByteBuffer) = try {
-        Locale.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: Locale) = 4UL
-
-    override fun write(value: Locale, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
  * Card network, for ISO 8583 codes whose meaning differs by network.
  */
 
