@@ -137,6 +137,19 @@ const SERVICE_KINDS: &[&str] = &[
     "notification",
 ];
 
+/// Whether `s` is a lower snake_case id (what [`normalize_id`] produces).
+fn is_id(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// A comma-separated list of ids (`-` for none).
+fn id_list(row: &Row<'_>, col: &str) -> Res<Vec<String>> {
+    Ok(match row.opt(col)? {
+        None => vec![],
+        Some(a) => a.split(',').map(|s| s.trim().to_owned()).collect(),
+    })
+}
+
 fn camel(id: &str) -> String {
     id.split('_')
         .map(|w| {
@@ -537,8 +550,19 @@ fn generate(dir: &Path) -> Res<String> {
     let psvc = Table::load(dir, "provider_services.tsv")?;
     let pcase = Table::load(dir, "provider_cases.tsv")?;
     let mut provider_ids = Vec::new();
+    let mut provider_names: BTreeSet<String> = BTreeSet::new();
     for r in providers.iter() {
         provider_ids.push(r.get("id")?.to_owned());
+        // Ids and aliases are looked up after normalize_id: each must be a snake_case id,
+        // and no two profiles may claim the same one.
+        for name in std::iter::once(r.get("id")?.to_owned()).chain(id_list(&r, "aliases")?) {
+            if !is_id(&name) {
+                return Err(r.err(format!("`{name}` is not a lower snake_case id")));
+            }
+            if !provider_names.insert(name.clone()) {
+                return Err(r.err(format!("provider id or alias `{name}` is claimed twice")));
+            }
+        }
     }
     if provider_ids.first().map(String::as_str) != Some("standard") {
         return Err("providers.tsv: the first provider must be `standard`".into());
@@ -751,36 +775,86 @@ fn generate(dir: &Path) -> Res<String> {
     }
     w.push_str("];\n");
 
-    // statuses.tsv
+    // vocabularies.tsv + statuses.tsv: one static array of rows per vocabulary.
+    let vocabularies = Table::load(dir, "vocabularies.tsv")?;
     let statuses = Table::load(dir, "statuses.tsv")?;
-    let kinds = ["snap", "qris", "direct_debit", "va"];
-    let _ = writeln!(w, "pub(crate) static STATUS_ROWS: [StatusRow; {}] = [", statuses.rows.len());
-    let mut seen_status = BTreeSet::new();
-    for r in statuses.iter() {
-        let kind = enum_ref(&r, "kind", "StatusKind", &kinds)?;
-        let code = r.get("code")?;
-        if code.len() > 16 || !code.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()) {
-            return Err(r.err(format!("status `{code}` must be digits or capitals, at most 16")));
+    let mut vocab_literals = Vec::new();
+    let mut vocab_names: BTreeSet<String> = BTreeSet::new();
+    for (vi, v) in vocabularies.iter().enumerate() {
+        let vid = v.get("id")?;
+        let aliases = id_list(&v, "aliases")?;
+        for name in std::iter::once(vid.to_owned()).chain(aliases.iter().cloned()) {
+            if !is_id(&name) {
+                return Err(v.err(format!("`{name}` is not a lower snake_case id")));
+            }
+            if !vocab_names.insert(name.clone()) {
+                return Err(v.err(format!("vocabulary id or alias `{name}` is claimed twice")));
+            }
         }
-        if code.bytes().all(|b| b.is_ascii_digit()) && code.len() != 2 {
-            return Err(r.err("numeric statuses have two digits"));
+        let pid = v.get("provider")?;
+        let pi = provider_ids
+            .iter()
+            .position(|p| p == pid)
+            .ok_or_else(|| v.err(format!("provider `{pid}` is not in providers.tsv")))?;
+        let rows: Vec<_> = statuses.iter().filter(|r| r.get("kind").map(|k| k == vid).unwrap_or(false)).collect();
+        if rows.is_empty() {
+            return Err(v.err("a vocabulary needs at least one row in statuses.tsv"));
         }
-        if !seen_status.insert((r.get("kind")?.to_owned(), code.to_owned())) {
-            return Err(r.err("status listed twice for this kind"));
+        let upper = vid.to_ascii_uppercase();
+        let _ = writeln!(w, "static STATUS_{upper}: [StatusRow; {}] = [", rows.len());
+        let mut seen_status = BTreeSet::new();
+        for r in &rows {
+            let code = r.get("code")?;
+            if code.len() > 32 || !code.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase() || b == b'_') {
+                return Err(r.err(format!("status `{code}` must be digits, capitals and _, at most 32")));
+            }
+            if code.bytes().all(|b| b.is_ascii_digit()) && code.len() < 2 {
+                return Err(r.err("numeric statuses have at least two digits"));
+            }
+            let aliases: Vec<String> = match r.opt("aliases")? {
+                None => vec![],
+                Some(a) => a.split(',').map(|s| s.trim().to_owned()).collect(),
+            };
+            for value in std::iter::once(code.to_owned()).chain(aliases.iter().cloned()) {
+                if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase() || b == b'_')
+                {
+                    return Err(r.err(format!("alias `{value}` must be digits, capitals and _")));
+                }
+                if !seen_status.insert(value.clone()) {
+                    return Err(r.err(format!("value `{value}` listed twice in vocabulary `{vid}`")));
+                }
+            }
+            let aliases: Vec<String> = aliases.iter().map(|a| format!("{a:?}")).collect();
+            let _ = writeln!(
+                w,
+                "    StatusRow {{ kind: {vi}, code: {}, aliases: &[{}], name: {}, sem: {}, source: {} }},",
+                text(code),
+                aliases.join(", "),
+                text(r.get("name")?),
+                semantics(r, &ctx, None)?,
+                text(r.get("source")?),
+            );
         }
-        let aliases: Vec<String> = match r.opt("aliases")? {
-            None => vec![],
-            Some(a) => a.split(',').map(|s| format!("{:?}", s.trim())).collect(),
-        };
-        let _ = writeln!(
-            w,
-            "    StatusRow {{ kind: {kind}, code: {}, aliases: &[{}], name: {}, sem: {}, source: {} }},",
-            text(code),
+        w.push_str("];\n");
+        let aliases: Vec<String> = aliases.iter().map(|a| format!("{a:?}")).collect();
+        vocab_literals.push(format!(
+            "    Vocabulary {{ id: {}, name: {}, provider: {pi}, aliases: &[{}], rows: &STATUS_{upper}, source: {} }},",
+            text(vid),
+            text(v.get("name")?),
             aliases.join(", "),
-            text(r.get("name")?),
-            semantics(&r, &ctx, None)?,
-            text(r.get("source")?),
-        );
+            text(v.get("source")?),
+        ));
+    }
+    for r in statuses.iter() {
+        let k = r.get("kind")?;
+        if !vocabularies.iter().any(|v| v.get("id").map(|id| id == k).unwrap_or(false)) {
+            return Err(r.err(format!("kind `{k}` is not in vocabularies.tsv")));
+        }
+    }
+    let _ = writeln!(w, "pub(crate) static VOCABULARIES: [Vocabulary; {}] = [", vocab_literals.len());
+    for v in vocab_literals {
+        w.push_str(&v);
+        w.push('\n');
     }
     w.push_str("];\n");
 

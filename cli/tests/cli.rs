@@ -63,9 +63,11 @@ fn explain_json_has_the_documented_keys_in_order() {
     assert!(o.status.success());
     let v = json(&o);
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, paycodes::json::DECODED_KEYS);
+    let schema: Vec<&str> = paycodes::fields::DECODED.fields.iter().map(|f| f.key).collect();
+    assert_eq!(keys, schema);
     let service_keys: Vec<&str> = v["service"].as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(service_keys, paycodes::json::SERVICE_KEYS);
+    let schema: Vec<&str> = paycodes::fields::SERVICE.fields.iter().map(|f| f.key).collect();
+    assert_eq!(service_keys, schema);
     assert_eq!(v["detail"], "virtualAccountNo");
     assert_eq!(v["service"]["moves_money"], true);
 }
@@ -202,6 +204,111 @@ fn families_options_and_their_errors() {
     assert!(v.as_array().unwrap().iter().any(|r| r["code"] == "63" && r["category"] == "generic"));
     let v = json(&paycodes(&["table", "iso8583", "--provider", "doku"], None));
     assert!(v.as_array().unwrap().iter().any(|r| r["code"] == "63" && r["category"] == "cannot_approve_with_details"));
-    assert_eq!(json(&paycodes(&["table", "statuses"], None)).as_array().unwrap().len(), 27);
+    assert!(json(&paycodes(&["table", "statuses"], None)).as_array().unwrap().len() >= 27);
+    let providers = json(&paycodes(&["table", "providers"], None));
+    assert!(providers.as_array().unwrap().iter().any(|p| p["id"] == "doku"));
     assert_eq!(json(&paycodes(&["table", "provider-strings"], None)).as_array().unwrap().len(), 33);
+}
+
+/// Issue 12: what an attack on the CLI found, each a regression test.
+#[test]
+fn sloppy_lines_keep_their_code() {
+    let mut input = b"\xef\xbb\xbf4035414\n".to_vec();
+    input.extend_from_slice(
+        b"{\"name\":\"Jos\xe9\",\"responseCode\":\"4035414\",\"responseMessage\":\"Insufficient Funds\"}\n",
+    );
+    input.extend_from_slice(b"{\"responseCode\":\"4002501\",\"responseMessage\":\"Invalid Field Format \\ud83d\"}\n");
+    input.extend_from_slice(b"{\"responseCode\":4035414.5}\n{\"responseCode\":1e400}\n");
+    input.extend_from_slice(b"{\"responseCode\":\"4035414\",\"responseCode\":\"2002400\"}\n");
+    input.extend_from_slice(b"null\ntrue\nfoo\nTIME_OUT\n");
+    let o = paycodes(&["decode"], Some(&input));
+    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 10);
+    assert_eq!(lines[0]["canonical"], "4035414", "a byte-order mark is skipped");
+    assert_eq!(lines[1]["reason"], "insufficient_funds", "a Latin-1 byte in another field loses nothing");
+    assert_eq!(lines[2]["reason"], "invalid_field_format");
+    assert_eq!(lines[2]["warnings"], serde_json::json!(["message_ignored"]), "a lone surrogate only drops the message");
+    assert_eq!((lines[3]["raw"].as_f64(), lines[3]["error"].as_str()), (Some(4035414.5), Some("not_an_integer")));
+    assert_eq!(lines[4]["error"], "not_an_integer");
+    assert_eq!(lines[5]["error"], "duplicate_key");
+    for line in &lines[6..9] {
+        assert_eq!(line["error"], "unknown_format", "a bare word is not a provider code: {line}");
+    }
+    assert_eq!((lines[9]["known"].as_bool(), lines[9]["provider"].as_str()), (Some(true), Some("doku")));
+    // With a provider named, a word in any case is that provider's code.
+    let v: Value =
+        serde_json::from_str(stdout(&paycodes(&["decode", "-p", "doku"], Some(b"time_out\n"))).trim()).unwrap();
+    assert_eq!(v["canonical"], "TIME_OUT");
+    // An unlisted code answers as the profile that was asked.
+    let v = json(&paycodes(&["explain", "NO_SUCH_CODE", "--json"], None));
+    assert_eq!((v["known"].as_bool(), v["provider"].as_str()), (Some(false), Some("standard")));
+}
+
+#[test]
+fn long_lines_are_cut_and_answered() {
+    let mut input = vec![b'7'; paycodes::lines::MAX_LINE + 10];
+    input.extend_from_slice(b"\n4035414\n");
+    let o = paycodes(&["decode"], Some(&input));
+    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["error"], "line_too_long");
+    assert!(lines[0]["raw"].as_str().unwrap().chars().count() <= paycodes::json::MAX_RAW_ECHO + 1);
+    assert_eq!(lines[1]["canonical"], "4035414");
+    // A long code that is not too long for a line is still echoed back cut.
+    let long = "9".repeat(5000);
+    let v = json(&paycodes(&["explain", &long, "--json"], None));
+    assert!(v["raw"].as_str().unwrap().ends_with('\u{2026}'));
+}
+
+#[test]
+fn keep_copies_fields_for_joining() {
+    let o = paycodes(
+        &["decode", "--keep", "id", "--keep", "ts"],
+        Some(b"{\"id\":7,\"ts\":\"x\",\"responseCode\":2002400}\n40354\n"),
+    );
+    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines[0]["kept"], serde_json::json!({"id": 7, "ts": "x"}));
+    assert_eq!(lines[1]["kept"], serde_json::json!({"id": null, "ts": null}));
+    assert_eq!(lines[1]["error"], "bad_length");
+}
+
+#[test]
+fn decode_streams_each_answer_as_its_line_arrives() {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_paycodes"))
+        .arg("decode")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    for code in ["4035414", "2002400"] {
+        writeln!(stdin, "{code}").unwrap();
+        stdin.flush().unwrap();
+        // The input stays open: the answer must come without waiting for more lines.
+        let mut line = String::new();
+        out.read_line(&mut line).unwrap();
+        let v: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["canonical"], code);
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn command_line_oddities() {
+    let v = json(&paycodes(&["explain", "-4035414", "--json"], None));
+    assert_eq!(v["error"], "negative_number");
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bad = std::ffi::OsStr::from_bytes(b"40\xff5414");
+        let o = Command::new(env!("CARGO_BIN_EXE_paycodes")).arg("explain").arg(bad).arg("--json").output().unwrap();
+        assert_eq!(o.status.code(), Some(1));
+        assert_eq!(json(&o)["error"], "invalid_utf8");
+    }
+    let o = paycodes(&["decode", "--family", "status"], Some(b"03\n"));
+    assert_eq!(o.status.code(), Some(2), "a status decode without --kind stops up front");
+    assert!(o.stdout.is_empty());
 }

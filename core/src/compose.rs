@@ -11,17 +11,27 @@ use core::fmt;
 pub const MAX_MESSAGE_CHARS: usize = 150;
 
 /// A built response: the 7-character code and its message with the placeholder filled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Built<'a> {
     code: [u8; 7],
     row: &'static CaseRow,
     detail: Option<&'a str>,
+    /// The rendered `responseMessage` (at most 150 characters of at most 4 bytes).
+    message: [u8; MAX_MESSAGE_BYTES],
+    message_len: u16,
 }
+
+/// Bytes of the longest `responseMessage` (150 characters of up to 4 bytes each).
+pub const MAX_MESSAGE_BYTES: usize = MAX_MESSAGE_CHARS * 4;
 
 impl<'a> Built<'a> {
     /// The `responseCode`, e.g. `4002501`.
     pub fn code(&self) -> &str {
         core::str::from_utf8(&self.code).unwrap_or("")
+    }
+    /// The `responseMessage`, placeholder filled (the same text as `Display`).
+    pub fn message(&self) -> &str {
+        core::str::from_utf8(&self.message[..self.message_len as usize]).unwrap_or("")
     }
     /// The table template the message comes from.
     pub fn template(&self) -> Text {
@@ -40,6 +50,10 @@ impl<'a> Built<'a> {
     }
     /// Writes the `responseMessage` (see [`Built`]'s `Display`).
     pub fn write_message<W: fmt::Write>(&self, w: &mut W) -> fmt::Result {
+        w.write_str(self.message())
+    }
+
+    fn write_message_to<W: fmt::Write>(&self, w: &mut W) -> fmt::Result {
         let t = &self.row.message;
         match (t.has_placeholder(), self.detail) {
             (true, Some(d)) => {
@@ -72,8 +86,29 @@ impl<'a> Built<'a> {
             }
         }
         let mut c = Count(0);
-        let _ = self.write_message(&mut c);
+        let _ = self.write_message_to(&mut c);
         c.0
+    }
+}
+
+/// Writes into the message buffer (the length was checked before).
+struct Fill<'b> {
+    buf: &'b mut [u8; MAX_MESSAGE_BYTES],
+    len: usize,
+}
+
+impl fmt::Write for Fill<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        self.buf.get_mut(self.len..end).ok_or(fmt::Error)?.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Built<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Built").field("code", &self.code()).field("message", &self.message()).finish()
     }
 }
 
@@ -162,10 +197,16 @@ fn finish<'a>(
     code[3..5].copy_from_slice(&service);
     code[5] = b'0' + case / 10;
     code[6] = b'0' + case % 10;
-    let built = Built { code, row, detail };
+    let mut built = Built { code, row, detail, message: [0; MAX_MESSAGE_BYTES], message_len: 0 };
     let chars = built.message_chars();
     if chars > MAX_MESSAGE_CHARS {
         return Err(Error::MessageTooLong { chars });
     }
+    let mut buf = [0u8; MAX_MESSAGE_BYTES];
+    let mut w = Fill { buf: &mut buf, len: 0 };
+    built.write_message_to(&mut w).map_err(|_| Error::Internal)?;
+    let len = w.len;
+    built.message = buf;
+    built.message_len = len as u16;
     Ok(built)
 }

@@ -1,6 +1,5 @@
 //! Customer-safe messages.
 
-use crate::error::Error;
 use crate::ids::{Locale, Reason};
 use crate::text::Text;
 
@@ -26,12 +25,4 @@ pub fn customer_message(reason: Reason, locale: Locale) -> CustomerMessage {
     // The build script guarantees unmasked rows have both texts; `declined` is unmasked.
     const EMPTY: Text = Text::new("\0");
     CustomerMessage { text: text.unwrap_or(EMPTY), masked }
-}
-
-/// [`customer_message`] from string ids: `reason` must be a known id (`unknown_reason`
-/// otherwise); `locale` is read leniently (`in` and `id-ID` are Indonesian, anything unknown
-/// is English).
-pub fn customer_message_for(reason: &str, locale: &str) -> Result<CustomerMessage, Error> {
-    let reason = Reason::from_id(reason.trim()).ok_or(Error::UnknownReason)?;
-    Ok(customer_message(reason, Locale::parse(locale)))
 }

@@ -130,7 +130,7 @@ fn write(out: &mut String, d: &Decoded<'_>, locale: Locale) {
         Family::Status => "status",
     };
     let _ = write!(out, "{} ({family}, {}): {}", d.canonical(), d.provider().id(), d.message());
-    let cm = d.customer_message(locale);
+    let cm = d.customer_message_in(locale);
     // The precise description is English table text: in Indonesian it moves to the
     // technical note below, and the customer line says what happened.
     if locale == Locale::En {

@@ -58,63 +58,16 @@ impl fmt::Display for Cell {
     }
 }
 
-/// Which table to export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TableName {
-    /// SNAP services (the standard's 81, with the provider's own names and additions).
-    SnapServices,
-    /// SNAP HTTP status + case rows (the standard's, then the provider's variants/overrides).
-    SnapCases,
-    /// Reasons with their customer texts.
-    Reasons,
-    /// ISO 8583 card codes (every network reading, with the category under the profile).
-    Iso8583,
-    /// Provider string codes (all namespaces).
-    ProviderStrings,
-    /// Transaction statuses (all kinds).
-    Statuses,
-}
+pub use crate::ids::{ExportFormat as Format, TableName};
 
-impl TableName {
-    /// Every table.
-    pub const ALL: &'static [TableName] = &[
-        TableName::SnapServices,
-        TableName::SnapCases,
-        TableName::Reasons,
-        TableName::Iso8583,
-        TableName::ProviderStrings,
-        TableName::Statuses,
-    ];
-
-    /// The table's id as used on the command line (`snap-services`).
-    pub const fn id(self) -> &'static str {
-        match self {
-            TableName::SnapServices => "snap-services",
-            TableName::SnapCases => "snap-cases",
-            TableName::Reasons => "reasons",
-            TableName::Iso8583 => "iso8583",
-            TableName::ProviderStrings => "provider-strings",
-            TableName::Statuses => "statuses",
-        }
-    }
-
-    /// Reads a table id; `_` and `-` are interchangeable.
-    pub fn parse(s: &str) -> Option<TableName> {
-        TableName::ALL
-            .iter()
-            .copied()
-            .find(|t| crate::tables::ident_eq(&s.replace('-', "_"), &t.id().replace('-', "_")))
-    }
-
-    /// The family a table belongs to.
-    pub const fn family(self) -> Option<Family> {
-        match self {
-            TableName::SnapServices | TableName::SnapCases => Some(Family::Snap),
-            TableName::Reasons => None,
-            TableName::Iso8583 => Some(Family::Iso8583),
-            TableName::ProviderStrings => Some(Family::Provider),
-            TableName::Statuses => Some(Family::Status),
-        }
+/// The family a table belongs to.
+pub const fn table_family(name: TableName) -> Option<Family> {
+    match name {
+        TableName::SnapServices | TableName::SnapCases => Some(Family::Snap),
+        TableName::Reasons | TableName::Providers => None,
+        TableName::Iso8583 => Some(Family::Iso8583),
+        TableName::ProviderStrings => Some(Family::Provider),
+        TableName::Statuses => Some(Family::Status),
     }
 }
 
@@ -125,29 +78,6 @@ pub struct Table {
     pub columns: &'static [&'static str],
     /// Rows, each as long as `columns`.
     pub rows: Vec<Vec<Cell>>,
-}
-
-/// Output format of an export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// A JSON array of objects.
-    Json,
-    /// CSV with a header row (RFC 4180 quoting).
-    Csv,
-    /// A Markdown table.
-    Markdown,
-}
-
-impl Format {
-    /// Reads `json`, `csv`, `md`/`markdown`.
-    pub fn parse(s: &str) -> Option<Format> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "json" => Some(Format::Json),
-            "csv" => Some(Format::Csv),
-            "md" | "markdown" => Some(Format::Markdown),
-            _ => None,
-        }
-    }
 }
 
 const SERVICE_COLUMNS: &[&str] =
@@ -175,7 +105,21 @@ const CASE_COLUMNS: &[&str] = &[
 const ISO_COLUMNS: &[&str] =
     &["code", "network", "message", "category", "reason", "outcome", "action", "origin", "source"];
 const STRING_COLUMNS: &[&str] = &["provider", "code", "message", "category", "reason", "outcome", "action", "source"];
-const STATUS_COLUMNS: &[&str] = &["kind", "code", "aliases", "name", "reason", "outcome", "action", "source"];
+const STATUS_COLUMNS: &[&str] =
+    &["kind", "provider", "code", "aliases", "name", "reason", "outcome", "action", "source"];
+const PROVIDER_COLUMNS: &[&str] = &[
+    "id",
+    "name",
+    "aliases",
+    "document",
+    "card_reading",
+    "string_codes",
+    "services",
+    "cases",
+    "string_code_count",
+    "vocabularies",
+    "source",
+];
 
 const REASON_COLUMNS: &[&str] = &[
     "id",
@@ -307,12 +251,14 @@ pub fn table(name: TableName, provider: &'static Provider) -> Table {
             Table { columns: STRING_COLUMNS, rows }
         }
         TableName::Statuses => {
-            let rows = crate::tables::STATUS_ROWS
+            let rows = crate::Vocabulary::all()
                 .iter()
+                .flat_map(|v| v.rows())
                 .map(|r| {
                     let sem = r.semantics();
                     vec![
                         r.kind().id().into(),
+                        r.kind().provider().id().into(),
                         r.code().into(),
                         r.aliases().join(",").into(),
                         r.name().into(),
@@ -325,6 +271,33 @@ pub fn table(name: TableName, provider: &'static Provider) -> Table {
                 .collect();
             Table { columns: STATUS_COLUMNS, rows }
         }
+        TableName::Providers => Table {
+            columns: PROVIDER_COLUMNS,
+            rows: crate::providers()
+                .iter()
+                .map(|p| {
+                    let vocabularies: Vec<&str> = crate::Vocabulary::all()
+                        .iter()
+                        .filter(|v| core::ptr::eq(v.provider(), p))
+                        .map(|v| v.id())
+                        .collect();
+                    let strings = crate::tables::STRING_ROWS.iter().filter(|r| core::ptr::eq(r.provider(), p)).count();
+                    vec![
+                        p.id().into(),
+                        p.name().into(),
+                        p.aliases().join(",").into(),
+                        p.document().into(),
+                        p.card_reading().id().into(),
+                        p.string_codes().id().into(),
+                        Cell::Int(p.services().len() as i64),
+                        Cell::Int(p.cases().len() as i64),
+                        Cell::Int(strings as i64),
+                        vocabularies.join(",").into(),
+                        p.source().into(),
+                    ]
+                })
+                .collect(),
+        },
         TableName::Reasons => Table {
             columns: REASON_COLUMNS,
             rows: crate::reasons()
@@ -352,8 +325,8 @@ pub fn table(name: TableName, provider: &'static Provider) -> Table {
     }
 }
 
-/// Looks a table up by its id (`snap-services`) and provider id; the errors are
-/// `unknown_table` and `unknown_provider`.
+/// Looks a table up by its id (`snap_services`, also `snap-services`) and provider id; the
+/// errors are `unknown_table` and `unknown_provider`.
 pub fn table_by_name(name: &str, provider: Option<&str>) -> Result<Table, Error> {
     let name = TableName::parse(name).ok_or(Error::UnknownTable)?;
     let provider = match provider {
@@ -369,7 +342,7 @@ impl Table {
         match format {
             Format::Json => self.to_json(),
             Format::Csv => self.to_csv(),
-            Format::Markdown => self.to_markdown(),
+            Format::Md => self.to_markdown(),
         }
     }
 
@@ -474,12 +447,14 @@ mod tests {
                 | TableName::Reasons
                 | TableName::Iso8583
                 | TableName::ProviderStrings
-                | TableName::Statuses => {}
+                | TableName::Statuses
+                | TableName::Providers => {}
             }
             assert_eq!(TableName::parse(t.id()), Some(*t));
+            assert_eq!(TableName::parse(&t.id().replace('_', "-")), Some(*t));
             assert_eq!(TableName::ALL.iter().filter(|x| *x == t).count(), 1);
         }
-        assert_eq!(TableName::ALL.len(), 6);
+        assert_eq!(TableName::ALL.len(), 7);
     }
 
     #[test]

@@ -42,6 +42,13 @@ macro_rules! id_enum {
                 }
             }
 
+            /// The value for an id as a caller may spell it: the one leniency rule every
+            /// binding shares ([`crate::normalize_id`]: surrounding whitespace, ASCII case,
+            /// `-` and spaces for `_`). `None` when it names no value.
+            pub fn parse(id: &str) -> Option<Self> {
+                Self::from_id(crate::ids::normalize_id(id).as_str())
+            }
+
             /// The stable number.
             pub const fn number(self) -> u16 {
                 self as u16
@@ -200,20 +207,6 @@ id_enum! {
 }
 
 id_enum! {
-    /// Which status vocabulary a status value belongs to.
-    pub enum StatusKind {
-        /// SNAP `latestTransactionStatus` 00-07 as the standard defines it.
-        Snap = 1 => "snap",
-        /// QRIS transaction status (iFortepay; no 02).
-        Qris = 2 => "qris",
-        /// Direct debit transaction status (iFortepay; 07 = bank card token expired).
-        DirectDebit = 3 => "direct_debit",
-        /// Virtual-account state: PAID, ACTIVE, PROCESSING, EXPIRED, CANCELED.
-        Va = 4 => "va",
-    }
-}
-
-id_enum! {
     /// Which reading of card decline categories a provider profile uses.
     pub enum CardReading {
         /// Published network categories where they differ from a provider's document.
@@ -235,8 +228,9 @@ id_enum! {
 
 impl Locale {
     /// Reads a locale tag leniently: `id`, `in` (the old ISO 639 code), `id-ID`, `in_ID` are
-    /// Indonesian; `en`, `en-US` English; anything else falls back to English.
-    pub fn parse(tag: &str) -> Locale {
+    /// Indonesian; `en`, `en-US` English; anything else falls back to English (a customer
+    /// message in English is always better than none).
+    pub fn from_tag(tag: &str) -> Locale {
         let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
         if primary.eq_ignore_ascii_case("id") || primary.eq_ignore_ascii_case("in") { Locale::Id } else { Locale::En }
     }
@@ -450,8 +444,9 @@ id_enum! {
 }
 
 id_enum! {
-    /// The stable id of an error. Numbers come in blocks: 1xxx the code given,
-    /// 2xxx the context (provider, family, ...), 3xxx building a code, 9xxx internal.
+    /// The stable id of an error. Numbers come in blocks: 1xxx the input or an argument,
+    /// 2xxx the context (provider, family, options, ...), 3xxx building a code, 4xxx a whole
+    /// response body, 9xxx internal. [`ErrorKind::class`] groups them for bindings.
     pub enum ErrorKind {
         /// The code is empty or only whitespace.
         Empty = 1001 => "empty",
@@ -459,25 +454,37 @@ id_enum! {
         BadLength = 1002 => "bad_length",
         /// The code contains a character its family does not allow.
         BadCharacter = 1003 => "bad_character",
-        /// The first three digits of a SNAP code are not an HTTP status (100-599).
+        /// An HTTP status is not in 100-599 (a SNAP code's first three digits, or a
+        /// `http_status` argument).
         BadHttpStatus = 1004 => "bad_http_status",
         /// The bytes are not UTF-8.
         InvalidUtf8 = 1005 => "invalid_utf8",
         /// A numeric code is negative.
         NegativeNumber = 1006 => "negative_number",
-        /// A numeric code has a fractional part or is not finite.
+        /// A number has a fractional part or is not finite.
         NotAnInteger = 1007 => "not_an_integer",
-        /// An argument has the wrong type (bindings).
+        /// An argument has the wrong type; the message names the argument and the types
+        /// it takes.
         BadType = 1008 => "bad_type",
         /// A JSON line (batch decoding) is not valid JSON.
         BadJson = 1009 => "bad_json",
+        /// A whole number is outside the range the argument allows.
+        OutOfRange = 1010 => "out_of_range",
+        /// A required argument is missing.
+        MissingArgument = 1011 => "missing_argument",
+        /// Two arguments were given that exclude each other (`reason` with `http_status`).
+        ConflictingArguments = 1012 => "conflicting_arguments",
+        /// The input has the shape of no code family (a bare lowercase word, `null`, ...).
+        UnknownFormat = 1013 => "unknown_format",
+        /// An input line is longer than the batch decoder reads.
+        LineTooLong = 1014 => "line_too_long",
         /// The provider is not known.
         UnknownProvider = 2001 => "unknown_provider",
         /// The family is not known.
         UnknownFamily = 2002 => "unknown_family",
         /// The card network is not known.
         UnknownNetwork = 2003 => "unknown_network",
-        /// The status kind is not known.
+        /// The status kind (vocabulary) is not known.
         UnknownKind = 2004 => "unknown_kind",
         /// The operation is not known.
         UnknownOperation = 2005 => "unknown_operation",
@@ -488,7 +495,9 @@ id_enum! {
         /// Exporting: the table name is not known.
         UnknownTable = 2008 => "unknown_table",
         /// Exporting: the format is not json, csv or md.
-        UnknownFormat = 2009 => "unknown_format",
+        UnknownExportFormat = 2009 => "unknown_export_format",
+        /// An option or keyword argument the call does not take (a misspelt key).
+        UnknownOption = 2010 => "unknown_option",
         /// Building: the service code is not known to the standard or the provider.
         UnknownService = 3001 => "unknown_service",
         /// Building: the standard has no such HTTP status + case code.
@@ -499,7 +508,258 @@ id_enum! {
         BadDetail = 3004 => "bad_detail",
         /// Building: the message would be longer than SNAP's 150 characters.
         MessageTooLong = 3005 => "message_too_long",
+        /// A response body is larger than the decoder reads.
+        BodyTooLarge = 4001 => "body_too_large",
+        /// A response body nests deeper than the decoder reads.
+        BodyTooDeep = 4002 => "body_too_deep",
+        /// A body (or JSON line) has a decisive key twice with different values: which one
+        /// is meant cannot be known.
+        DuplicateKey = 4003 => "duplicate_key",
         /// An internal error (a bug); bindings also use it for a caught panic.
         Internal = 9001 => "internal",
     }
+}
+
+id_enum! {
+    /// Families of errors, so a binding maps each family to one exception type without
+    /// listing error ids.
+    pub enum ErrorClass {
+        /// The code (or input line) itself is malformed.
+        InvalidCode = 1 => "invalid_code",
+        /// An argument has the wrong type (Python `TypeError`, JS `TypeError`).
+        ArgumentType = 2 => "argument_type",
+        /// An argument's value is out of range, missing, or excluded by another argument.
+        ArgumentValue = 3 => "argument_value",
+        /// An option names nothing known, or the options do not fit together.
+        UnknownOption = 4 => "unknown_option",
+        /// Building a SNAP code was refused.
+        Build = 5 => "build",
+        /// A response body cannot be read within the limits.
+        InvalidBody = 6 => "invalid_body",
+        /// A bug in paycodes.
+        Internal = 9 => "internal",
+    }
+}
+
+impl ErrorKind {
+    /// The family of this error.
+    pub const fn class(self) -> ErrorClass {
+        match self.number() {
+            1008 => ErrorClass::ArgumentType,
+            1010..=1012 => ErrorClass::ArgumentValue,
+            1000..=1999 => ErrorClass::InvalidCode,
+            2000..=2999 => ErrorClass::UnknownOption,
+            3000..=3999 => ErrorClass::Build,
+            4000..=4999 => ErrorClass::InvalidBody,
+            _ => ErrorClass::Internal,
+        }
+    }
+}
+
+id_enum! {
+    /// The arguments and options of the public calls, by their snake_case name. Bindings
+    /// pass keys through [`Arg::from_key`], so a misspelt key is `unknown_option` in every
+    /// language, and errors name the argument.
+    pub enum Arg {
+        /// The code to decode.
+        Code = 1 => "code",
+        /// The actual `responseMessage`.
+        Message = 2 => "message",
+        /// Provider profile.
+        Provider = 3 => "provider",
+        /// Code family.
+        Family = 4 => "family",
+        /// Card network.
+        Network = 5 => "network",
+        /// The operation that was called.
+        Operation = 6 => "operation",
+        /// Status vocabulary.
+        Kind = 7 => "kind",
+        /// Language of customer messages.
+        Locale = 8 => "locale",
+        /// The codes of a batch.
+        Codes = 9 => "codes",
+        /// One item of a batch.
+        Item = 10 => "item",
+        /// A SNAP service code (building).
+        Service = 11 => "service",
+        /// An HTTP status (building; whole responses).
+        HttpStatus = 12 => "http_status",
+        /// A SNAP case code (building).
+        CaseCode = 13 => "case_code",
+        /// A reason id.
+        Reason = 14 => "reason",
+        /// What fills the message's placeholder (building).
+        Detail = 15 => "detail",
+        /// A table name (exporting).
+        Name = 16 => "name",
+        /// An export format.
+        Format = 17 => "format",
+        /// A response or callback body.
+        Body = 18 => "body",
+        /// The options object itself.
+        Options = 19 => "options",
+    }
+}
+
+impl Arg {
+    /// The argument for a key as a binding received it: the snake_case id or its camelCase
+    /// form (`http_status`, `httpStatus`). Exact: keys are code, not prose.
+    pub fn from_key(key: &str) -> Option<Arg> {
+        Arg::from_id(key).or_else(|| Arg::ALL.iter().copied().find(|a| a.camel_id() == key))
+    }
+
+    /// The camelCase form of the id (`httpStatus`), as JavaScript spells keys.
+    pub fn camel_id(self) -> &'static str {
+        match self {
+            Arg::HttpStatus => "httpStatus",
+            Arg::CaseCode => "caseCode",
+            other => other.id(),
+        }
+    }
+}
+
+id_enum! {
+    /// Something a careful integrator wants to know about an answer that did not change it
+    /// (or that it was decided despite).
+    pub enum Warning {
+        /// The actual message was ignored: it is not valid text (invalid UTF-8, a lone
+        /// surrogate). The code alone answered, so no detail was extracted.
+        MessageIgnored = 1 => "message_ignored",
+    }
+}
+
+id_enum! {
+    /// The type of a value a binding received, for `bad_type` messages.
+    pub enum ValueType {
+        /// `None` / `null` / `undefined`.
+        Null = 1 => "null",
+        /// A boolean.
+        Bool = 2 => "bool",
+        /// A whole number.
+        Integer = 3 => "integer",
+        /// A floating-point number.
+        Float = 4 => "float",
+        /// Text.
+        String = 5 => "string",
+        /// Bytes.
+        Bytes = 6 => "bytes",
+        /// A list, array or tuple.
+        List = 7 => "list",
+        /// A map, dict or object.
+        Object = 8 => "object",
+        /// Anything else.
+        Other = 9 => "other",
+    }
+}
+
+id_enum! {
+    /// The tables `export` can write.
+    pub enum TableName {
+        /// SNAP services (the standard's, with the provider's own names and additions).
+        SnapServices = 1 => "snap_services",
+        /// SNAP HTTP status + case rows (the standard's, then the provider's).
+        SnapCases = 2 => "snap_cases",
+        /// Reasons with their customer texts.
+        Reasons = 3 => "reasons",
+        /// ISO 8583 card codes (every network reading).
+        Iso8583 = 4 => "iso8583",
+        /// Provider string codes (all namespaces).
+        ProviderStrings = 5 => "provider_strings",
+        /// Transaction statuses (every vocabulary).
+        Statuses = 6 => "statuses",
+        /// The provider profiles.
+        Providers = 7 => "providers",
+    }
+}
+
+id_enum! {
+    /// Output format of an exported table.
+    pub enum ExportFormat {
+        /// A JSON array of objects.
+        Json = 1 => "json",
+        /// CSV with a header row (RFC 4180 quoting).
+        Csv = 2 => "csv",
+        /// A Markdown table.
+        Md = 3 => "md",
+    }
+}
+
+id_enum! {
+    /// The id enums an answer field can hold (see [`crate::fields`]): bindings map a value
+    /// to their own enum type through this.
+    pub enum EnumType {
+        /// [`Family`].
+        Family = 1 => "family",
+        /// [`Outcome`].
+        Outcome = 2 => "outcome",
+        /// [`Action`].
+        Action = 3 => "action",
+        /// [`Category`].
+        Category = 4 => "category",
+        /// [`Reason`].
+        Reason = 5 => "reason",
+        /// [`ServiceKind`].
+        ServiceKind = 6 => "service_kind",
+        /// [`Network`].
+        Network = 7 => "network",
+        /// [`Warning`].
+        Warning = 8 => "warning",
+    }
+}
+
+impl EnumType {
+    /// The id of value `number` of this enum (`None` if there is no such value).
+    pub fn id_of(self, number: u16) -> Option<Text> {
+        match self {
+            EnumType::Family => Family::from_number(number).map(Family::id_text),
+            EnumType::Outcome => Outcome::from_number(number).map(Outcome::id_text),
+            EnumType::Action => Action::from_number(number).map(Action::id_text),
+            EnumType::Category => Category::from_number(number).map(Category::id_text),
+            EnumType::Reason => Reason::from_number(number).map(Reason::id_text),
+            EnumType::ServiceKind => ServiceKind::from_number(number).map(ServiceKind::id_text),
+            EnumType::Network => Network::from_number(number).map(Network::id_text),
+            EnumType::Warning => Warning::from_number(number).map(Warning::id_text),
+        }
+    }
+
+    /// Every value of this enum as `(number, id)`, in declaration order.
+    pub fn values(self) -> Vec<(u16, &'static str)> {
+        fn all<T: Copy>(values: &[T], f: impl Fn(T) -> (u16, &'static str)) -> Vec<(u16, &'static str)> {
+            values.iter().map(|v| f(*v)).collect()
+        }
+        match self {
+            EnumType::Family => all(Family::ALL, |v| (v.number(), v.id())),
+            EnumType::Outcome => all(Outcome::ALL, |v| (v.number(), v.id())),
+            EnumType::Action => all(Action::ALL, |v| (v.number(), v.id())),
+            EnumType::Category => all(Category::ALL, |v| (v.number(), v.id())),
+            EnumType::Reason => all(Reason::ALL, |v| (v.number(), v.id())),
+            EnumType::ServiceKind => all(ServiceKind::ALL, |v| (v.number(), v.id())),
+            EnumType::Network => all(Network::ALL, |v| (v.number(), v.id())),
+            EnumType::Warning => all(Warning::ALL, |v| (v.number(), v.id())),
+        }
+    }
+}
+
+/// Longest id [`normalize_id`] keeps; longer input cannot name anything.
+pub const MAX_ID_LEN: usize = 64;
+
+/// The one leniency rule for every id every binding reads (providers, families, networks,
+/// operations, kinds, reasons, tables, formats): surrounding whitespace is dropped, ASCII
+/// letters are lower-cased, and `-` and spaces read as `_`. `"Direct Debit"`,
+/// `"direct-debit"` and `" DIRECT_DEBIT "` are all `direct_debit`. Input longer than
+/// [`MAX_ID_LEN`] or not ASCII normalizes to the empty string, which names nothing.
+pub fn normalize_id(s: &str) -> crate::model::InlineStr<MAX_ID_LEN> {
+    let mut out = crate::model::InlineStr::new();
+    for b in s.trim().bytes() {
+        let b = match b {
+            b'-' | b' ' => b'_',
+            b if b.is_ascii() => b.to_ascii_lowercase(),
+            _ => return crate::model::InlineStr::new(),
+        };
+        if !out.push(b) {
+            return crate::model::InlineStr::new();
+        }
+    }
+    out
 }

@@ -1,24 +1,30 @@
 //! ISO 8583 card response codes (field 39).
 
-use crate::decode::{CANONICAL_MAX, Context, Decoded, InlineStr, Raw, RowRef};
 use crate::error::Error;
 use crate::ids::{CardReading, Family};
+use crate::model::{CANONICAL_MAX, Context, Decoded, InlineStr, Raw, RowRef};
 use crate::tables::{UNKNOWN_READINGS, iso_rows};
 
+/// Decodes a trimmed card code. A single digit is the two-digit code it abbreviates (`5`
+/// is `05`), as peers read it.
 pub(crate) fn decode_iso<'a>(b: &[u8], raw: Raw<'a>, ctx: &Context) -> Result<Decoded<'a>, Error> {
-    if b.len() != 2 {
-        return Err(Error::BadLength { family: Some(Family::Iso8583), len: b.len() });
-    }
-    if let Some(position) = b.iter().position(|c| !c.is_ascii_alphanumeric()) {
-        return Err(Error::BadCharacter { family: Some(Family::Iso8583), position });
-    }
-    let code = [b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase()];
+    let code = match *b {
+        [d] if d.is_ascii_digit() => [b'0', d],
+        [x, y] if x.is_ascii_alphanumeric() && y.is_ascii_alphanumeric() => {
+            [x.to_ascii_uppercase(), y.to_ascii_uppercase()]
+        }
+        [_, _] => {
+            let position = b.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(0);
+            return Err(Error::BadCharacter { family: Some(Family::Iso8583), position });
+        }
+        _ => return Err(Error::BadLength { family: Some(Family::Iso8583), len: b.len() }),
+    };
     let mut canonical = InlineStr::<CANONICAL_MAX>::new();
     canonical.push(code[0]);
     canonical.push(code[1]);
     let rows = iso_rows(&code);
     let reading = ctx.provider.card_reading();
-    let base = Decoded::blank(raw, canonical, Family::Iso8583, ctx.provider);
+    let base = Decoded::blank(raw, canonical, Family::Iso8583, ctx);
     let Some(first) = rows.first() else {
         let row = RowRef::Fallback(&UNKNOWN_READINGS[0]);
         return Ok(Decoded { row, known: false, network: ctx.network, ..base.with_semantics(row) });

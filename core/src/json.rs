@@ -1,53 +1,19 @@
-//! The JSON form of an answer: one object with stable snake_case keys. The CLI prints it,
-//! the conformance runners compare against it, and every binding's dict/object mirrors it.
+//! The JSON form of an answer: one object with stable snake_case keys, written from the
+//! answer's [`crate::fields`] schema. The CLI prints it, the conformance runners compare
+//! against it, and every binding's dict/object has the same keys.
 //!
 //! Written by hand (no serde) because `paycodes decode` streams millions of lines.
 
-use crate::decode::{Decoded, Raw};
 use crate::error::Error;
-use crate::ids::Locale;
-
-/// The keys of a decoded answer, in output order.
-pub const DECODED_KEYS: &[&str] = &[
-    "family",
-    "raw",
-    "canonical",
-    "known",
-    "template",
-    "http_status",
-    "service_code",
-    "service",
-    "case_code",
-    "message",
-    "detail",
-    "category",
-    "outcome",
-    "reason",
-    "action",
-    "customer_message",
-    "masked",
-    "merchant_message",
-    "provider",
-    "source",
-    "operation",
-    "network",
-    "card_category",
-    "network_variants",
-    "status_kind",
-];
-
-/// The keys of a `network_variants` entry.
-pub const VARIANT_KEYS: &[&str] = &["network", "message", "category", "reason", "outcome", "action"];
-
-/// The keys of a `service` object.
-pub const SERVICE_KEYS: &[&str] = &["code", "name", "product", "kind", "moves_money", "status_service"];
+use crate::fields::{Obj, Value};
+use crate::model::{Decoded, Raw};
 
 /// Whether any of the 8 bytes in `w` needs escaping in a JSON string: a control byte
 /// (< 0x20), `"` or `\\`. Bytes >= 0x80 (UTF-8) never do. Escaping follows what Python's
 /// `json.dumps(ensure_ascii=False)` and JavaScript's `JSON.stringify` produce, so every
 /// binding's JSON is byte-identical.
 #[inline]
-fn needs_escape(w: u64) -> bool {
+pub(crate) fn needs_escape(w: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
@@ -132,146 +98,122 @@ fn write_u64(out: &mut Vec<u8>, mut n: u64) {
     out.extend_from_slice(&buf[i..]);
 }
 
+fn write_i64(out: &mut Vec<u8>, n: i64) {
+    if n < 0 {
+        out.push(b'-');
+    }
+    write_u64(out, n.unsigned_abs());
+}
+
+/// A float as JavaScript's `JSON.stringify` would (integers without `.0`); non-finite values,
+/// which JSON cannot hold, as the strings `"NaN"`, `"Infinity"`, `"-Infinity"`.
+fn write_f64(out: &mut Vec<u8>, x: f64) {
+    if x.is_nan() {
+        out.extend_from_slice(b"\"NaN\"");
+    } else if x.is_infinite() {
+        out.extend_from_slice(if x > 0.0 { b"\"Infinity\"" } else { b"\"-Infinity\"" });
+    } else if x.fract() == 0.0 && x.abs() < 1e16 {
+        write_i64(out, x as i64);
+    } else {
+        out.extend_from_slice(format!("{x}").as_bytes());
+    }
+}
+
+/// Longest raw input echoed back in an error object, in bytes; longer input is cut at a
+/// character boundary and ends with `…` (a 100 MB line is not written back whole).
+pub const MAX_RAW_ECHO: usize = 256;
+
 fn write_raw(out: &mut Vec<u8>, raw: &Raw<'_>) {
     match *raw {
-        Raw::Text(s) => write_str(out, s),
-        Raw::Integer(n) if n < 0 => {
-            out.push(b'-');
-            write_u64(out, n.unsigned_abs());
-        }
-        Raw::Integer(n) => write_u64(out, n as u64),
-    }
-}
-
-/// Writes an object's keys as precomputed fragments (`{"k":` then `,"k":`).
-struct Obj<'o> {
-    out: &'o mut Vec<u8>,
-    first: bool,
-}
-
-impl<'o> Obj<'o> {
-    fn new(out: &'o mut Vec<u8>) -> Self {
-        Obj { out, first: true }
-    }
-    /// `k` is the key's `"key":` fragment.
-    #[inline]
-    fn key(&mut self, k: &[u8]) -> &mut Vec<u8> {
-        self.out.push(if self.first { b'{' } else { b',' });
-        self.first = false;
-        self.out.extend_from_slice(k);
-        self.out
-    }
-    fn str(&mut self, k: &[u8], v: &str) {
-        write_str(self.key(k), v);
-    }
-    fn text(&mut self, k: &[u8], v: crate::Text) {
-        write_text(self.key(k), v);
-    }
-    fn opt_text(&mut self, k: &[u8], v: Option<crate::Text>) {
-        match v {
-            Some(v) => self.text(k, v),
-            None => self.key(k).extend_from_slice(b"null"),
-        }
-    }
-    fn opt_str(&mut self, k: &[u8], v: Option<&str>) {
-        match v {
-            Some(v) => self.str(k, v),
-            None => self.key(k).extend_from_slice(b"null"),
-        }
-    }
-    fn bool(&mut self, k: &[u8], v: bool) {
-        self.key(k).extend_from_slice(if v { b"true" } else { b"false" });
-    }
-    fn end(self) {
-        if self.first {
-            self.out.push(b'{');
-        }
-        self.out.push(b'}');
-    }
-}
-
-/// `k!("raw")` is the fragment `"raw":`.
-macro_rules! k {
-    ($k:literal) => {
-        concat!("\"", $k, "\":").as_bytes()
-    };
-}
-
-/// Appends the JSON object for a decoded code; `locale` selects `customer_message`.
-pub fn write_decoded(out: &mut Vec<u8>, d: &Decoded<'_>, locale: Locale) {
-    // One reservation up front keeps every later append on the no-grow path.
-    out.reserve(1024 + d.raw_len() + d.detail().map_or(0, str::len) * 6);
-    let mut o = Obj::new(out);
-    o.text(k!("family"), d.family().id_text());
-    write_raw(o.key(k!("raw")), &d.raw());
-    o.str(k!("canonical"), d.canonical());
-    o.bool(k!("known"), d.known());
-    o.bool(k!("template"), d.is_template());
-    match d.http_status() {
-        Some(h) => write_u64(o.key(k!("http_status")), u64::from(h)),
-        None => o.key(k!("http_status")).extend_from_slice(b"null"),
-    }
-    o.opt_str(k!("service_code"), d.service_code());
-    match d.service() {
-        None => o.key(k!("service")).extend_from_slice(b"null"),
-        Some(s) => {
-            let mut so = Obj::new(o.key(k!("service")));
-            so.text(k!("code"), s.code());
-            so.text(k!("name"), s.name());
-            so.text(k!("product"), s.product());
-            so.text(k!("kind"), s.kind().id_text());
-            so.bool(k!("moves_money"), s.moves_money());
-            so.opt_text(k!("status_service"), s.status_service());
-            so.end();
-        }
-    }
-    o.opt_str(k!("case_code"), d.case_code());
-    o.text(k!("message"), d.message());
-    o.opt_str(k!("detail"), d.detail());
-    o.text(k!("category"), d.category().id_text());
-    o.text(k!("outcome"), d.outcome().id_text());
-    o.text(k!("reason"), d.reason().id_text());
-    o.text(k!("action"), d.action().id_text());
-    let cm = d.customer_message(locale);
-    o.text(k!("customer_message"), cm.text);
-    o.bool(k!("masked"), cm.masked);
-    o.text(k!("merchant_message"), d.merchant_message());
-    o.text(k!("provider"), d.provider().id_text());
-    o.text(k!("source"), d.source());
-    o.opt_text(k!("operation"), d.operation().map(|op| op.id_text()));
-    o.opt_text(k!("network"), d.network().map(|n| n.id_text()));
-    o.opt_text(k!("card_category"), d.card_category().map(|c| c.id_text()));
-    if d.family() == crate::Family::Iso8583 {
-        let out = o.key(k!("network_variants"));
-        out.push(b'[');
-        for (i, v) in d.network_variants().enumerate() {
-            if i > 0 {
-                out.push(b',');
+        Raw::Text(s) if s.len() > MAX_RAW_ECHO => {
+            let mut end = MAX_RAW_ECHO;
+            while !s.is_char_boundary(end) {
+                end -= 1;
             }
-            let mut vo = Obj::new(out);
-            vo.text(k!("network"), v.network.id_text());
-            vo.text(k!("message"), v.message);
-            vo.text(k!("category"), v.category.id_text());
-            vo.text(k!("reason"), v.reason.id_text());
-            vo.text(k!("outcome"), v.outcome.id_text());
-            vo.text(k!("action"), v.action.id_text());
-            vo.end();
+            let mut cut = String::with_capacity(end + 3);
+            cut.push_str(&s[..end]);
+            cut.push('\u{2026}');
+            write_str(out, &cut);
         }
-        out.push(b']');
-    } else {
-        o.key(k!("network_variants")).extend_from_slice(b"null");
+        Raw::Text(s) => write_str(out, s),
+        Raw::Integer(n) => write_i64(out, n),
+        Raw::Float(x) => write_f64(out, x),
+        // Number text from the JSON reader: valid JSON, but a number no double holds (`1e400`)
+        // breaks many readers, so it travels as a string.
+        Raw::Number(n) if n.parse::<f64>().is_ok_and(f64::is_finite) => out.extend_from_slice(n.as_bytes()),
+        Raw::Number(n) => write_str(out, n),
     }
-    o.opt_text(k!("status_kind"), d.status_kind().map(|k| k.id_text()));
-    o.end();
 }
 
-/// Appends the JSON object for an input that failed: `{"raw":..,"error":"<id>","message":..}`.
+/// Appends a value as JSON.
+pub fn write_value(out: &mut Vec<u8>, v: &Value<'_>) {
+    match *v {
+        Value::Null => out.extend_from_slice(b"null"),
+        Value::Bool(b) => out.extend_from_slice(if b { b"true" } else { b"false" }),
+        Value::Int(n) => write_i64(out, n),
+        Value::Float(x) => write_f64(out, x),
+        Value::Str(s) => write_str(out, s),
+        Value::Text(t) => write_text(out, t),
+        Value::Enum(ty, n) => match ty.id_of(n) {
+            // Ids are plain snake_case: no escaping.
+            Some(t) => write_text(out, t),
+            None => out.extend_from_slice(b"null"),
+        },
+        Value::Object(o) => write_obj(out, &o),
+        Value::List(l) => {
+            out.push(b'[');
+            for (i, item) in l.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_value(out, &item);
+            }
+            out.push(b']');
+        }
+    }
+}
+
+/// Appends an answer (or part of one) as a JSON object, keys in schema order.
+pub fn write_obj(out: &mut Vec<u8>, o: &Obj<'_>) {
+    out.push(b'{');
+    for (i, (key, value)) in o.fields().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        // Keys are snake_case identifiers: no escaping.
+        out.push(b'"');
+        out.extend_from_slice(key.as_bytes());
+        out.extend_from_slice(b"\":");
+        write_value(out, &value);
+    }
+    out.push(b'}');
+}
+
+/// Appends the JSON object for a decoded code.
+pub fn write_decoded(out: &mut Vec<u8>, d: &Decoded<'_>) {
+    // One reservation up front keeps most appends on the no-grow path.
+    out.reserve(1024 + d.detail().map_or(0, str::len) * 6);
+    write_obj(out, &Obj::Decoded(d));
+}
+
+/// The JSON object for a decoded code, as a string.
+pub fn decoded_to_string(d: &Decoded<'_>) -> String {
+    let mut out = Vec::new();
+    write_decoded(&mut out, d);
+    // Only UTF-8 is ever written.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Appends the JSON object for an input that failed: `{"raw":..,"error":"<id>","message":..}`
+/// (a raw input over [`MAX_RAW_ECHO`] bytes is cut).
 pub fn write_error(out: &mut Vec<u8>, raw: &Raw<'_>, err: &Error) {
-    let mut o = Obj::new(out);
-    write_raw(o.key(k!("raw")), raw);
-    o.str(k!("error"), err.id());
-    o.str(k!("message"), &err.to_string());
-    o.end();
+    out.extend_from_slice(b"{\"raw\":");
+    write_raw(out, raw);
+    out.extend_from_slice(b",\"error\":");
+    write_str(out, err.id());
+    out.extend_from_slice(b",\"message\":");
+    write_str(out, &err.to_string());
+    out.push(b'}');
 }
 
 #[cfg(test)]

@@ -11,12 +11,12 @@
 //! ```
 //! use paycodes::{decode, Context, Outcome, Action, Reason, Locale};
 //!
-//! let d = decode("4035414", Some("Insufficient Funds"), &Context::new())?;
+//! let d = decode("4035414", Some("Insufficient Funds"), &Context::new().with_locale(Locale::Id))?;
 //! assert_eq!(d.outcome(), Outcome::Failed);
 //! assert_eq!(d.reason(), Reason::InsufficientFunds);
 //! assert_eq!(d.action(), Action::AskCustomer);
 //! assert_eq!(d.service().unwrap().name().as_str(), "Direct Debit Payment");
-//! assert!(d.customer_message(Locale::Id).text.as_str().starts_with("Saldo Anda"));
+//! assert!(d.customer_message().text.as_str().starts_with("Saldo Anda"));
 //!
 //! // A 5xx on an API that moves money: the money may have moved. Inquire, never retry blindly.
 //! let d = decode("5001800", None, &Context::new())?;
@@ -30,6 +30,16 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+// Layers, bottom up (a module only uses the ones above it in this list):
+// text, ids, tables          the vocabularies and the compiled tables
+// error, customer, model     the error, customer texts, and the answer types
+// matching                   message templates
+// snap, iso, strings, status the family decoders, peers
+// detect, decode             the dispatcher
+// compose, explain           building codes, explanations
+// fields, json, export       answers as data, JSON, table export
+// jsonscan, lines            reading JSON bodies and log lines
+// api                        the contract the bindings call
 mod compose;
 mod customer;
 mod decode;
@@ -37,32 +47,39 @@ mod detect;
 mod error;
 mod explain;
 pub mod export;
+pub mod fields;
 mod ids;
 mod iso;
 pub mod json;
+pub mod jsonscan;
+pub mod lines;
 mod matching;
+mod model;
+mod snap;
 mod status;
 mod strings;
 mod tables;
 mod text;
+
+pub mod api;
 
 /// Test-only hooks (the `test-panic` cargo feature; never enabled in a release).
 #[cfg(feature = "test-panic")]
 pub mod testing;
 
 pub use compose::{Built, MAX_MESSAGE_CHARS, build_snap, build_snap_for_reason};
-pub use customer::{CustomerMessage, customer_message, customer_message_for};
-pub use decode::{
-    Context, Decoded, InlineStr, NetworkVariant, Raw, decode, decode_bytes, decode_float, decode_integer,
-};
+pub use customer::{CustomerMessage, customer_message};
+pub use decode::{decode, decode_bytes, decode_float, decode_integer};
 pub use error::Error;
 pub use explain::explain;
 pub use ids::{
-    Action, CardReading, Category, ErrorKind, Family, Locale, Network, Outcome, Reason, ServiceKind, StatusKind,
+    Action, Arg, CardReading, Category, EnumType, ErrorClass, ErrorKind, ExportFormat, Family, Locale, MAX_ID_LEN,
+    Network, Outcome, Reason, ServiceKind, TableName, ValueType, Warning, normalize_id,
 };
+pub use model::{CANONICAL_MAX, Context, Decoded, DetailRef, InlineStr, NetworkVariant, Raw, Warnings};
 pub use tables::{
     CaseRow, FallbackRow, IsoRow, OperationInfo, Provider, ProviderCase, ReasonRow, Semantics, Service, StatusRow,
-    StringRow, Template,
+    StringRow, Template, Vocabulary,
 };
 pub use text::Text;
 

@@ -88,7 +88,7 @@ fn decoding_allocates_nothing() {
             let r = decode(code, *msg, ctx);
             std::hint::black_box(&r);
             if let Ok(d) = r {
-                std::hint::black_box((d.customer_message(paycodes::Locale::Id), d.service(), d.detail()));
+                std::hint::black_box((d.customer_message_in(paycodes::Locale::Id), d.service(), d.detail()));
             }
         }
         std::hint::black_box(decode("4002501", Some(&long_message), &Context::new()).ok());

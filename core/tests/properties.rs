@@ -2,7 +2,7 @@
 //! what was built gives back what was built.
 
 use paycodes::{
-    Action, Context, Family, Locale, Network, Outcome, Provider, StatusKind, build_snap, decode, decode_bytes,
+    Action, Context, Family, Locale, Network, Outcome, Provider, Vocabulary, build_snap, decode, decode_bytes,
     decode_float, decode_integer, providers, snap_cases, snap_services,
 };
 use proptest::prelude::*;
@@ -13,7 +13,7 @@ fn context() -> impl Strategy<Value = Context> {
         0..providers().len(),
         prop::option::of(prop::sample::select(Family::ALL.to_vec())),
         prop::option::of(prop::sample::select(Network::ALL.to_vec())),
-        prop::option::of(prop::sample::select(StatusKind::ALL.to_vec())),
+        prop::option::of(0..Vocabulary::all().len()),
         prop::option::of(0..paycodes::operations().len()),
     )
         .prop_map(|(p, family, network, kind, op)| {
@@ -25,7 +25,7 @@ fn context() -> impl Strategy<Value = Context> {
                 ctx = ctx.with_network(n);
             }
             if let Some(k) = kind {
-                ctx = ctx.with_kind(k);
+                ctx = ctx.with_kind(&Vocabulary::all()[k]);
             }
             if let Some(o) = op {
                 ctx = ctx.with_operation(&paycodes::operations()[o]);
@@ -56,7 +56,7 @@ fn check(d: &paycodes::Decoded<'_>) -> Result<(), TestCaseError> {
         prop_assert_eq!(d.outcome(), Outcome::Failed, "a retry only when nothing happened");
     }
     let mut json = Vec::new();
-    paycodes::json::write_decoded(&mut json, d, Locale::Id);
+    paycodes::json::write_decoded(&mut json, d);
     prop_assert!(std::str::from_utf8(&json).is_ok());
     prop_assert!(!paycodes::explain(d, Locale::En).is_empty());
     Ok(())

@@ -1,8 +1,8 @@
 //! Invariants of the compiled tables.
 
 use paycodes::{
-    Category, Context, Locale, Provider, Reason, customer_message, customer_message_for, decode, operations, providers,
-    reasons, snap_cases, snap_services,
+    Category, Context, Locale, Provider, Reason, customer_message, decode, operations, providers, reasons, snap_cases,
+    snap_services,
 };
 use std::collections::HashSet;
 
@@ -81,17 +81,24 @@ fn every_reason_in_every_locale_has_a_usable_customer_message() {
 
 #[test]
 fn locales_are_read_leniently() {
-    assert_eq!(Locale::parse("in"), Locale::Id);
-    assert_eq!(Locale::parse("id-ID"), Locale::Id);
-    assert_eq!(Locale::parse("IN_id"), Locale::Id);
-    assert_eq!(Locale::parse("en-US"), Locale::En);
-    assert_eq!(Locale::parse("fr"), Locale::En);
-    assert_eq!(Locale::parse(""), Locale::En);
+    assert_eq!(Locale::from_tag("in"), Locale::Id);
+    assert_eq!(Locale::from_tag("id-ID"), Locale::Id);
+    assert_eq!(Locale::from_tag("IN_id"), Locale::Id);
+    assert_eq!(Locale::from_tag("en-US"), Locale::En);
+    assert_eq!(Locale::from_tag("fr"), Locale::En);
+    assert_eq!(Locale::from_tag(""), Locale::En);
     assert_eq!(
-        customer_message_for("insufficient_funds", "xx").unwrap(),
+        paycodes::api::customer_message(
+            &paycodes::api::Input::Str("INSUFFICIENT_FUNDS"),
+            &paycodes::api::Args::new(paycodes::api::Call::CustomerMessage)
+                .with(paycodes::Arg::Locale, paycodes::api::Input::Str("xx"))
+        )
+        .unwrap(),
         customer_message(Reason::InsufficientFunds, Locale::En)
     );
-    assert_eq!(customer_message_for("no_such_reason", "en").unwrap_err().id(), "unknown_reason");
+    let no_such = paycodes::api::Input::Str("no_such_reason");
+    let args = paycodes::api::Args::new(paycodes::api::Call::CustomerMessage);
+    assert_eq!(paycodes::api::customer_message(&no_such, &args).unwrap_err().id(), "unknown_reason");
 }
 
 #[test]

@@ -1,12 +1,15 @@
-//! The Rust runner of the shared conformance vectors (`tests/vectors/*.json`).
+//! The Rust runner of the shared vectors (`tests/vectors/*.json`): the reference every other
+//! language's runner mirrors.
 //!
-//! Every language's runner implements the same comparison: each key of `expect` must equal
-//! the answer's key (objects compare as subsets, arrays element by element with equal
-//! lengths, recursively); `expect_error` must equal the error id.
+//! A vector names a `call` (default `decode`), gives its `input` (the call's positional
+//! argument under its own name, every other key a keyword option, passed by key so a
+//! misspelt key is `unknown_option`), and either `expect` (the answer's JSON, compared as a
+//! subset) or `expect_error` (the stable id, and for batches `expect_index`). Input values
+//! may use the `$` forms of tests/vectors/README.md for what JSON cannot hold.
 
-pub mod bad_inputs;
-
-use paycodes::{Context, Decoded, Error, Locale, Raw, decode, decode_float, decode_integer, json};
+use paycodes::api::{self, Args, Call, Input};
+use paycodes::fields::Obj;
+use paycodes::{Error, ValueType, json};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -39,57 +42,173 @@ pub fn vector_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn opt_str<'v>(input: &'v Value, key: &str) -> Result<Option<&'v str>, String> {
-    match input.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s)),
-        Some(other) => Err(format!("input.{key} must be a string, got {other}")),
+/// An input value after expanding the `$` forms.
+#[derive(Debug, Clone)]
+pub enum Val {
+    /// Text.
+    Str(String),
+    /// Bytes.
+    Bytes(Vec<u8>),
+    /// Text with a lone surrogate (no UTF-8 form).
+    BadText,
+    /// A whole number.
+    Int(i64),
+    /// A whole number beyond 64 bits.
+    BigInt(bool, usize),
+    /// A float.
+    Float(f64),
+    /// Any other JSON value (null, boolean, array, object).
+    Json(Value),
+}
+
+/// Expands an input value: strings, numbers, and the forms
+/// `{"$repeat": s, "times": n, "prefix"?, "suffix"?}`, `{"$bytes": [..]}`,
+/// `{"$float": "nan" | "inf" | "-inf"}`, `{"$bigint": "-123..."}`,
+/// `{"$lone_surrogate": true}`, `{"$object": {..}}`.
+pub fn expand(v: &Value) -> Result<Val, String> {
+    Ok(match v {
+        Value::String(s) => Val::Str(s.clone()),
+        Value::Number(n) if !n.is_f64() => match n.as_i64() {
+            Some(i) => Val::Int(i),
+            None => Val::BigInt(false, n.to_string().len()),
+        },
+        Value::Number(n) => Val::Float(n.as_f64().ok_or("bad number")?),
+        Value::Object(o) if o.contains_key("$repeat") => {
+            let unit = o["$repeat"].as_str().ok_or("$repeat takes a string")?;
+            let times = o.get("times").and_then(Value::as_u64).ok_or("$repeat needs times")? as usize;
+            let part = |k: &str| o.get(k).and_then(Value::as_str).unwrap_or("");
+            Val::Str(format!("{}{}{}", part("prefix"), unit.repeat(times), part("suffix")))
+        }
+        Value::Object(o) if o.contains_key("$bytes") => Val::Bytes(
+            o["$bytes"]
+                .as_array()
+                .ok_or("$bytes takes an array")?
+                .iter()
+                .map(|b| b.as_u64().and_then(|b| u8::try_from(b).ok()).ok_or("$bytes takes bytes"))
+                .collect::<Result<_, _>>()?,
+        ),
+        Value::Object(o) if o.contains_key("$float") => Val::Float(match o["$float"].as_str() {
+            Some("nan") => f64::NAN,
+            Some("inf") => f64::INFINITY,
+            Some("-inf") => f64::NEG_INFINITY,
+            Some("-0") => -0.0,
+            other => return Err(format!("unknown $float {other:?}")),
+        }),
+        Value::Object(o) if o.contains_key("$bigint") => {
+            let s = o["$bigint"].as_str().ok_or("$bigint takes a string")?;
+            let digits = s.trim_start_matches('-');
+            Val::BigInt(s.starts_with('-'), digits.len())
+        }
+        Value::Object(o) if o.contains_key("$lone_surrogate") => Val::BadText,
+        Value::Object(o) if o.contains_key("$object") => Val::Json(o["$object"].clone()),
+        other => Val::Json(other.clone()),
+    })
+}
+
+impl Val {
+    /// The value as the core's [`Input`].
+    pub fn input(&self) -> Input<'_> {
+        match self {
+            Val::Str(s) => Input::Str(s),
+            Val::Bytes(b) => Input::Bytes(b),
+            Val::BadText => Input::BadText,
+            Val::Int(i) => Input::Int(*i),
+            Val::BigInt(negative, digits) => Input::BigInt { negative: *negative, digits: *digits },
+            Val::Float(x) => Input::Float(*x),
+            Val::Json(Value::Null) => Input::Null,
+            Val::Json(Value::Bool(b)) => Input::Bool(*b),
+            Val::Json(Value::Array(_)) => Input::Other(ValueType::List),
+            Val::Json(_) => Input::Other(ValueType::Object),
+        }
     }
 }
 
-/// Decodes one vector input; returns the answer as JSON or the error.
-pub fn answer(input: &Value) -> Result<Result<Value, Error>, String> {
-    let ctx = match Context::from_options(
-        opt_str(input, "provider")?,
-        opt_str(input, "family")?,
-        opt_str(input, "network")?,
-        opt_str(input, "operation")?,
-        opt_str(input, "kind")?,
-    ) {
-        Ok(c) => c,
-        Err(e) => return Ok(Err(e)),
-    };
-    let message = opt_str(input, "message")?;
-    let locale = Locale::parse(opt_str(input, "locale")?.unwrap_or("en"));
-    let to_json = |d: Decoded<'_>| {
-        let mut out = Vec::new();
-        json::write_decoded(&mut out, &d, locale);
-        serde_json::from_slice::<Value>(&out).expect("paycodes::json writes valid JSON")
-    };
-    let code = input.get("code").unwrap_or(&Value::Null);
-    let result = match code {
-        Value::String(s) => decode(s, message, &ctx).map(to_json),
-        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
-            (Some(i), _) => decode_integer(i, message, &ctx).map(to_json),
-            (None, Some(f)) => decode_float(f, message, &ctx).map(to_json),
-            (None, None) => Err(Error::BadType),
-        },
-        _ => Err(Error::BadType),
-    };
-    // The JSON error object must be well-formed too.
-    if let Err(e) = &result {
-        let raw = match code {
-            Value::String(s) => Raw::Text(s),
-            _ => Raw::Text(""),
-        };
-        let mut out = Vec::new();
-        json::write_error(&mut out, &raw, e);
-        let v: Value = serde_json::from_slice(&out).map_err(|e| format!("error JSON does not parse: {e}"))?;
-        if v["error"] != e.id() {
-            return Err(format!("error JSON has error {} for {}", v["error"], e.id()));
+/// The call of a vector and its positional argument's name.
+pub fn call_of(case: &Value) -> Result<(Call, &'static str), String> {
+    Ok(match case.get("call").and_then(Value::as_str).unwrap_or("decode") {
+        "decode" => (Call::Decode, "code"),
+        "explain" => (Call::Explain, "code"),
+        "decode_many" => (Call::DecodeMany, "codes"),
+        "build_snap" => (Call::BuildSnap, "service"),
+        "customer_message" => (Call::CustomerMessage, "reason"),
+        "export" => (Call::Export, "name"),
+        other => return Err(format!("unknown call {other:?}")),
+    })
+}
+
+fn to_json(o: Obj<'_>) -> Value {
+    let mut out = Vec::new();
+    json::write_obj(&mut out, &o);
+    serde_json::from_slice(&out).expect("paycodes::json writes valid JSON")
+}
+
+/// What a call answered: a JSON value, or an error and (for batches) the failing item.
+pub type Answer = Result<Value, (Error, Option<usize>)>;
+
+/// Runs a vector's call.
+pub fn answer(case: &Value) -> Result<Answer, String> {
+    let (call, positional) = call_of(case)?;
+    let input = case.get("input").and_then(Value::as_object).ok_or("input must be an object")?;
+    let mut expanded: Vec<(String, Val)> = Vec::new();
+    for (k, v) in input {
+        expanded.push((k.clone(), expand(v)?));
+    }
+    let first =
+        expanded.iter().find(|(k, _)| k == positional).map(|(_, v)| v.clone()).unwrap_or(Val::Json(Value::Null));
+    let mut args = Args::new(call);
+    for (k, v) in &expanded {
+        if k != positional
+            && let Err(e) = args.set(k, v.input())
+        {
+            return Ok(Err((e, None)));
         }
     }
-    Ok(result)
+    let one = |r: Result<Value, Error>| r.map_err(|e| (e, None));
+    Ok(match call {
+        Call::Decode => one(api::decode(&first.input(), &args).map(|d| to_json(Obj::Decoded(&d)))),
+        Call::Explain => one(api::explain(&first.input(), &args).map(Value::from)),
+        Call::BuildSnap => one(api::build_snap(&first.input(), &args).map(|b| to_json(Obj::Built(&b)))),
+        Call::CustomerMessage => one(api::customer_message(&first.input(), &args).map(|c| to_json(Obj::Customer(c)))),
+        Call::Export => one(api::export(&first.input(), &args).map(Value::from)),
+        Call::Table => return Err("table is not a vector call (use export)".into()),
+        Call::DecodeMany => {
+            let items = match &first {
+                Val::Json(Value::Array(items)) => items.iter().map(expand).collect::<Result<Vec<_>, _>>()?,
+                other => {
+                    let e = Error::BadType {
+                        arg: paycodes::Arg::Codes,
+                        expected: "a list",
+                        got: other.input().value_type(),
+                    };
+                    return Ok(Err((e, None)));
+                }
+            };
+            let pairs: Vec<(Val, Val)> = items
+                .into_iter()
+                .map(|item| match item {
+                    Val::Json(Value::Array(pair)) if pair.len() == 2 => Ok((expand(&pair[0])?, expand(&pair[1])?)),
+                    other => Ok((other, Val::Json(Value::Null))),
+                })
+                .collect::<Result<_, String>>()?;
+            let inputs: Vec<(Input<'_>, Input<'_>)> = pairs.iter().map(|(c, m)| (c.input(), m.input())).collect();
+            match api::decode_many(&inputs, &args) {
+                Err(e) => Err((e, None)),
+                Ok(batch) => match batch.first_error() {
+                    Some((i, e)) => Err((e, Some(i))),
+                    None => Ok(Value::Array(
+                        batch
+                            .slots
+                            .iter()
+                            .map(|&s| match &batch.answers[s as usize] {
+                                Ok(d) => to_json(Obj::Decoded(d)),
+                                Err(_) => Value::Null,
+                            })
+                            .collect(),
+                    )),
+                },
+            }
+        }
+    })
 }
 
 /// Compares `expect` against `actual`: objects as subsets, arrays element by element (same
@@ -116,17 +235,23 @@ pub fn compare(path: &str, expect: &Value, actual: &Value, out: &mut Vec<String>
 
 /// Runs one vector.
 pub fn run_case(case: &Value) -> Result<(), String> {
-    let input = case.get("input").ok_or("no input")?;
-    let result = answer(input)?;
+    let result = answer(case)?;
+    let index = case.get("expect_index").and_then(Value::as_u64).map(|i| i as usize);
     match (case.get("expect"), case.get("expect_error"), result) {
         (Some(expect), None, Ok(actual)) => {
             let mut diffs = Vec::new();
             compare("", expect, &actual, &mut diffs);
             if diffs.is_empty() { Ok(()) } else { Err(diffs.join("; ")) }
         }
-        (Some(_), None, Err(e)) => Err(format!("expected an answer, got error {} ({e})", e.id())),
-        (None, Some(id), Err(e)) if id == e.id() => Ok(()),
-        (None, Some(id), Err(e)) => Err(format!("expected error {id}, got {}", e.id())),
+        (Some(_), None, Err((e, _))) => Err(format!("expected an answer, got error {} ({e})", e.id())),
+        (None, Some(id), Err((e, at))) if id == e.id() && at == index => {
+            // The error's JSON object must be well-formed too.
+            let mut out = Vec::new();
+            json::write_error(&mut out, &paycodes::Raw::Text("x"), &e);
+            serde_json::from_slice::<Value>(&out).map_err(|err| format!("error JSON does not parse: {err}"))?;
+            Ok(())
+        }
+        (None, Some(id), Err((e, at))) => Err(format!("expected error {id} at {index:?}, got {} at {at:?}", e.id())),
         (None, Some(id), Ok(v)) => Err(format!("expected error {id}, got an answer: {v}")),
         _ => Err("a case has exactly one of expect / expect_error".into()),
     }
@@ -158,17 +283,21 @@ pub fn default_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../vectors")
 }
 
-/// The thread-stress workload every language uses: the (code, message) pairs of every vector
-/// whose input has only a string `code` and optionally a `message`, and which expects an
-/// answer; sorted, without duplicates.
+/// The thread-stress workload every language uses: the (code, message) pairs of every
+/// `decode` vector whose input has only a string `code` and optionally a string `message`,
+/// and which expects an answer; sorted, without duplicates.
 pub fn stress_items(dir: &Path) -> Vec<(String, Option<String>)> {
     let mut items = std::collections::BTreeSet::new();
     for file in vector_files(dir) {
         let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).expect("read")).expect("JSON");
         for case in doc["cases"].as_array().into_iter().flatten() {
             let input = &case["input"];
+            let decode = case.get("call").is_none_or(|c| c == "decode");
             let keys_ok = input.as_object().is_some_and(|o| o.keys().all(|k| k == "code" || k == "message"));
-            if let (true, Some(code), true) = (keys_ok, input["code"].as_str(), case.get("expect").is_some()) {
+            let message_ok = input.get("message").is_none_or(Value::is_string);
+            if let (true, true, true, Some(code), true) =
+                (decode, keys_ok, message_ok, input["code"].as_str(), case.get("expect").is_some())
+            {
                 items.insert((code.to_owned(), input["message"].as_str().map(str::to_owned)));
             }
         }

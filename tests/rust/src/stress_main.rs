@@ -18,11 +18,11 @@ fn main() -> ExitCode {
     let threads: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(8);
     let per_thread: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(1_000_000);
     let items = paycodes_conformance::stress_items(&dir);
-    let ctx = Context::new();
+    let ctx = Context::new().with_locale(Locale::Id);
     let answer = |(code, message): &(String, Option<String>)| {
         let d = decode(code, message.as_deref(), &ctx).expect("stress items decode");
         let mut out = Vec::new();
-        json::write_decoded(&mut out, &d, Locale::Id);
+        json::write_decoded(&mut out, &d);
         out
     };
     let reference: Vec<Vec<u8>> = items.iter().map(answer).collect();
