@@ -375,7 +375,7 @@ pub fn whole_number(v: &Input<'_>, arg: Arg, min: i64, max: i64) -> Result<i64, 
 /// `build_snap(service, reason=... | http_status=..., case_code=..., detail=..., provider=...)`:
 /// either a reason, or an HTTP status and a case code; every other combination is
 /// `missing_argument` or `conflicting_arguments`.
-pub fn build_snap<'a>(service: &Input<'a>, args: &Args<'a>) -> Result<Built<'a>, Error> {
+pub fn build_snap(service: &Input<'_>, args: &Args<'_>) -> Result<Built, Error> {
     let service = match *service {
         Input::Str(s) => s,
         Input::BadText => return Err(Error::InvalidUtf8 { position: 0 }),

@@ -10,21 +10,23 @@ use core::fmt;
 /// SNAP's limit on `responseMessage`.
 pub const MAX_MESSAGE_CHARS: usize = 150;
 
-/// A built response: the 7-character code and its message with the placeholder filled.
+/// A built response: the 7-character code and its message with the placeholder filled. It
+/// owns its text (no borrow of the inputs), so bindings can keep it as it is.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub struct Built<'a> {
+pub struct Built {
     code: [u8; 7],
     row: &'static CaseRow,
-    detail: Option<&'a str>,
     /// The rendered `responseMessage` (at most 150 characters of at most 4 bytes).
     message: [u8; MAX_MESSAGE_BYTES],
     message_len: u16,
+    /// Where the detail is in the message (`start == end`: none).
+    detail: (u16, u16),
 }
 
 /// Bytes of the longest `responseMessage` (150 characters of up to 4 bytes each).
 pub const MAX_MESSAGE_BYTES: usize = MAX_MESSAGE_CHARS * 4;
 
-impl<'a> Built<'a> {
+impl Built {
     /// The `responseCode`, e.g. `4002501`.
     pub fn code(&self) -> &str {
         core::str::from_utf8(&self.code).unwrap_or("")
@@ -41,8 +43,9 @@ impl<'a> Built<'a> {
     /// separators a reader would drop around it (`.`, `,`, `:`, brackets, quotes, ...); `None`
     /// when nothing is left, or when it is only a placeholder's name (`reason`, `param`,
     /// `field name`, ...), which a reader takes for an unfilled template.
-    pub fn detail(&self) -> Option<&'a str> {
-        self.detail
+    pub fn detail(&self) -> Option<&str> {
+        let (start, end) = (self.detail.0 as usize, self.detail.1 as usize);
+        (start < end).then(|| self.message().get(start..end)).flatten()
     }
     /// The table row used.
     pub fn row(&self) -> &'static CaseRow {
@@ -52,68 +55,51 @@ impl<'a> Built<'a> {
     pub fn write_message<W: fmt::Write>(&self, w: &mut W) -> fmt::Result {
         w.write_str(self.message())
     }
-
-    fn write_message_to<W: fmt::Write>(&self, w: &mut W) -> fmt::Result {
-        let t = &self.row.message;
-        match (t.has_placeholder(), self.detail) {
-            (true, Some(d)) => {
-                w.write_str(t.prefix())?;
-                w.write_str(d)?;
-                w.write_str(t.suffix())
-            }
-            (true, None) => {
-                // Drop the placeholder and the space before it: "Unauthorized. [reason]"
-                // becomes "Unauthorized.".
-                w.write_str(t.prefix().trim_end())?;
-                w.write_str(t.suffix())
-            }
-            (false, Some(d)) => {
-                w.write_str(t.text().as_str())?;
-                w.write_str(" ")?;
-                w.write_str(d)
-            }
-            (false, None) => w.write_str(t.text().as_str()),
-        }
-    }
-
     /// Length of the message in characters.
     pub fn message_chars(&self) -> usize {
-        struct Count(usize);
-        impl fmt::Write for Count {
-            fn write_str(&mut self, s: &str) -> fmt::Result {
-                self.0 += s.chars().count();
-                Ok(())
-            }
+        self.message().chars().count()
+    }
+}
+
+/// The message for a row and a detail, as `(text, detail start, detail end)`.
+fn render(row: &CaseRow, detail: Option<&str>) -> (String, usize, usize) {
+    let t = &row.message;
+    let mut out = String::new();
+    let (mut start, mut end) = (0, 0);
+    match (t.has_placeholder(), detail) {
+        (true, Some(d)) => {
+            out.push_str(t.prefix());
+            start = out.len();
+            out.push_str(d);
+            end = out.len();
+            out.push_str(t.suffix());
         }
-        let mut c = Count(0);
-        let _ = self.write_message_to(&mut c);
-        c.0
+        (true, None) => {
+            // Drop the placeholder and the space before it: "Unauthorized. [reason]"
+            // becomes "Unauthorized.".
+            out.push_str(t.prefix().trim_end());
+            out.push_str(t.suffix());
+        }
+        (false, Some(d)) => {
+            out.push_str(t.text().as_str());
+            out.push(' ');
+            start = out.len();
+            out.push_str(d);
+            end = out.len();
+        }
+        (false, None) => out.push_str(t.text().as_str()),
     }
+    (out, start, end)
 }
 
-/// Writes into the message buffer (the length was checked before).
-struct Fill<'b> {
-    buf: &'b mut [u8; MAX_MESSAGE_BYTES],
-    len: usize,
-}
-
-impl fmt::Write for Fill<'_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let end = self.len + s.len();
-        self.buf.get_mut(self.len..end).ok_or(fmt::Error)?.copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
-    }
-}
-
-impl fmt::Debug for Built<'_> {
+impl fmt::Debug for Built {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Built").field("code", &self.code()).field("message", &self.message()).finish()
     }
 }
 
 /// The `responseMessage`.
-impl fmt::Display for Built<'_> {
+impl fmt::Display for Built {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.write_message(f)
     }
@@ -121,13 +107,13 @@ impl fmt::Display for Built<'_> {
 
 /// Builds from HTTP status, service code and case code. Refuses what the standard (or the
 /// provider's profile, for codes it adds) does not have.
-pub fn build_snap<'a>(
+pub fn build_snap(
     http: u16,
     service: &str,
     case: u8,
-    detail: Option<&'a str>,
+    detail: Option<&str>,
     provider: &'static Provider,
-) -> Result<Built<'a>, Error> {
+) -> Result<Built, Error> {
     let service = service_code(service, provider)?;
     let row = row_for(http, &service, case, provider).ok_or(Error::UnknownCase { http, case })?;
     finish(http, service, case, row, detail)
@@ -135,12 +121,12 @@ pub fn build_snap<'a>(
 
 /// Builds the standard code for a reason on a service (`bill_paid` on 24 is `4042414 Paid
 /// Bill`). Reasons with no SNAP code (card-only reasons) are `no_snap_code`.
-pub fn build_snap_for_reason<'a>(
+pub fn build_snap_for_reason(
     service: &str,
     reason: Reason,
-    detail: Option<&'a str>,
+    detail: Option<&str>,
     provider: &'static Provider,
-) -> Result<Built<'a>, Error> {
+) -> Result<Built, Error> {
     let (http, case) = reason.row().snap.ok_or(Error::NoSnapCode)?;
     build_snap(http, service, case, detail, provider)
 }
@@ -173,13 +159,7 @@ fn names_a_placeholder(detail: &str) -> bool {
     standard.chain(providers).filter_map(|t| t.placeholder()).any(|p| crate::matching::echoes_placeholder(p, detail))
 }
 
-fn finish<'a>(
-    http: u16,
-    service: [u8; 2],
-    case: u8,
-    row: &'static CaseRow,
-    detail: Option<&'a str>,
-) -> Result<Built<'a>, Error> {
+fn finish(http: u16, service: [u8; 2], case: u8, row: &'static CaseRow, detail: Option<&str>) -> Result<Built, Error> {
     // Trimmed the way a reader trims what fills a placeholder (whitespace and separators such
     // as `.`, `,`, brackets and quotes at either end), so decoding the built message gives the
     // detail back exactly: `amount.` is sent as `amount`.
@@ -190,6 +170,11 @@ fn finish<'a>(
     // as an unfilled template, whichever spelling of the code the reader matches, so it is
     // not sent.
     let detail = detail.and_then(crate::matching::trim_detail).filter(|d| !names_a_placeholder(d));
+    let (text, start, end) = render(row, detail);
+    let chars = text.chars().count();
+    if chars > MAX_MESSAGE_CHARS {
+        return Err(Error::MessageTooLong { chars });
+    }
     let mut code = [0u8; 7];
     code[0] = b'0' + (http / 100) as u8;
     code[1] = b'0' + (http / 10 % 10) as u8;
@@ -197,16 +182,8 @@ fn finish<'a>(
     code[3..5].copy_from_slice(&service);
     code[5] = b'0' + case / 10;
     code[6] = b'0' + case % 10;
-    let mut built = Built { code, row, detail, message: [0; MAX_MESSAGE_BYTES], message_len: 0 };
-    let chars = built.message_chars();
-    if chars > MAX_MESSAGE_CHARS {
-        return Err(Error::MessageTooLong { chars });
-    }
-    let mut buf = [0u8; MAX_MESSAGE_BYTES];
-    let mut w = Fill { buf: &mut buf, len: 0 };
-    built.write_message_to(&mut w).map_err(|_| Error::Internal)?;
-    let len = w.len;
-    built.message = buf;
-    built.message_len = len as u16;
-    Ok(built)
+    let mut message = [0u8; MAX_MESSAGE_BYTES];
+    // At most 150 characters of at most 4 bytes: it fits.
+    message.get_mut(..text.len()).ok_or(Error::Internal)?.copy_from_slice(text.as_bytes());
+    Ok(Built { code, row, message, message_len: text.len() as u16, detail: (start as u16, end as u16) })
 }

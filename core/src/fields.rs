@@ -111,7 +111,7 @@ pub enum Obj<'a> {
     /// One network's reading of a card code.
     Variant(NetworkVariant),
     /// A built SNAP code.
-    Built(&'a Built<'a>),
+    Built(&'a Built),
     /// A customer message.
     Customer(CustomerMessage),
 }
@@ -326,7 +326,7 @@ record! {
 record! {
     /// A SNAP `responseCode` and `responseMessage` built to answer a callback.
     static BUILT: "Built";
-    fn built_field<'a>(b: &'a Built<'a>) -> Value<'a> {
+    fn built_field<'a>(b: &'a Built) -> Value<'a> {
         /// The `responseCode` to send (`4042414`).
         response_code: Str => Value::Str(b.code()),
         /// The `responseMessage` to send, placeholder filled (`Paid Bill`).

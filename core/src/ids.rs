@@ -6,21 +6,38 @@ use core::fmt;
 
 macro_rules! id_enum {
     (
-        $(#[$meta:meta])*
+        $(#[doc = $doc:literal])*
         pub enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $num:literal => $id:literal, )*
+            $( $(#[doc = $vdoc:literal])* $variant:ident = $num:literal => $id:literal, )*
         }
     ) => {
-        $(#[$meta])*
+        $(#[doc = $doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[repr(u16)]
         pub enum $name {
-            $( $(#[$vmeta])* $variant = $num, )*
+            $( $(#[doc = $vdoc])* $variant = $num, )*
         }
 
         impl $name {
             /// Every value, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The enum's doc comment (for the binding generators).
+            pub const DOC: &'static str = concat!($($doc, "\n"),*);
+
+            /// The value's doc comment (for the binding generators).
+            pub const fn doc(self) -> &'static str {
+                match self {
+                    $($name::$variant => concat!($($vdoc, "\n"),*),)*
+                }
+            }
+
+            /// The Rust name of the value (`InsufficientFunds`), for the generators.
+            pub const fn rust_name(self) -> &'static str {
+                match self {
+                    $($name::$variant => stringify!($variant),)*
+                }
+            }
 
             /// The stable snake_case id.
             pub const fn id(self) -> &'static str {
@@ -723,22 +740,54 @@ impl EnumType {
         }
     }
 
-    /// Every value of this enum as `(number, id)`, in declaration order.
-    pub fn values(self) -> Vec<(u16, &'static str)> {
-        fn all<T: Copy>(values: &[T], f: impl Fn(T) -> (u16, &'static str)) -> Vec<(u16, &'static str)> {
-            values.iter().map(|v| f(*v)).collect()
+    /// Every value of this enum, in declaration order (for the binding generators).
+    pub fn values(self) -> Vec<EnumValueInfo> {
+        macro_rules! all {
+            ($t:ty) => {
+                <$t>::ALL
+                    .iter()
+                    .map(|v| EnumValueInfo { number: v.number(), id: v.id(), rust_name: v.rust_name(), doc: v.doc() })
+                    .collect()
+            };
         }
         match self {
-            EnumType::Family => all(Family::ALL, |v| (v.number(), v.id())),
-            EnumType::Outcome => all(Outcome::ALL, |v| (v.number(), v.id())),
-            EnumType::Action => all(Action::ALL, |v| (v.number(), v.id())),
-            EnumType::Category => all(Category::ALL, |v| (v.number(), v.id())),
-            EnumType::Reason => all(Reason::ALL, |v| (v.number(), v.id())),
-            EnumType::ServiceKind => all(ServiceKind::ALL, |v| (v.number(), v.id())),
-            EnumType::Network => all(Network::ALL, |v| (v.number(), v.id())),
-            EnumType::Warning => all(Warning::ALL, |v| (v.number(), v.id())),
+            EnumType::Family => all!(Family),
+            EnumType::Outcome => all!(Outcome),
+            EnumType::Action => all!(Action),
+            EnumType::Category => all!(Category),
+            EnumType::Reason => all!(Reason),
+            EnumType::ServiceKind => all!(ServiceKind),
+            EnumType::Network => all!(Network),
+            EnumType::Warning => all!(Warning),
         }
     }
+
+    /// The enum's doc comment.
+    pub fn enum_doc(self) -> &'static str {
+        match self {
+            EnumType::Family => Family::DOC,
+            EnumType::Outcome => Outcome::DOC,
+            EnumType::Action => Action::DOC,
+            EnumType::Category => Category::DOC,
+            EnumType::Reason => Reason::DOC,
+            EnumType::ServiceKind => ServiceKind::DOC,
+            EnumType::Network => Network::DOC,
+            EnumType::Warning => Warning::DOC,
+        }
+    }
+}
+
+/// One value of an id enum, for the binding generators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EnumValueInfo {
+    /// The stable number.
+    pub number: u16,
+    /// The stable id.
+    pub id: &'static str,
+    /// The Rust variant name (`InsufficientFunds`).
+    pub rust_name: &'static str,
+    /// Its doc comment.
+    pub doc: &'static str,
 }
 
 /// Longest id [`normalize_id`] keeps; longer input cannot name anything.

@@ -73,8 +73,8 @@ pub use decode::{decode, decode_bytes, decode_float, decode_integer};
 pub use error::Error;
 pub use explain::explain;
 pub use ids::{
-    Action, Arg, CardReading, Category, EnumType, ErrorClass, ErrorKind, ExportFormat, Family, Locale, MAX_ID_LEN,
-    Network, Outcome, Reason, ServiceKind, TableName, ValueType, Warning, normalize_id,
+    Action, Arg, CardReading, Category, EnumType, EnumValueInfo, ErrorClass, ErrorKind, ExportFormat, Family, Locale,
+    MAX_ID_LEN, Network, Outcome, Reason, ServiceKind, TableName, ValueType, Warning, normalize_id,
 };
 pub use model::{CANONICAL_MAX, Context, Decoded, DetailRef, InlineStr, NetworkVariant, Raw, Warnings};
 pub use tables::{

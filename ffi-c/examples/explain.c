@@ -27,15 +27,19 @@ int main(int argc, char **argv) {
         fprintf(stderr, "%s: %s (%s)\n", argv[1], why, paycodes_status_id(s).ptr);
         return 1;
     }
-    printf("%s: %s\n", d.canonical, d.message.ptr);
-    if (d.detail.ptr != NULL) {
-        /* detail points into `message` and is not NUL-terminated: print it with its length. */
-        printf("  detail:   %.*s\n", (int)d.detail.len, d.detail.ptr);
+    {
+        /* canonical lives in `d`; detail points into `message`: print both with their length. */
+        paycodes_str canonical = paycodes_decoded_canonical(&d);
+        paycodes_str detail = paycodes_decoded_detail(&d);
+        printf("%.*s: %s\n", (int)canonical.len, canonical.ptr, paycodes_decoded_message(&d).ptr);
+        if (detail.ptr != NULL) {
+            printf("  detail:   %.*s\n", (int)detail.len, detail.ptr);
+        }
     }
     printf("  outcome:  %s\n", paycodes_outcome_id(d.outcome).ptr);
     printf("  action:   %s\n", paycodes_action_id(d.action).ptr);
     printf("  reason:   %s\n", paycodes_reason_id(d.reason).ptr);
-    printf("  customer: %s\n", d.customer_message.ptr);
+    printf("  customer: %s\n", paycodes_decoded_customer_message(&d).ptr);
     if (d.outcome == PAYCODES_OUTCOME_UNKNOWN) {
         printf("  the money may have moved: ask the status API before anything else\n");
     }

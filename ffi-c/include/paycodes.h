@@ -39,12 +39,9 @@
 #define PAYCODES_MESSAGE_MAX 601
 
 /**
- * Size of `paycodes_decoded.canonical` (48 characters plus the NUL).
- */
-#define PAYCODES_CANONICAL_MAX 49
-
-/**
  * Result of every paycodes C function. Outputs are written only on `PAYCODES_OK`.
+ * Values are the core's error numbers (the ids every language reports) plus a few
+ * C-only ones (11xx arguments, 9002 a caught panic).
  */
 enum paycodes_status
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -64,15 +61,16 @@ enum paycodes_status
    */
   PAYCODES_BAD_LENGTH = 1002,
   /**
-   * The code has a character its family does not allow.
+   * The code contains a character its family does not allow.
    */
   PAYCODES_BAD_CHARACTER = 1003,
   /**
-   * A SNAP code does not start with an HTTP status (100-599).
+   * An HTTP status is not in 100-599 (a SNAP code's first three digits, or a
+   * `http_status` argument).
    */
   PAYCODES_BAD_HTTP_STATUS = 1004,
   /**
-   * The code (or a string argument) is not UTF-8.
+   * The bytes are not UTF-8.
    */
   PAYCODES_INVALID_UTF8 = 1005,
   /**
@@ -80,17 +78,38 @@ enum paycodes_status
    */
   PAYCODES_NEGATIVE_NUMBER = 1006,
   /**
-   * A numeric code is not a whole number.
+   * A number has a fractional part or is not finite.
    */
   PAYCODES_NOT_AN_INTEGER = 1007,
   /**
-   * An argument has the wrong type (not produced by the C API; listed for completeness).
+   * An argument has the wrong type; the message names the argument and the types
+   * it takes.
    */
   PAYCODES_BAD_TYPE = 1008,
   /**
-   * A JSON line is not valid JSON (not produced by the C API; listed for completeness).
+   * A JSON line (batch decoding) is not valid JSON.
    */
   PAYCODES_BAD_JSON = 1009,
+  /**
+   * A whole number is outside the range the argument allows.
+   */
+  PAYCODES_OUT_OF_RANGE = 1010,
+  /**
+   * A required argument is missing.
+   */
+  PAYCODES_MISSING_ARGUMENT = 1011,
+  /**
+   * Two arguments were given that exclude each other (`reason` with `http_status`).
+   */
+  PAYCODES_CONFLICTING_ARGUMENTS = 1012,
+  /**
+   * The input has the shape of no code family (a bare lowercase word, `null`, ...).
+   */
+  PAYCODES_UNKNOWN_FORMAT = 1013,
+  /**
+   * An input line is longer than the batch decoder reads.
+   */
+  PAYCODES_LINE_TOO_LONG = 1014,
   /**
    * A required pointer argument is NULL (or NULL with a non-zero length).
    */
@@ -100,6 +119,10 @@ enum paycodes_status
    */
   PAYCODES_BUFFER_TOO_SMALL = 1102,
   /**
+   * An item index is past the end of a list.
+   */
+  PAYCODES_INDEX_OUT_OF_RANGE = 1103,
+  /**
    * The provider is not known.
    */
   PAYCODES_UNKNOWN_PROVIDER = 2001,
@@ -108,11 +131,11 @@ enum paycodes_status
    */
   PAYCODES_UNKNOWN_FAMILY = 2002,
   /**
-   * The network is not known.
+   * The card network is not known.
    */
   PAYCODES_UNKNOWN_NETWORK = 2003,
   /**
-   * The status kind is not known.
+   * The status kind (vocabulary) is not known.
    */
   PAYCODES_UNKNOWN_KIND = 2004,
   /**
@@ -120,7 +143,7 @@ enum paycodes_status
    */
   PAYCODES_UNKNOWN_OPERATION = 2005,
   /**
-   * The reason is not known.
+   * The reason id is not known.
    */
   PAYCODES_UNKNOWN_REASON = 2006,
   /**
@@ -128,19 +151,23 @@ enum paycodes_status
    */
   PAYCODES_KIND_REQUIRED = 2007,
   /**
-   * The table name is not known (not produced by the C API; listed for completeness).
+   * Exporting: the table name is not known.
    */
   PAYCODES_UNKNOWN_TABLE = 2008,
   /**
-   * The export format is not known (not produced by the C API; listed for completeness).
+   * Exporting: the format is not json, csv or md.
    */
-  PAYCODES_UNKNOWN_FORMAT = 2009,
+  PAYCODES_UNKNOWN_EXPORT_FORMAT = 2009,
   /**
-   * Building: the service code is not known.
+   * An option or keyword argument the call does not take (a misspelt key).
+   */
+  PAYCODES_UNKNOWN_OPTION = 2010,
+  /**
+   * Building: the service code is not known to the standard or the provider.
    */
   PAYCODES_UNKNOWN_SERVICE = 3001,
   /**
-   * Building: the standard has no such HTTP status + case.
+   * Building: the standard has no such HTTP status + case code.
    */
   PAYCODES_UNKNOWN_CASE = 3002,
   /**
@@ -148,15 +175,28 @@ enum paycodes_status
    */
   PAYCODES_NO_SNAP_CODE = 3003,
   /**
-   * Building: the detail has control characters.
+   * Building: the detail contains control characters.
    */
   PAYCODES_BAD_DETAIL = 3004,
   /**
-   * Building: the message would exceed 150 characters.
+   * Building: the message would be longer than SNAP's 150 characters.
    */
   PAYCODES_MESSAGE_TOO_LONG = 3005,
   /**
-   * An internal error (a bug in paycodes).
+   * A response body is larger than the decoder reads.
+   */
+  PAYCODES_BODY_TOO_LARGE = 4001,
+  /**
+   * A response body nests deeper than the decoder reads.
+   */
+  PAYCODES_BODY_TOO_DEEP = 4002,
+  /**
+   * A body (or JSON line) has a decisive key twice with different values: which one
+   * is meant cannot be known.
+   */
+  PAYCODES_DUPLICATE_KEY = 4003,
+  /**
+   * An internal error (a bug); bindings also use it for a caught panic.
    */
   PAYCODES_INTERNAL = 9001,
   /**
@@ -173,7 +213,9 @@ typedef uint32_t paycodes_status;
 #endif // __cplusplus
 
 /**
- * C mirror of `paycodes::Family`; the id strings come from `paycodes_family_id`.
+ * Which kind of code was decoded.
+ *
+ * C mirror of `paycodes::Family`; values are the core's stable numbers.
  */
 enum paycodes_family
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -181,9 +223,9 @@ enum paycodes_family
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * In a context: detect the family from the code.
+   * None (an absent value).
    */
-  PAYCODES_FAMILY_DETECT = 0,
+  PAYCODES_FAMILY_NONE = 0,
   /**
    * Bank Indonesia SNAP `responseCode`: HTTP status + service code + case code.
    */
@@ -210,173 +252,9 @@ typedef uint32_t paycodes_family;
 #endif // __cplusplus
 
 /**
- * C mirror of `paycodes::ServiceKind`; the id strings come from `paycodes_service_kind_id`.
- */
-enum paycodes_service_kind
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
-  /**
-   * No service.
-   */
-  PAYCODES_SERVICE_KIND_NONE = 0,
-  /**
-   * Access token.
-   */
-  PAYCODES_SERVICE_KIND_TOKEN = 1,
-  /**
-   * Card or account registration, binding, unbinding.
-   */
-  PAYCODES_SERVICE_KIND_REGISTRATION = 2,
-  /**
-   * One-time password.
-   */
-  PAYCODES_SERVICE_KIND_OTP = 3,
-  /**
-   * Balance inquiry.
-   */
-  PAYCODES_SERVICE_KIND_BALANCE_INQUIRY = 4,
-  /**
-   * Account or bill inquiry before a payment.
-   */
-  PAYCODES_SERVICE_KIND_ACCOUNT_INQUIRY = 5,
-  /**
-   * Status inquiry of an earlier transaction.
-   */
-  PAYCODES_SERVICE_KIND_STATUS_INQUIRY = 6,
-  /**
-   * Transaction history or statement.
-   */
-  PAYCODES_SERVICE_KIND_HISTORY = 7,
-  /**
-   * Report.
-   */
-  PAYCODES_SERVICE_KIND_REPORT = 8,
-  /**
-   * Virtual account create/update/delete.
-   */
-  PAYCODES_SERVICE_KIND_VA_MANAGEMENT = 9,
-  /**
-   * QR code generation.
-   */
-  PAYCODES_SERVICE_KIND_QR_GENERATE = 10,
-  /**
-   * QR code decoding.
-   */
-  PAYCODES_SERVICE_KIND_QR_DECODE = 11,
-  /**
-   * Payment.
-   */
-  PAYCODES_SERVICE_KIND_PAYMENT = 12,
-  /**
-   * Request for payment.
-   */
-  PAYCODES_SERVICE_KIND_PAYMENT_REQUEST = 13,
-  /**
-   * Credit transfer.
-   */
-  PAYCODES_SERVICE_KIND_TRANSFER = 14,
-  /**
-   * Debit.
-   */
-  PAYCODES_SERVICE_KIND_DEBIT = 15,
-  /**
-   * e-money top up.
-   */
-  PAYCODES_SERVICE_KIND_TOPUP = 16,
-  /**
-   * Capture of an authorisation.
-   */
-  PAYCODES_SERVICE_KIND_CAPTURE = 17,
-  /**
-   * Refund.
-   */
-  PAYCODES_SERVICE_KIND_REFUND = 18,
-  /**
-   * Cancel.
-   */
-  PAYCODES_SERVICE_KIND_CANCEL = 19,
-  /**
-   * Void.
-   */
-  PAYCODES_SERVICE_KIND_VOID = 20,
-  /**
-   * Notification (callback).
-   */
-  PAYCODES_SERVICE_KIND_NOTIFICATION = 21,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum paycodes_service_kind paycodes_service_kind;
-#else
-typedef uint32_t paycodes_service_kind;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
-
-/**
- * C mirror of `paycodes::Category`; the id strings come from `paycodes_category_id`.
- */
-enum paycodes_category
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
-  /**
-   * No category (e.g. card_category of a non-card code).
-   */
-  PAYCODES_CATEGORY_NONE = 0,
-  /**
-   * SNAP Success.
-   */
-  PAYCODES_CATEGORY_SUCCESS = 1,
-  /**
-   * SNAP System (infrastructure, authentication).
-   */
-  PAYCODES_CATEGORY_SYSTEM = 2,
-  /**
-   * SNAP Message (request content).
-   */
-  PAYCODES_CATEGORY_MESSAGE = 3,
-  /**
-   * SNAP Business (business rule).
-   */
-  PAYCODES_CATEGORY_BUSINESS = 4,
-  /**
-   * Card: issuer approved.
-   */
-  PAYCODES_CATEGORY_APPROVED = 10,
-  /**
-   * Card: issuer will never approve (do not retry).
-   */
-  PAYCODES_CATEGORY_WILL_NEVER_APPROVE = 11,
-  /**
-   * Card: issuer cannot approve at this time (retry later).
-   */
-  PAYCODES_CATEGORY_CANNOT_APPROVE_NOW = 12,
-  /**
-   * Card: issuer cannot approve with the details provided (ask for other details).
-   */
-  PAYCODES_CATEGORY_CANNOT_APPROVE_WITH_DETAILS = 13,
-  /**
-   * Card: generic response code.
-   */
-  PAYCODES_CATEGORY_GENERIC = 14,
-  /**
-   * A transaction status value.
-   */
-  PAYCODES_CATEGORY_TRANSACTION_STATUS = 20,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum paycodes_category paycodes_category;
-#else
-typedef uint32_t paycodes_category;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
-
-/**
- * C mirror of `paycodes::Outcome`; the id strings come from `paycodes_outcome_id`.
+ * Did the money move?
+ *
+ * C mirror of `paycodes::Outcome`; values are the core's stable numbers.
  */
 enum paycodes_outcome
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -409,7 +287,61 @@ typedef uint32_t paycodes_outcome;
 #endif // __cplusplus
 
 /**
- * C mirror of `paycodes::Reason`; the id strings come from `paycodes_reason_id`.
+ * What the caller should do next.
+ *
+ * C mirror of `paycodes::Action`; values are the core's stable numbers.
+ */
+enum paycodes_action
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Nothing: the answer is final.
+   */
+  PAYCODES_ACTION_NONE = 0,
+  /**
+   * Ask the provider's status API (same reference) before doing anything else.
+   */
+  PAYCODES_ACTION_INQUIRE_STATUS = 1,
+  /**
+   * Try again later with backoff; nothing happened this time.
+   */
+  PAYCODES_ACTION_RETRY_LATER = 2,
+  /**
+   * Get a new access token, then send the request again.
+   */
+  PAYCODES_ACTION_REFRESH_TOKEN = 3,
+  /**
+   * The request itself is wrong (format, signature, order): fix it before sending again.
+   */
+  PAYCODES_ACTION_FIX_REQUEST = 4,
+  /**
+   * The customer must act: other card or method, top up, correct details, enter OTP.
+   */
+  PAYCODES_ACTION_ASK_CUSTOMER = 5,
+  /**
+   * Configuration or account matter for the provider.
+   */
+  PAYCODES_ACTION_CONTACT_PROVIDER = 6,
+  /**
+   * Final; sending the same request again will not succeed.
+   */
+  PAYCODES_ACTION_DO_NOT_RETRY = 7,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum paycodes_action paycodes_action;
+#else
+typedef uint32_t paycodes_action;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * The canonical reason, shared by every family (`insufficient_funds` is SNAP 403xx14,
+ * ISO 51 and DOKU e-wallet 403XX14 alike). Numbers and ids are stable.
+ *
+ * C mirror of `paycodes::Reason`; values are the core's stable numbers.
  */
 enum paycodes_reason
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -826,56 +758,73 @@ typedef uint32_t paycodes_reason;
 #endif // __cplusplus
 
 /**
- * C mirror of `paycodes::Action`; the id strings come from `paycodes_action_id`.
+ * The category a table gives a code: SNAP's four, the card networks' decline categories,
+ * or `transaction_status` for statuses.
+ *
+ * C mirror of `paycodes::Category`; values are the core's stable numbers.
  */
-enum paycodes_action
+enum paycodes_category
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * Nothing: the answer is final.
+   * None (an absent value).
    */
-  PAYCODES_ACTION_NONE = 0,
+  PAYCODES_CATEGORY_NONE = 0,
   /**
-   * Ask the provider's status API (same reference) before doing anything else.
+   * SNAP Success.
    */
-  PAYCODES_ACTION_INQUIRE_STATUS = 1,
+  PAYCODES_CATEGORY_SUCCESS = 1,
   /**
-   * Try again later with backoff; nothing happened this time.
+   * SNAP System (infrastructure, authentication).
    */
-  PAYCODES_ACTION_RETRY_LATER = 2,
+  PAYCODES_CATEGORY_SYSTEM = 2,
   /**
-   * Get a new access token, then send the request again.
+   * SNAP Message (request content).
    */
-  PAYCODES_ACTION_REFRESH_TOKEN = 3,
+  PAYCODES_CATEGORY_MESSAGE = 3,
   /**
-   * The request itself is wrong (format, signature, order): fix it before sending again.
+   * SNAP Business (business rule).
    */
-  PAYCODES_ACTION_FIX_REQUEST = 4,
+  PAYCODES_CATEGORY_BUSINESS = 4,
   /**
-   * The customer must act: other card or method, top up, correct details, enter OTP.
+   * Card: issuer approved.
    */
-  PAYCODES_ACTION_ASK_CUSTOMER = 5,
+  PAYCODES_CATEGORY_APPROVED = 10,
   /**
-   * Configuration or account matter for the provider.
+   * Card: issuer will never approve (do not retry).
    */
-  PAYCODES_ACTION_CONTACT_PROVIDER = 6,
+  PAYCODES_CATEGORY_WILL_NEVER_APPROVE = 11,
   /**
-   * Final; sending the same request again will not succeed.
+   * Card: issuer cannot approve at this time (retry later).
    */
-  PAYCODES_ACTION_DO_NOT_RETRY = 7,
+  PAYCODES_CATEGORY_CANNOT_APPROVE_NOW = 12,
+  /**
+   * Card: issuer cannot approve with the details provided (ask for other details).
+   */
+  PAYCODES_CATEGORY_CANNOT_APPROVE_WITH_DETAILS = 13,
+  /**
+   * Card: generic response code.
+   */
+  PAYCODES_CATEGORY_GENERIC = 14,
+  /**
+   * A transaction status value.
+   */
+  PAYCODES_CATEGORY_TRANSACTION_STATUS = 20,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
-typedef enum paycodes_action paycodes_action;
+typedef enum paycodes_category paycodes_category;
 #else
-typedef uint32_t paycodes_action;
+typedef uint32_t paycodes_category;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
 /**
- * C mirror of `paycodes::Network`; the id strings come from `paycodes_network_id`.
+ * Card network, for ISO 8583 codes whose meaning differs by network.
+ *
+ * C mirror of `paycodes::Network`; values are the core's stable numbers.
  */
 enum paycodes_network
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -883,7 +832,7 @@ enum paycodes_network
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * No network (a network-neutral reading, or not a card code).
+   * None (an absent value).
    */
   PAYCODES_NETWORK_NONE = 0,
   /**
@@ -904,44 +853,9 @@ typedef uint32_t paycodes_network;
 #endif // __cplusplus
 
 /**
- * C mirror of `paycodes::StatusKind`; the id strings come from `paycodes_status_kind_id`.
- */
-enum paycodes_status_kind
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
-  /**
-   * Not a status.
-   */
-  PAYCODES_STATUS_KIND_NONE = 0,
-  /**
-   * SNAP `latestTransactionStatus` 00-07 as the standard defines it.
-   */
-  PAYCODES_STATUS_KIND_SNAP = 1,
-  /**
-   * QRIS transaction status (iFortepay; no 02).
-   */
-  PAYCODES_STATUS_KIND_QRIS = 2,
-  /**
-   * Direct debit transaction status (iFortepay; 07 = bank card token expired).
-   */
-  PAYCODES_STATUS_KIND_DIRECT_DEBIT = 3,
-  /**
-   * Virtual-account state: PAID, ACTIVE, PROCESSING, EXPIRED, CANCELED.
-   */
-  PAYCODES_STATUS_KIND_VA = 4,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum paycodes_status_kind paycodes_status_kind;
-#else
-typedef uint32_t paycodes_status_kind;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
-
-/**
- * C mirror of `paycodes::Locale`; the id strings come from `paycodes_locale_id`.
+ * Language of customer messages.
+ *
+ * C mirror of `paycodes::Locale`; values are the core's stable numbers.
  */
 enum paycodes_locale
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -949,9 +863,9 @@ enum paycodes_locale
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * In a context: English.
+   * None (an absent value).
    */
-  PAYCODES_LOCALE_DEFAULT = 0,
+  PAYCODES_LOCALE_NONE = 0,
   /**
    * English.
    */
@@ -970,12 +884,154 @@ typedef uint32_t paycodes_locale;
 #endif // __cplusplus
 
 /**
+ * Something a careful integrator wants to know about an answer that did not change it
+ * (or that it was decided despite).
+ *
+ * C mirror of `paycodes::Warning`; values are the core's stable numbers.
+ */
+enum paycodes_warning
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * None (an absent value).
+   */
+  PAYCODES_WARNING_NONE = 0,
+  /**
+   * The actual message was ignored: it is not valid text (invalid UTF-8, a lone
+   * surrogate). The code alone answered, so no detail was extracted.
+   */
+  PAYCODES_WARNING_MESSAGE_IGNORED = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum paycodes_warning paycodes_warning;
+#else
+typedef uint32_t paycodes_warning;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * What an API does, as far as outcome rules care.
+ *
+ * C mirror of `paycodes::ServiceKind`; values are the core's stable numbers.
+ */
+enum paycodes_service_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * None (an absent value).
+   */
+  PAYCODES_SERVICE_KIND_NONE = 0,
+  /**
+   * Access token.
+   */
+  PAYCODES_SERVICE_KIND_TOKEN = 1,
+  /**
+   * Card or account registration, binding, unbinding.
+   */
+  PAYCODES_SERVICE_KIND_REGISTRATION = 2,
+  /**
+   * One-time password.
+   */
+  PAYCODES_SERVICE_KIND_OTP = 3,
+  /**
+   * Balance inquiry.
+   */
+  PAYCODES_SERVICE_KIND_BALANCE_INQUIRY = 4,
+  /**
+   * Account or bill inquiry before a payment.
+   */
+  PAYCODES_SERVICE_KIND_ACCOUNT_INQUIRY = 5,
+  /**
+   * Status inquiry of an earlier transaction.
+   */
+  PAYCODES_SERVICE_KIND_STATUS_INQUIRY = 6,
+  /**
+   * Transaction history or statement.
+   */
+  PAYCODES_SERVICE_KIND_HISTORY = 7,
+  /**
+   * Report.
+   */
+  PAYCODES_SERVICE_KIND_REPORT = 8,
+  /**
+   * Virtual account create/update/delete.
+   */
+  PAYCODES_SERVICE_KIND_VA_MANAGEMENT = 9,
+  /**
+   * QR code generation.
+   */
+  PAYCODES_SERVICE_KIND_QR_GENERATE = 10,
+  /**
+   * QR code decoding.
+   */
+  PAYCODES_SERVICE_KIND_QR_DECODE = 11,
+  /**
+   * Payment.
+   */
+  PAYCODES_SERVICE_KIND_PAYMENT = 12,
+  /**
+   * Request for payment.
+   */
+  PAYCODES_SERVICE_KIND_PAYMENT_REQUEST = 13,
+  /**
+   * Credit transfer.
+   */
+  PAYCODES_SERVICE_KIND_TRANSFER = 14,
+  /**
+   * Debit.
+   */
+  PAYCODES_SERVICE_KIND_DEBIT = 15,
+  /**
+   * e-money top up.
+   */
+  PAYCODES_SERVICE_KIND_TOPUP = 16,
+  /**
+   * Capture of an authorisation.
+   */
+  PAYCODES_SERVICE_KIND_CAPTURE = 17,
+  /**
+   * Refund.
+   */
+  PAYCODES_SERVICE_KIND_REFUND = 18,
+  /**
+   * Cancel.
+   */
+  PAYCODES_SERVICE_KIND_CANCEL = 19,
+  /**
+   * Void.
+   */
+  PAYCODES_SERVICE_KIND_VOID = 20,
+  /**
+   * Notification (callback).
+   */
+  PAYCODES_SERVICE_KIND_NOTIFICATION = 21,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum paycodes_service_kind paycodes_service_kind;
+#else
+typedef uint32_t paycodes_service_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * A SNAP service (opaque and static: read it with the `paycodes_service_*` functions, never
+ * free it).
+ */
+typedef struct paycodes_service paycodes_service;
+
+/**
  * What the caller knows besides the code. Zero-initialize it (`= {0}`) for the defaults.
  */
 typedef struct {
   /**
-   * Provider profile id or alias, NUL-terminated (`"doku"`, `"bank_neo_commerce"`); NULL for
-   * the standard profile.
+   * Provider profile id or alias, NUL-terminated (`"doku"`, `"bca"`); NULL for the
+   * standard profile.
    */
   const char *provider;
   /**
@@ -984,22 +1040,83 @@ typedef struct {
    */
   const char *operation;
   /**
-   * A `paycodes_family`; `PAYCODES_FAMILY_DETECT` (0) detects it from the code.
+   * Status vocabulary, NUL-terminated (`"snap"`, `"va"`, a provider's), required with
+   * `PAYCODES_FAMILY_STATUS`; NULL for none.
+   */
+  const char *kind;
+  /**
+   * A `paycodes_family`; 0 detects it from the code.
    */
   uint32_t family;
   /**
-   * A `paycodes_network` for card codes; `PAYCODES_NETWORK_NONE` (0) for none.
+   * A `paycodes_network` for card codes; 0 for none.
    */
   uint32_t network;
-  /**
-   * A `paycodes_status_kind`, required with `PAYCODES_FAMILY_STATUS`.
-   */
-  uint32_t status_kind;
   /**
    * A `paycodes_locale` for `customer_message`; 0 is English.
    */
   uint32_t locale;
 } paycodes_context;
+
+/**
+ * What a payment response code means and what to do next.
+ *
+ * Caller-owned: declare it on the stack, `paycodes_decode` fills it on `PAYCODES_OK`. The
+ * fields most callers branch on are plain members; every other field is read with its
+ * `paycodes_decoded_*` function. Copying the struct copies the answer.
+ */
+typedef struct {
+  /**
+   * Which family the code was decoded as.
+   */
+  paycodes_family family;
+  /**
+   * Did the money move?
+   */
+  paycodes_outcome outcome;
+  /**
+   * What to do next.
+   */
+  paycodes_action action;
+  /**
+   * The canonical reason.
+   */
+  paycodes_reason reason;
+  /**
+   * The table's category.
+   */
+  paycodes_category category;
+  /**
+   * Whether a table knows the code.
+   */
+  bool known;
+  /**
+   * SNAP: the HTTP status; 0 for other families.
+   */
+  uint16_t http_status;
+  /**
+   * Private: read it only through the `paycodes_decoded_*` functions.
+   */
+  uint64_t _private[23];
+} paycodes_decoded;
+
+/**
+ * A code built by `paycodes_snap_build`.
+ */
+typedef struct {
+  /**
+   * The 7-character responseCode, NUL-terminated.
+   */
+  char code[8];
+  /**
+   * Length of the message written into your buffer, without the NUL.
+   */
+  size_t message_len;
+  /**
+   * The reason of the row used.
+   */
+  paycodes_reason reason;
+} paycodes_built;
 
 /**
  * A borrowed string: `ptr` is NUL-terminated static text (never free it) unless documented
@@ -1025,7 +1142,7 @@ typedef struct {
    */
   paycodes_network network;
   /**
-   * What the code means there (static).
+   * What the code means on that network.
    */
   paycodes_str message;
   /**
@@ -1046,161 +1163,16 @@ typedef struct {
   paycodes_action action;
 } paycodes_network_variant;
 
-/**
- * The answer for a code. Caller-owned; `paycodes_decode` fills it on `PAYCODES_OK`. All
- * strings are static except `detail`.
- */
-typedef struct {
-  /**
-   * Which family the code was decoded as.
-   */
-  paycodes_family family;
-  /**
-   * Whether a table row answered (false: read from the code's structure only).
-   */
-  bool known;
-  /**
-   * SNAP: the code is a documentation template (`400XX01`).
-   */
-  bool is_template;
-  /**
-   * SNAP: the HTTP status; 0 for other families.
-   */
-  uint16_t http_status;
-  /**
-   * Normalized code, NUL-terminated.
-   */
-  char canonical[PAYCODES_CANONICAL_MAX];
-  /**
-   * SNAP: the service part, NUL-terminated (`"54"`); empty for other families.
-   */
-  char service_code[3];
-  /**
-   * SNAP: the case part, NUL-terminated (`"14"`); empty for other families.
-   */
-  char case_code[3];
-  /**
-   * SNAP: whether the service is known (then the `service_*` fields are set).
-   */
-  bool has_service;
-  /**
-   * The service's name.
-   */
-  paycodes_str service_name;
-  /**
-   * The service's product area.
-   */
-  paycodes_str service_product;
-  /**
-   * What the service does.
-   */
-  paycodes_service_kind service_kind;
-  /**
-   * Whether the service moves money.
-   */
-  bool service_moves_money;
-  /**
-   * The status-inquiry service of the same product (NULL if none).
-   */
-  paycodes_str service_status_service;
-  /**
-   * The table's message (a template, placeholder included).
-   */
-  paycodes_str message;
-  /**
-   * What the actual message put in the placeholder. NOT static and NOT NUL-terminated:
-   * it points into the message buffer you passed (valid as long as that buffer is), or
-   * at static text. NULL when there is none.
-   */
-  paycodes_str detail;
-  /**
-   * The table's category.
-   */
-  paycodes_category category;
-  /**
-   * Did the money move?
-   */
-  paycodes_outcome outcome;
-  /**
-   * The canonical reason.
-   */
-  paycodes_reason reason;
-  /**
-   * What to do next.
-   */
-  paycodes_action action;
-  /**
-   * Customer-safe text in the context's locale.
-   */
-  paycodes_str customer_message;
-  /**
-   * Whether `customer_message` hides the real reason (fraud, lost/stolen card, ...).
-   */
-  bool masked;
-  /**
-   * Precise text for logs and support staff.
-   */
-  paycodes_str merchant_message;
-  /**
-   * Id of the provider profile that answered.
-   */
-  paycodes_str provider;
-  /**
-   * Which table row answered.
-   */
-  paycodes_str source;
-  /**
-   * The operation used for context-dependent codes (NULL if none).
-   */
-  paycodes_str operation;
-  /**
-   * Card codes: the network whose reading answered.
-   */
-  paycodes_network network;
-  /**
-   * Card codes: the decline category; `PAYCODES_CATEGORY_NONE` otherwise.
-   */
-  paycodes_category card_category;
-  /**
-   * Card codes decoded without a network: how many entries of `network_variants` are set.
-   */
-  uint32_t network_variant_count;
-  /**
-   * The per-network readings; entries past `network_variant_count` are unspecified.
-   */
-  paycodes_network_variant network_variants[2];
-  /**
-   * Statuses: the vocabulary.
-   */
-  paycodes_status_kind status_kind;
-} paycodes_decoded;
-
-/**
- * A code built by `paycodes_snap_build`.
- */
-typedef struct {
-  /**
-   * The 7-character responseCode, NUL-terminated.
-   */
-  char code[8];
-  /**
-   * Length of the message written into your buffer, without the NUL.
-   */
-  size_t message_len;
-  /**
-   * The reason of the row used.
-   */
-  paycodes_reason reason;
-} paycodes_built;
-
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
 
 /**
  * Decodes a code given as bytes (`code_len` bytes, no NUL needed). `message` is the actual
- * responseMessage (NULL with length 0 for none; a message that is not UTF-8 is ignored).
- * `context` may be NULL. Fills `out` on `PAYCODES_OK`. Thread-safe; allocates nothing.
+ * responseMessage (NULL with length 0 for none; a message that is not UTF-8 is ignored, with
+ * the `PAYCODES_WARNING_MESSAGE_IGNORED` warning). `context` may be NULL. Fills `out` on
+ * `PAYCODES_OK`; `paycodes_decoded_detail` may then point into `message`. Thread-safe;
+ * allocates nothing.
  *
  * # Safety
  * `code` must be valid for `code_len` bytes, `message` for `message_len` bytes (or NULL
@@ -1214,8 +1186,9 @@ paycodes_status paycodes_decode(const uint8_t *code,
                                 paycodes_decoded *out);
 
 /**
- * Decodes a code given as an integer (`2002400` sent as a JSON number; `51` as a card
- * code). Negative numbers are `PAYCODES_NEGATIVE_NUMBER`. Otherwise as `paycodes_decode`.
+ * Decodes a code given as an integer (`2002400` sent as a JSON number). Without a family a
+ * number is a whole SNAP code; with `PAYCODES_FAMILY_ISO8583` or `_STATUS`, `5` is `05`.
+ * Negative numbers are `PAYCODES_NEGATIVE_NUMBER`. Otherwise as `paycodes_decode`.
  *
  * # Safety
  * As `paycodes_decode`.
@@ -1243,17 +1216,19 @@ paycodes_status paycodes_decode_double(double code,
 /**
  * Builds a SNAP code from HTTP status, service code (`service_len` bytes, e.g. `"25"`) and
  * case code, with the standard message and `detail` in its placeholder (NULL with 0 for
- * none). `provider` (NUL-terminated, NULL for the standard) adds its own codes. Refuses what
- * the standard does not have. Writes `out` and the NUL-terminated message into
- * `message_buf` (`PAYCODES_MESSAGE_MAX` bytes always suffice).
+ * none). The numbers are checked, not narrowed: an HTTP status outside 100-599 is
+ * `PAYCODES_BAD_HTTP_STATUS`, a case code outside 0-99 `PAYCODES_OUT_OF_RANGE`. `provider`
+ * (NUL-terminated, NULL for the standard) adds its own codes. Refuses what the standard does
+ * not have. Writes `out` and the NUL-terminated message into `message_buf`
+ * (`PAYCODES_MESSAGE_MAX` bytes always suffice).
  *
  * # Safety
  * Pointers valid for their lengths (or NULL where allowed); `provider` NUL-terminated.
  */
-paycodes_status paycodes_snap_build(uint16_t http_status,
+paycodes_status paycodes_snap_build(int64_t http_status,
                                     const uint8_t *service,
                                     size_t service_len,
-                                    uint8_t case_code,
+                                    int64_t case_code,
                                     const uint8_t *detail,
                                     size_t detail_len,
                                     const char *provider,
@@ -1292,7 +1267,8 @@ paycodes_status paycodes_customer_message(uint32_t reason,
                                           bool *masked_out);
 
 /**
- * The reason for a stable id (`"insufficient_funds"`); `PAYCODES_UNKNOWN_REASON` otherwise.
+ * The reason for an id, read leniently (`"insufficient_funds"`, `"INSUFFICIENT_FUNDS"`);
+ * `PAYCODES_UNKNOWN_REASON` otherwise.
  *
  * # Safety
  * `id` valid for `id_len` bytes; `out` valid for writing.
@@ -1300,7 +1276,7 @@ paycodes_status paycodes_customer_message(uint32_t reason,
 paycodes_status paycodes_reason_from_id(const uint8_t *id, size_t id_len, paycodes_reason *out);
 
 /**
- * The family for an id (`"snap"`, `"iso8583"`, `"provider"`, `"status"`).
+ * The family for an id, read leniently (`"snap"`, `"ISO8583"`, `"provider"`, `"status"`).
  *
  * # Safety
  * `id` valid for `id_len` bytes; `out` valid for writing.
@@ -1308,22 +1284,12 @@ paycodes_status paycodes_reason_from_id(const uint8_t *id, size_t id_len, paycod
 paycodes_status paycodes_family_from_id(const uint8_t *id, size_t id_len, paycodes_family *out);
 
 /**
- * The network for an id (`"visa"`, `"mastercard"`).
+ * The network for an id, read leniently (`"visa"`, `"MasterCard"`).
  *
  * # Safety
  * `id` valid for `id_len` bytes; `out` valid for writing.
  */
 paycodes_status paycodes_network_from_id(const uint8_t *id, size_t id_len, paycodes_network *out);
-
-/**
- * The status kind for an id (`"snap"`, `"qris"`, `"direct_debit"`, `"va"`).
- *
- * # Safety
- * `id` valid for `id_len` bytes; `out` valid for writing.
- */
-paycodes_status paycodes_status_kind_from_id(const uint8_t *id,
-                                             size_t id_len,
-                                             paycodes_status_kind *out);
 
 /**
  * The locale for a tag, read leniently (`"id"`, `"in"`, `"id-ID"` are Indonesian; anything
@@ -1333,46 +1299,6 @@ paycodes_status paycodes_status_kind_from_id(const uint8_t *id,
  * `tag` valid for `tag_len` bytes or NULL.
  */
 paycodes_locale paycodes_locale_from_tag(const uint8_t *tag, size_t tag_len);
-
-/**
- * The stable id of a `paycodes_family`. Static text; `ptr` is NULL for a value that is not in the enum.
- */
-paycodes_str paycodes_family_id(uint32_t value);
-
-/**
- * The stable id of a `paycodes_outcome` (`"failed"`). Static text; `ptr` is NULL for a value that is not in the enum.
- */
-paycodes_str paycodes_outcome_id(uint32_t value);
-
-/**
- * The stable id of a `paycodes_action` (`"inquire_status"`). Static text; `ptr` is NULL for a value that is not in the enum.
- */
-paycodes_str paycodes_action_id(uint32_t value);
-
-/**
- * The stable id of a `paycodes_category`. Static text; `ptr` is NULL for a value that is not in the enum.
- */
-paycodes_str paycodes_category_id(uint32_t value);
-
-/**
- * The stable id of a `paycodes_reason` (`"insufficient_funds"`). Static text; `ptr` is NULL for a value that is not in the enum.
- */
-paycodes_str paycodes_reason_id(uint32_t value);
-
-/**
- * The stable id of a `paycodes_network`. Static text; `ptr` is NULL for a value that is not in the enum.
- */
-paycodes_str paycodes_network_id(uint32_t value);
-
-/**
- * The stable id of a `paycodes_status_kind`. Static text; `ptr` is NULL for a value that is not in the enum.
- */
-paycodes_str paycodes_status_kind_id(uint32_t value);
-
-/**
- * The stable id of a `paycodes_service_kind`. Static text; `ptr` is NULL for a value that is not in the enum.
- */
-paycodes_str paycodes_service_kind_id(uint32_t value);
 
 /**
  * The stable id of a status (`"bad_length"`, `"null_argument"`), the same id every other
@@ -1397,6 +1323,342 @@ paycodes_status paycodes_status_message(uint32_t status,
  * The library version (`"0.1.0"`), static.
  */
 paycodes_str paycodes_version(void);
+
+/**
+ * Which family the code was decoded as.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_family paycodes_decoded_family(const paycodes_decoded *d);
+
+/**
+ * The normalized code (trimmed, upper case, zero-padded).
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_decoded_canonical(const paycodes_decoded *d);
+
+/**
+ * Whether a table knows the code (false: read from its structure only).
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+bool paycodes_decoded_known(const paycodes_decoded *d);
+
+/**
+ * Whether the code is a documentation template (`400XX01`).
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+bool paycodes_decoded_template(const paycodes_decoded *d);
+
+/**
+ * SNAP: the HTTP status part.
+ * -1 when absent.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+int64_t paycodes_decoded_http_status(const paycodes_decoded *d);
+
+/**
+ * SNAP: the service part (two characters).
+ * `ptr` is NULL when absent.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_decoded_service_code(const paycodes_decoded *d);
+
+/**
+ * SNAP: the service (API), when the standard or the provider knows it.
+ * NULL when absent; static, never free it.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+const paycodes_service *paycodes_decoded_service(const paycodes_decoded *d);
+
+/**
+ * SNAP: the case part (two digits).
+ * `ptr` is NULL when absent.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_decoded_case_code(const paycodes_decoded *d);
+
+/**
+ * The table's message (a template, placeholder included).
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_decoded_message(const paycodes_decoded *d);
+
+/**
+ * What the actual message put in the template's placeholder (e.g. the field name).
+ * `ptr` is NULL when absent.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_decoded_detail(const paycodes_decoded *d);
+
+/**
+ * The table's category (SNAP's four, or the card decline category).
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_category paycodes_decoded_category(const paycodes_decoded *d);
+
+/**
+ * Did the money move: success, pending (never success), failed or unknown (inquire).
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_outcome paycodes_decoded_outcome(const paycodes_decoded *d);
+
+/**
+ * The canonical reason, shared by every family.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_reason paycodes_decoded_reason(const paycodes_decoded *d);
+
+/**
+ * What to do next.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_action paycodes_decoded_action(const paycodes_decoded *d);
+
+/**
+ * A message safe to show the customer, in the answer's locale.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_decoded_customer_message(const paycodes_decoded *d);
+
+/**
+ * Whether the customer message hides the real reason (fraud, lost or stolen card).
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+bool paycodes_decoded_masked(const paycodes_decoded *d);
+
+/**
+ * The precise text for logs and support staff.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_decoded_merchant_message(const paycodes_decoded *d);
+
+/**
+ * The provider profile that answered.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_decoded_provider(const paycodes_decoded *d);
+
+/**
+ * Which table row answered.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_decoded_source(const paycodes_decoded *d);
+
+/**
+ * The operation used for context-dependent codes.
+ * `ptr` is NULL when absent.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_decoded_operation(const paycodes_decoded *d);
+
+/**
+ * Card codes: the network whose reading answered.
+ * 0 (none) when absent.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_network paycodes_decoded_network(const paycodes_decoded *d);
+
+/**
+ * Card codes: the decline category.
+ * 0 (none) when absent.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_category paycodes_decoded_card_category(const paycodes_decoded *d);
+
+/**
+ * Card codes read without a network: each network's reading where they differ.
+ * Whether the field has a value (false: it is null).
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+bool paycodes_decoded_network_variants_present(const paycodes_decoded *d);
+
+/**
+ * Card codes read without a network: each network's reading where they differ.
+ * How many items; 0 when absent.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+size_t paycodes_decoded_network_variants_count(const paycodes_decoded *d);
+
+/**
+ * Copies item `index` of `network_variants` into `out`; `PAYCODES_INDEX_OUT_OF_RANGE` past the end.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes; `out` is valid for writing.
+ */
+paycodes_status paycodes_decoded_network_variants_get(const paycodes_decoded *d,
+                                                      size_t index,
+                                                      paycodes_network_variant *out);
+
+/**
+ * Statuses: the vocabulary the value was read in.
+ * `ptr` is NULL when absent.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_decoded_status_kind(const paycodes_decoded *d);
+
+/**
+ * The language of `customer_message` (`en` or `id`).
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_decoded_locale(const paycodes_decoded *d);
+
+/**
+ * Warnings about the input (a message that had to be ignored).
+ * How many items; 0 when absent.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+size_t paycodes_decoded_warnings_count(const paycodes_decoded *d);
+
+/**
+ * Item `index` of `warnings`; 0 (none) past the end.
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_warning paycodes_decoded_warnings_get(const paycodes_decoded *d, size_t index);
+
+/**
+ * Two-character service code.
+ *
+ * # Safety
+ * `s` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_service_code(const paycodes_service *s);
+
+/**
+ * The API's name.
+ *
+ * # Safety
+ * `s` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_service_name(const paycodes_service *s);
+
+/**
+ * Its product area.
+ *
+ * # Safety
+ * `s` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_service_product(const paycodes_service *s);
+
+/**
+ * What the API does.
+ *
+ * # Safety
+ * `s` is NULL or was filled by paycodes.
+ */
+paycodes_service_kind paycodes_service_kind_of(const paycodes_service *s);
+
+/**
+ * Whether the API moves money (outcome rules depend on it).
+ *
+ * # Safety
+ * `s` is NULL or was filled by paycodes.
+ */
+bool paycodes_service_moves_money(const paycodes_service *s);
+
+/**
+ * The status-inquiry service of the same product, to call when the action is
+ * `inquire_status`.
+ * `ptr` is NULL when absent.
+ *
+ * # Safety
+ * `s` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_service_status_service(const paycodes_service *s);
+
+/**
+ * The stable id of a `paycodes_family` (`snap`). Static text; `ptr` is NULL for a value that is not in the enum.
+ */
+paycodes_str paycodes_family_id(uint32_t value);
+
+/**
+ * The stable id of a `paycodes_outcome` (`unknown`). Static text; `ptr` is NULL for a value that is not in the enum.
+ */
+paycodes_str paycodes_outcome_id(uint32_t value);
+
+/**
+ * The stable id of a `paycodes_action` (`none`). Static text; `ptr` is NULL for a value that is not in the enum.
+ */
+paycodes_str paycodes_action_id(uint32_t value);
+
+/**
+ * The stable id of a `paycodes_category` (`success`). Static text; `ptr` is NULL for a value that is not in the enum.
+ */
+paycodes_str paycodes_category_id(uint32_t value);
+
+/**
+ * The stable id of a `paycodes_reason` (`unknown`). Static text; `ptr` is NULL for a value that is not in the enum.
+ */
+paycodes_str paycodes_reason_id(uint32_t value);
+
+/**
+ * The stable id of a `paycodes_service_kind` (`token`). Static text; `ptr` is NULL for a value that is not in the enum.
+ */
+paycodes_str paycodes_service_kind_id(uint32_t value);
+
+/**
+ * The stable id of a `paycodes_network` (`visa`). Static text; `ptr` is NULL for a value that is not in the enum.
+ */
+paycodes_str paycodes_network_id(uint32_t value);
+
+/**
+ * The stable id of a `paycodes_warning` (`message_ignored`). Static text; `ptr` is NULL for a value that is not in the enum.
+ */
+paycodes_str paycodes_warning_id(uint32_t value);
 
 #ifdef __cplusplus
 }  // extern "C"

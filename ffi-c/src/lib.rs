@@ -2,21 +2,22 @@
 //!
 //! Conventions (see ffi-c/README.md): every function returns a [`paycodes_status`] and writes
 //! its outputs only on `PAYCODES_OK`; strings handed out are static (NUL-terminated, with
-//! their length; never free them) except `detail`, which may point into the message buffer
-//! the caller passed in. Every `extern "C"` function runs inside [`guard`]: no panic crosses
-//! the boundary. This crate only converts; all behaviour lives in the core.
+//! their length; never free them) except where documented as pointing into a buffer the
+//! caller passed in or into the caller's `paycodes_decoded`. Every `extern "C"` function runs
+//! inside [`guard`]: no panic crosses the boundary. This crate only converts: options are read
+//! by the core's contract (`paycodes::api`), and the accessors of `generated.rs` are written
+//! by `cargo xtask codegen` from the core's answer schemas.
 
 #![allow(non_camel_case_types)]
 #![deny(unsafe_op_in_unsafe_fn)]
 
-mod enums;
-mod status;
+mod generated;
 
-pub use enums::*;
-pub use status::paycodes_status;
+pub use generated::*;
 
-use paycodes::{Context, Decoded, Locale, Network, OperationInfo, Provider, StatusKind, Text};
-use status::paycodes_status::*;
+use paycodes::api::{self, Args, Call, Input};
+use paycodes::fields::{Obj, Value};
+use paycodes::{Arg, Decoded, Family, Network, Raw, Reason, Service, Text};
 use std::ffi::{CStr, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -29,8 +30,6 @@ pub const PAYCODES_VERSION_PATCH: u32 = 0;
 /// A buffer of this many bytes holds any message `paycodes_snap_build` writes (150
 /// characters of up to 4 bytes, plus the NUL).
 pub const PAYCODES_MESSAGE_MAX: usize = 601;
-/// Size of `paycodes_decoded.canonical` (48 characters plus the NUL).
-pub const PAYCODES_CANONICAL_MAX: usize = 49;
 
 /// A borrowed string: `ptr` is NUL-terminated static text (never free it) unless documented
 /// otherwise, `len` excludes the NUL. `ptr` is NULL when there is no value.
@@ -51,121 +50,48 @@ impl paycodes_str {
         paycodes_str { ptr: t.as_bytes_with_nul().as_ptr().cast(), len: t.len() }
     }
 
-    fn opt(t: Option<Text>) -> paycodes_str {
-        t.map_or(paycodes_str::NONE, paycodes_str::text)
-    }
-
     /// Static NUL-terminated bytes.
     fn nul(b: &'static [u8]) -> paycodes_str {
         paycodes_str { ptr: b.as_ptr().cast(), len: b.len() - 1 }
     }
+
+    /// An answer field: table text, an enum's id, or text inside the caller's buffers or its
+    /// `paycodes_decoded` (then not NUL-terminated: use `len`).
+    fn of(v: Option<Value<'_>>) -> paycodes_str {
+        match v {
+            Some(Value::Text(t)) => paycodes_str::text(t),
+            Some(Value::Enum(ty, n)) => ty.id_of(n).map_or(paycodes_str::NONE, paycodes_str::text),
+            Some(Value::Str(s)) => paycodes_str { ptr: s.as_ptr().cast(), len: s.len() },
+            _ => paycodes_str::NONE,
+        }
+    }
+}
+
+/// A SNAP service (opaque and static: read it with the `paycodes_service_*` functions, never
+/// free it).
+pub struct paycodes_service {
+    _private: [u8; 0],
 }
 
 /// What the caller knows besides the code. Zero-initialize it (`= {0}`) for the defaults.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct paycodes_context {
-    /// Provider profile id or alias, NUL-terminated (`"doku"`, `"bank_neo_commerce"`); NULL for
-    /// the standard profile.
+    /// Provider profile id or alias, NUL-terminated (`"doku"`, `"bca"`); NULL for the
+    /// standard profile.
     pub provider: *const c_char,
     /// Operation that was called, NUL-terminated (`"direct_debit"`); NULL to take it from the
     /// service code.
     pub operation: *const c_char,
-    /// A `paycodes_family`; `PAYCODES_FAMILY_DETECT` (0) detects it from the code.
+    /// Status vocabulary, NUL-terminated (`"snap"`, `"va"`, a provider's), required with
+    /// `PAYCODES_FAMILY_STATUS`; NULL for none.
+    pub kind: *const c_char,
+    /// A `paycodes_family`; 0 detects it from the code.
     pub family: u32,
-    /// A `paycodes_network` for card codes; `PAYCODES_NETWORK_NONE` (0) for none.
+    /// A `paycodes_network` for card codes; 0 for none.
     pub network: u32,
-    /// A `paycodes_status_kind`, required with `PAYCODES_FAMILY_STATUS`.
-    pub status_kind: u32,
     /// A `paycodes_locale` for `customer_message`; 0 is English.
     pub locale: u32,
-}
-
-/// One network's reading of a card code whose meaning differs by network.
-#[repr(C)]
-#[derive(Debug, Clone, Copy)]
-pub struct paycodes_network_variant {
-    /// The network.
-    pub network: paycodes_network,
-    /// What the code means there (static).
-    pub message: paycodes_str,
-    /// Its decline category there.
-    pub category: paycodes_category,
-    /// Its reason.
-    pub reason: paycodes_reason,
-    /// Its outcome.
-    pub outcome: paycodes_outcome,
-    /// What to do.
-    pub action: paycodes_action,
-}
-
-/// The answer for a code. Caller-owned; `paycodes_decode` fills it on `PAYCODES_OK`. All
-/// strings are static except `detail`.
-#[repr(C)]
-#[derive(Debug, Clone, Copy)]
-pub struct paycodes_decoded {
-    /// Which family the code was decoded as.
-    pub family: paycodes_family,
-    /// Whether a table row answered (false: read from the code's structure only).
-    pub known: bool,
-    /// SNAP: the code is a documentation template (`400XX01`).
-    pub is_template: bool,
-    /// SNAP: the HTTP status; 0 for other families.
-    pub http_status: u16,
-    /// Normalized code, NUL-terminated.
-    pub canonical: [c_char; PAYCODES_CANONICAL_MAX],
-    /// SNAP: the service part, NUL-terminated (`"54"`); empty for other families.
-    pub service_code: [c_char; 3],
-    /// SNAP: the case part, NUL-terminated (`"14"`); empty for other families.
-    pub case_code: [c_char; 3],
-    /// SNAP: whether the service is known (then the `service_*` fields are set).
-    pub has_service: bool,
-    /// The service's name.
-    pub service_name: paycodes_str,
-    /// The service's product area.
-    pub service_product: paycodes_str,
-    /// What the service does.
-    pub service_kind: paycodes_service_kind,
-    /// Whether the service moves money.
-    pub service_moves_money: bool,
-    /// The status-inquiry service of the same product (NULL if none).
-    pub service_status_service: paycodes_str,
-    /// The table's message (a template, placeholder included).
-    pub message: paycodes_str,
-    /// What the actual message put in the placeholder. NOT static and NOT NUL-terminated:
-    /// it points into the message buffer you passed (valid as long as that buffer is), or
-    /// at static text. NULL when there is none.
-    pub detail: paycodes_str,
-    /// The table's category.
-    pub category: paycodes_category,
-    /// Did the money move?
-    pub outcome: paycodes_outcome,
-    /// The canonical reason.
-    pub reason: paycodes_reason,
-    /// What to do next.
-    pub action: paycodes_action,
-    /// Customer-safe text in the context's locale.
-    pub customer_message: paycodes_str,
-    /// Whether `customer_message` hides the real reason (fraud, lost/stolen card, ...).
-    pub masked: bool,
-    /// Precise text for logs and support staff.
-    pub merchant_message: paycodes_str,
-    /// Id of the provider profile that answered.
-    pub provider: paycodes_str,
-    /// Which table row answered.
-    pub source: paycodes_str,
-    /// The operation used for context-dependent codes (NULL if none).
-    pub operation: paycodes_str,
-    /// Card codes: the network whose reading answered.
-    pub network: paycodes_network,
-    /// Card codes: the decline category; `PAYCODES_CATEGORY_NONE` otherwise.
-    pub card_category: paycodes_category,
-    /// Card codes decoded without a network: how many entries of `network_variants` are set.
-    pub network_variant_count: u32,
-    /// The per-network readings; entries past `network_variant_count` are unspecified.
-    pub network_variants: [paycodes_network_variant; 2],
-    /// Statuses: the vocabulary.
-    pub status_kind: paycodes_status_kind,
 }
 
 /// A code built by `paycodes_snap_build`.
@@ -184,15 +110,21 @@ pub struct paycodes_built {
 /// function's body is one call to this.
 fn guard(f: impl FnOnce() -> Result<(), paycodes_status>) -> paycodes_status {
     match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(Ok(())) => PAYCODES_OK,
+        Ok(Ok(())) => paycodes_status::PAYCODES_OK,
         Ok(Err(status)) => status,
-        Err(_) => PAYCODES_PANIC,
+        Err(_) => paycodes_status::PAYCODES_PANIC,
     }
 }
 
 /// [`guard`] for functions that return a value: `fallback` on a panic.
 fn guard_value<T>(fallback: T, f: impl FnOnce() -> T) -> T {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or(fallback)
+}
+
+impl From<paycodes::Error> for paycodes_status {
+    fn from(e: paycodes::Error) -> Self {
+        e.kind().into()
+    }
 }
 
 /// Bytes from a pointer and length; NULL is allowed only with length 0.
@@ -202,22 +134,10 @@ fn guard_value<T>(fallback: T, f: impl FnOnce() -> T) -> T {
 unsafe fn bytes<'a>(ptr: *const u8, len: usize) -> Result<Option<&'a [u8]>, paycodes_status> {
     match (ptr.is_null(), len) {
         (true, 0) => Ok(None),
-        (true, _) => Err(PAYCODES_NULL_ARGUMENT),
+        (true, _) => Err(paycodes_status::PAYCODES_NULL_ARGUMENT),
         // SAFETY: the caller guarantees `ptr` is valid for `len` bytes.
         (false, _) => Ok(Some(unsafe { std::slice::from_raw_parts(ptr, len) })),
     }
-}
-
-/// The code as text. Codes are short ASCII: check that inline (a word at a time) and skip
-/// the general UTF-8 validator, which costs more than the decode itself; anything else
-/// goes through it.
-#[inline(always)]
-fn as_str(b: &[u8]) -> Result<&str, paycodes_status> {
-    if b.len() <= 16 && b.is_ascii() {
-        // SAFETY: every byte is ASCII, so the bytes are valid UTF-8.
-        return Ok(unsafe { std::str::from_utf8_unchecked(b) });
-    }
-    std::str::from_utf8(b).map_err(|_| PAYCODES_INVALID_UTF8)
 }
 
 /// A NUL-terminated UTF-8 string, or None for NULL.
@@ -230,135 +150,135 @@ unsafe fn c_string<'a>(ptr: *const c_char) -> Result<Option<&'a str>, paycodes_s
     }
     // SAFETY: the caller guarantees a NUL-terminated string.
     let s = unsafe { CStr::from_ptr(ptr) };
-    s.to_str().map(Some).map_err(|_| PAYCODES_INVALID_UTF8)
+    s.to_str().map(Some).map_err(|_| paycodes_status::PAYCODES_INVALID_UTF8)
 }
 
-/// Reads the optional context.
+/// Bytes as an [`Input`]: text, or (not UTF-8) bytes for the core to judge.
+fn input(b: &[u8]) -> Input<'_> {
+    match std::str::from_utf8(b) {
+        Ok(s) => Input::Str(s),
+        Err(_) => Input::Bytes(b),
+    }
+}
+
+/// The decode options of a context, read by the core's contract: ids as strings, enum
+/// numbers as their ids.
 ///
 /// # Safety
 /// `ctx` must be NULL or point to a `paycodes_context` whose strings are NULL or
 /// NUL-terminated.
-#[inline]
-unsafe fn read_context(ctx: *const paycodes_context) -> Result<(Context, Locale), paycodes_status> {
+unsafe fn read_args<'a>(ctx: *const paycodes_context, call: Call) -> Result<Args<'a>, paycodes_status> {
+    let mut args = Args::new(call);
     // SAFETY: the caller guarantees `ctx` is NULL or valid.
     let Some(c) = (unsafe { ctx.as_ref() }) else {
-        return Ok((Context::new(), Locale::En));
+        return Ok(args);
     };
-    let mut out = Context::new();
-    // SAFETY: forwarded from the caller's guarantee on the context's strings.
-    if let Some(p) = unsafe { c_string(c.provider)? } {
-        out = out.with_provider(Provider::find(p).ok_or(PAYCODES_UNKNOWN_PROVIDER)?);
+    for (arg, ptr) in [(Arg::Provider, c.provider), (Arg::Operation, c.operation), (Arg::Kind, c.kind)] {
+        // SAFETY: forwarded from the caller's guarantee on the context's strings.
+        if let Some(s) = unsafe { c_string(ptr)? } {
+            args = args.with(arg, Input::Str(s));
+        }
     }
-    // SAFETY: as above.
-    if let Some(o) = unsafe { c_string(c.operation)? } {
-        out = out.with_operation(OperationInfo::find(o).ok_or(PAYCODES_UNKNOWN_OPERATION)?);
-    }
+    let number = |n: u32| u16::try_from(n).unwrap_or(u16::MAX);
     if c.family != 0 {
-        let n = u16::try_from(c.family).map_err(|_| PAYCODES_UNKNOWN_FAMILY)?;
-        out = out.with_family(paycodes::Family::from_number(n).ok_or(PAYCODES_UNKNOWN_FAMILY)?);
+        let f = Family::from_number(number(c.family)).ok_or(paycodes_status::PAYCODES_UNKNOWN_FAMILY)?;
+        args = args.with(Arg::Family, Input::Str(f.id()));
     }
     if c.network != 0 {
-        let n = u16::try_from(c.network).map_err(|_| PAYCODES_UNKNOWN_NETWORK)?;
-        out = out.with_network(Network::from_number(n).ok_or(PAYCODES_UNKNOWN_NETWORK)?);
-    }
-    if c.status_kind != 0 {
-        let n = u16::try_from(c.status_kind).map_err(|_| PAYCODES_UNKNOWN_KIND)?;
-        out = out.with_kind(StatusKind::from_number(n).ok_or(PAYCODES_UNKNOWN_KIND)?);
+        let n = Network::from_number(number(c.network)).ok_or(paycodes_status::PAYCODES_UNKNOWN_NETWORK)?;
+        args = args.with(Arg::Network, Input::Str(n.id()));
     }
     // An unknown locale falls back to English, as everywhere else.
-    let locale = u16::try_from(c.locale).ok().and_then(Locale::from_number).unwrap_or(Locale::En);
-    Ok((out, locale))
+    let locale = paycodes::Locale::from_number(number(c.locale)).unwrap_or(paycodes::Locale::En);
+    Ok(args.with(Arg::Locale, Input::Str(locale.id())))
 }
 
-/// Copies up to `N - 1` bytes into a NUL-terminated array.
-fn c_chars<const N: usize>(s: &[u8]) -> [c_char; N] {
-    let mut out = [0 as c_char; N];
-    let n = s.len().min(N - 1);
-    // SAFETY: `n` bytes fit in `out` (N - 1 at most) and do not overlap `s`; c_char and u8
-    // have the same size.
-    unsafe { std::ptr::copy_nonoverlapping(s.as_ptr(), out.as_mut_ptr().cast::<u8>(), n) };
-    out
-}
+/// Marks a `paycodes_decoded` that paycodes filled: accessors read nothing else.
+const TAG: u64 = 0x7061_7963_6f64_6573; // "paycodes"
 
-/// Converts a decoded answer into `out` (this is all the binding does). Fields are written
-/// in place: building the struct on the stack and copying it cost more than the decode.
+/// Fills `out` with an answer. The answer keeps `message` (the detail may point into it),
+/// never the code.
 ///
 /// # Safety
 /// `out` must be non-NULL and valid for writing.
-#[inline(always)]
-unsafe fn convert_into(d: &Decoded<'_>, locale: Locale, out: *mut paycodes_decoded) {
-    let canonical = d.canonical_bytes();
-    let family = d.family();
-    let snap = family == paycodes::Family::Snap && canonical.len() == 7;
-    let customer = d.customer_message(locale);
-    // SAFETY (whole block): the caller guarantees `out` is valid for writing; every field
-    // is plain data (no drop), so assigning through the raw pointer is a plain store.
+unsafe fn write_decoded(d: &Decoded<'_>, message: Option<&str>, out: *mut paycodes_decoded) {
+    let kept = d.reattach(Raw::Text(""), message);
+    // SAFETY (whole block): the caller guarantees `out` is valid for writing; every field is
+    // plain data. The answer is stored after the tag, in words that hold it (checked at
+    // compile time in generated.rs); its borrows of `message` are documented to live only as
+    // long as the caller's message buffer, and the code is not borrowed at all.
     unsafe {
         let o = &raw mut *out;
-        (*o).family = family.into();
-        (*o).known = d.known();
-        (*o).is_template = d.is_template();
-        (*o).http_status = d.http_status().unwrap_or(0);
-        (*o).canonical = c_chars(canonical);
-        (*o).service_code = c_chars(if snap { &canonical[3..5] } else { b"" });
-        (*o).case_code = c_chars(if snap { &canonical[5..7] } else { b"" });
-        match d.service() {
-            Some(s) => {
-                (*o).has_service = true;
-                (*o).service_name = paycodes_str::text(s.name());
-                (*o).service_product = paycodes_str::text(s.product());
-                (*o).service_kind = s.kind().into();
-                (*o).service_moves_money = s.moves_money();
-                (*o).service_status_service = paycodes_str::opt(s.status_service());
-            }
-            None => {
-                (*o).has_service = false;
-                (*o).service_name = paycodes_str::NONE;
-                (*o).service_product = paycodes_str::NONE;
-                (*o).service_kind = paycodes_service_kind::PAYCODES_SERVICE_KIND_NONE;
-                (*o).service_moves_money = false;
-                (*o).service_status_service = paycodes_str::NONE;
-            }
-        }
-        (*o).message = paycodes_str::text(d.message());
-        (*o).detail = d.detail().map_or(paycodes_str::NONE, |s| paycodes_str { ptr: s.as_ptr().cast(), len: s.len() });
-        (*o).category = d.category().into();
+        (*o).family = d.family().into();
         (*o).outcome = d.outcome().into();
-        (*o).reason = d.reason().into();
         (*o).action = d.action().into();
-        (*o).customer_message = paycodes_str::text(customer.text);
-        (*o).masked = customer.masked;
-        (*o).merchant_message = paycodes_str::text(d.merchant_message());
-        (*o).provider = paycodes_str::text(d.provider().id_text());
-        (*o).source = paycodes_str::text(d.source());
-        (*o).operation = paycodes_str::opt(d.operation().map(|op| op.id_text()));
-        (*o).network = d.network().map_or(paycodes_network::PAYCODES_NETWORK_NONE, Into::into);
-        (*o).status_kind = d.status_kind().map_or(paycodes_status_kind::PAYCODES_STATUS_KIND_NONE, Into::into);
-        if family == paycodes::Family::Iso8583 {
-            (*o).card_category = d.category().into();
-            let mut count = 0;
-            for (slot, v) in (*o).network_variants.iter_mut().zip(d.network_variants()) {
-                *slot = paycodes_network_variant {
-                    network: v.network.into(),
-                    message: paycodes_str::text(v.message),
-                    category: v.category.into(),
-                    reason: v.reason.into(),
-                    outcome: v.outcome.into(),
-                    action: v.action.into(),
-                };
-                count += 1;
-            }
-            (*o).network_variant_count = count;
-        } else {
-            (*o).card_category = paycodes_category::PAYCODES_CATEGORY_NONE;
-            (*o).network_variant_count = 0;
+        (*o).reason = d.reason().into();
+        (*o).category = d.category().into();
+        (*o).known = d.known();
+        (*o).http_status = d.http_status().unwrap_or(0);
+        let words = (&raw mut (*o)._private).cast::<u64>();
+        words.write(TAG);
+        let stored: Decoded<'static> = std::mem::transmute::<Decoded<'_>, Decoded<'static>>(kept);
+        words.add(1).cast::<Decoded<'static>>().write(stored);
+    }
+}
+
+/// The answer in a `paycodes_decoded`, if paycodes filled it.
+///
+/// # Safety
+/// `d` must be NULL or point to a readable `paycodes_decoded`.
+unsafe fn read_decoded<'d>(d: *const paycodes_decoded) -> Option<Obj<'d>> {
+    // SAFETY: the caller guarantees `d` is NULL or readable.
+    let d = unsafe { d.as_ref() }?;
+    let words = d._private.as_ptr();
+    // SAFETY: the tag is only there if `write_decoded` stored an answer after it.
+    unsafe {
+        if words.read() != TAG {
+            return None;
         }
+        Some(Obj::Decoded(&*words.add(1).cast::<Decoded<'static>>()))
+    }
+}
+
+/// The service behind a `paycodes_service` pointer (only paycodes hands those out).
+///
+/// # Safety
+/// `s` must be NULL or a pointer returned by `paycodes_decoded_service`.
+unsafe fn read_service(s: *const paycodes_service) -> Option<Obj<'static>> {
+    // SAFETY: such pointers point to the core's static service rows.
+    unsafe { s.cast::<Service>().as_ref() }.map(Obj::Service)
+}
+
+fn decode_into(
+    result: Result<Decoded<'_>, paycodes::Error>,
+    message: Option<&str>,
+    out: *mut paycodes_decoded,
+) -> Result<(), paycodes_status> {
+    if out.is_null() {
+        return Err(paycodes_status::PAYCODES_NULL_ARGUMENT);
+    }
+    let d = result?;
+    // SAFETY: `out` is non-NULL and the caller guarantees it is valid for writing.
+    unsafe { write_decoded(&d, message, out) };
+    Ok(())
+}
+
+/// A message as the core reads it: text, or ignored with the `message_ignored` warning.
+fn message_input(m: Option<&[u8]>) -> (Input<'_>, Option<&str>) {
+    match m {
+        None => (Input::Null, None),
+        Some(b) => match std::str::from_utf8(b) {
+            Ok(s) => (Input::Str(s), Some(s)),
+            Err(_) => (Input::Bytes(b), None),
+        },
     }
 }
 
 /// Decodes a code given as bytes (`code_len` bytes, no NUL needed). `message` is the actual
-/// responseMessage (NULL with length 0 for none; a message that is not UTF-8 is ignored).
-/// `context` may be NULL. Fills `out` on `PAYCODES_OK`. Thread-safe; allocates nothing.
+/// responseMessage (NULL with length 0 for none; a message that is not UTF-8 is ignored, with
+/// the `PAYCODES_WARNING_MESSAGE_IGNORED` warning). `context` may be NULL. Fills `out` on
+/// `PAYCODES_OK`; `paycodes_decoded_detail` may then point into `message`. Thread-safe;
+/// allocates nothing.
 ///
 /// # Safety
 /// `code` must be valid for `code_len` bytes, `message` for `message_len` bytes (or NULL
@@ -374,23 +294,18 @@ pub unsafe extern "C" fn paycodes_decode(
 ) -> paycodes_status {
     guard(|| {
         // SAFETY: the caller's guarantees, per the function's contract.
-        let code = unsafe { bytes(code, code_len)? }.ok_or(PAYCODES_NULL_ARGUMENT)?;
+        let code = unsafe { bytes(code, code_len)? }.ok_or(paycodes_status::PAYCODES_NULL_ARGUMENT)?;
         // SAFETY: as above.
-        let message = unsafe { bytes(message, message_len)? };
+        let (message, text) = message_input(unsafe { bytes(message, message_len)? });
         // SAFETY: as above.
-        let (ctx, locale) = unsafe { read_context(context)? };
-        if out.is_null() {
-            return Err(PAYCODES_NULL_ARGUMENT);
-        }
-        let d = paycodes::decode(as_str(code)?, message.and_then(|m| std::str::from_utf8(m).ok()), &ctx)?;
-        // SAFETY: `out` is non-NULL and the caller guarantees it is valid for writing.
-        unsafe { convert_into(&d, locale, out) };
-        Ok(())
+        let ctx = unsafe { read_args(context, Call::Decode)? }.context()?;
+        decode_into(api::decode_input(&input(code), &message, &ctx), text, out)
     })
 }
 
-/// Decodes a code given as an integer (`2002400` sent as a JSON number; `51` as a card
-/// code). Negative numbers are `PAYCODES_NEGATIVE_NUMBER`. Otherwise as `paycodes_decode`.
+/// Decodes a code given as an integer (`2002400` sent as a JSON number). Without a family a
+/// number is a whole SNAP code; with `PAYCODES_FAMILY_ISO8583` or `_STATUS`, `5` is `05`.
+/// Negative numbers are `PAYCODES_NEGATIVE_NUMBER`. Otherwise as `paycodes_decode`.
 ///
 /// # Safety
 /// As `paycodes_decode`.
@@ -404,17 +319,10 @@ pub unsafe extern "C" fn paycodes_decode_int(
 ) -> paycodes_status {
     guard(|| {
         // SAFETY: the caller's guarantees, per the function's contract.
-        let message = unsafe { bytes(message, message_len)? };
-        let message = message.and_then(|m| std::str::from_utf8(m).ok());
+        let (message, text) = message_input(unsafe { bytes(message, message_len)? });
         // SAFETY: as above.
-        let (ctx, locale) = unsafe { read_context(context)? };
-        if out.is_null() {
-            return Err(PAYCODES_NULL_ARGUMENT);
-        }
-        let d = paycodes::decode_integer(code, message, &ctx)?;
-        // SAFETY: `out` is non-NULL and valid for writing.
-        unsafe { convert_into(&d, locale, out) };
-        Ok(())
+        let ctx = unsafe { read_args(context, Call::Decode)? }.context()?;
+        decode_into(api::decode_input(&Input::Int(code), &message, &ctx), text, out)
     })
 }
 
@@ -434,17 +342,10 @@ pub unsafe extern "C" fn paycodes_decode_double(
 ) -> paycodes_status {
     guard(|| {
         // SAFETY: the caller's guarantees, per the function's contract.
-        let message = unsafe { bytes(message, message_len)? };
-        let message = message.and_then(|m| std::str::from_utf8(m).ok());
+        let (message, text) = message_input(unsafe { bytes(message, message_len)? });
         // SAFETY: as above.
-        let (ctx, locale) = unsafe { read_context(context)? };
-        if out.is_null() {
-            return Err(PAYCODES_NULL_ARGUMENT);
-        }
-        let d = paycodes::decode_float(code, message, &ctx)?;
-        // SAFETY: `out` is non-NULL and valid for writing.
-        unsafe { convert_into(&d, locale, out) };
-        Ok(())
+        let ctx = unsafe { read_args(context, Call::Decode)? }.context()?;
+        decode_into(api::decode_input(&Input::Float(code), &message, &ctx), text, out)
     })
 }
 
@@ -453,47 +354,70 @@ pub unsafe extern "C" fn paycodes_decode_double(
 /// # Safety
 /// `out` valid for writing, `message_buf` for `message_buf_len` bytes.
 unsafe fn write_built(
-    built: &paycodes::Built<'_>,
+    built: &paycodes::Built,
     out: *mut paycodes_built,
     message_buf: *mut c_char,
     message_buf_len: usize,
 ) -> Result<(), paycodes_status> {
     if out.is_null() || message_buf.is_null() {
-        return Err(PAYCODES_NULL_ARGUMENT);
+        return Err(paycodes_status::PAYCODES_NULL_ARGUMENT);
     }
-    let message = built.to_string();
+    let message = built.message();
     if message.len() + 1 > message_buf_len {
-        return Err(PAYCODES_BUFFER_TOO_SMALL);
+        return Err(paycodes_status::PAYCODES_BUFFER_TOO_SMALL);
     }
     // SAFETY: `message_buf` holds at least `message.len() + 1` bytes (checked above).
     unsafe {
         std::ptr::copy_nonoverlapping(message.as_ptr(), message_buf.cast::<u8>(), message.len());
         message_buf.add(message.len()).write(0);
     }
-    let answer = paycodes_built {
-        code: c_chars(built.code().as_bytes()),
-        message_len: message.len(),
-        reason: built.row().semantics().reason().into(),
-    };
+    let mut code = [0 as c_char; 8];
+    for (c, b) in code.iter_mut().zip(built.code().bytes()) {
+        *c = b as c_char;
+    }
+    let answer = paycodes_built { code, message_len: message.len(), reason: built.row().semantics().reason().into() };
     // SAFETY: `out` is non-NULL and valid for writing.
     unsafe { out.write(answer) };
     Ok(())
 }
 
+/// The build options shared by both build functions.
+///
+/// # Safety
+/// As `paycodes_snap_build`.
+unsafe fn build_args<'a>(
+    detail: *const u8,
+    detail_len: usize,
+    provider: *const c_char,
+) -> Result<Args<'a>, paycodes_status> {
+    let mut args = Args::new(Call::BuildSnap);
+    // SAFETY: forwarded from the caller.
+    if let Some(d) = unsafe { bytes(detail, detail_len)? } {
+        args = args.with(Arg::Detail, input(d));
+    }
+    // SAFETY: forwarded from the caller.
+    if let Some(p) = unsafe { c_string(provider)? } {
+        args = args.with(Arg::Provider, Input::Str(p));
+    }
+    Ok(args)
+}
+
 /// Builds a SNAP code from HTTP status, service code (`service_len` bytes, e.g. `"25"`) and
 /// case code, with the standard message and `detail` in its placeholder (NULL with 0 for
-/// none). `provider` (NUL-terminated, NULL for the standard) adds its own codes. Refuses what
-/// the standard does not have. Writes `out` and the NUL-terminated message into
-/// `message_buf` (`PAYCODES_MESSAGE_MAX` bytes always suffice).
+/// none). The numbers are checked, not narrowed: an HTTP status outside 100-599 is
+/// `PAYCODES_BAD_HTTP_STATUS`, a case code outside 0-99 `PAYCODES_OUT_OF_RANGE`. `provider`
+/// (NUL-terminated, NULL for the standard) adds its own codes. Refuses what the standard does
+/// not have. Writes `out` and the NUL-terminated message into `message_buf`
+/// (`PAYCODES_MESSAGE_MAX` bytes always suffice).
 ///
 /// # Safety
 /// Pointers valid for their lengths (or NULL where allowed); `provider` NUL-terminated.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn paycodes_snap_build(
-    http_status: u16,
+    http_status: i64,
     service: *const u8,
     service_len: usize,
-    case_code: u8,
+    case_code: i64,
     detail: *const u8,
     detail_len: usize,
     provider: *const c_char,
@@ -503,8 +427,12 @@ pub unsafe extern "C" fn paycodes_snap_build(
 ) -> paycodes_status {
     guard(|| {
         // SAFETY: the caller's guarantees, per the function's contract.
-        let (service, detail, provider) = unsafe { build_args(service, service_len, detail, detail_len, provider)? };
-        let built = paycodes::build_snap(http_status, service, case_code, detail, provider)?;
+        let service = unsafe { bytes(service, service_len)? }.ok_or(paycodes_status::PAYCODES_NULL_ARGUMENT)?;
+        // SAFETY: as above.
+        let args = unsafe { build_args(detail, detail_len, provider)? }
+            .with(Arg::HttpStatus, Input::Int(http_status))
+            .with(Arg::CaseCode, Input::Int(case_code));
+        let built = api::build_snap(&input(service), &args)?;
         // SAFETY: as above.
         unsafe { write_built(&built, out, message_buf, message_buf_len) }
     })
@@ -531,42 +459,17 @@ pub unsafe extern "C" fn paycodes_snap_build_for_reason(
     guard(|| {
         let reason = reason_from_u32(reason)?;
         // SAFETY: the caller's guarantees, per the function's contract.
-        let (service, detail, provider) = unsafe { build_args(service, service_len, detail, detail_len, provider)? };
-        let built = paycodes::build_snap_for_reason(service, reason, detail, provider)?;
+        let service = unsafe { bytes(service, service_len)? }.ok_or(paycodes_status::PAYCODES_NULL_ARGUMENT)?;
+        // SAFETY: as above.
+        let args = unsafe { build_args(detail, detail_len, provider)? }.with(Arg::Reason, Input::Str(reason.id()));
+        let built = api::build_snap(&input(service), &args)?;
         // SAFETY: as above.
         unsafe { write_built(&built, out, message_buf, message_buf_len) }
     })
 }
 
-type BuildArgs<'a> = (&'a str, Option<&'a str>, &'static Provider);
-
-/// # Safety
-/// As `paycodes_snap_build`.
-unsafe fn build_args<'a>(
-    service: *const u8,
-    service_len: usize,
-    detail: *const u8,
-    detail_len: usize,
-    provider: *const c_char,
-) -> Result<BuildArgs<'a>, paycodes_status> {
-    // SAFETY: forwarded from the caller.
-    let service = unsafe { bytes(service, service_len)? }.ok_or(PAYCODES_NULL_ARGUMENT)?;
-    let service = std::str::from_utf8(service).map_err(|_| PAYCODES_INVALID_UTF8)?;
-    // SAFETY: forwarded from the caller.
-    let detail = match unsafe { bytes(detail, detail_len)? } {
-        None => None,
-        Some(d) => Some(std::str::from_utf8(d).map_err(|_| PAYCODES_INVALID_UTF8)?),
-    };
-    // SAFETY: forwarded from the caller.
-    let provider = match unsafe { c_string(provider)? } {
-        None => Provider::standard(),
-        Some(p) => Provider::find(p).ok_or(PAYCODES_UNKNOWN_PROVIDER)?,
-    };
-    Ok((service, detail, provider))
-}
-
-fn reason_from_u32(reason: u32) -> Result<paycodes::Reason, paycodes_status> {
-    u16::try_from(reason).ok().and_then(paycodes::Reason::from_number).ok_or(PAYCODES_UNKNOWN_REASON)
+fn reason_from_u32(reason: u32) -> Result<Reason, paycodes_status> {
+    u16::try_from(reason).ok().and_then(Reason::from_number).ok_or(paycodes_status::PAYCODES_UNKNOWN_REASON)
 }
 
 /// The customer-safe message for a reason in a locale (an unknown locale is English).
@@ -584,9 +487,9 @@ pub unsafe extern "C" fn paycodes_customer_message(
     guard(|| {
         let reason = reason_from_u32(reason)?;
         if text_out.is_null() {
-            return Err(PAYCODES_NULL_ARGUMENT);
+            return Err(paycodes_status::PAYCODES_NULL_ARGUMENT);
         }
-        let locale = u16::try_from(locale).ok().and_then(Locale::from_number).unwrap_or(Locale::En);
+        let locale = u16::try_from(locale).ok().and_then(paycodes::Locale::from_number).unwrap_or(paycodes::Locale::En);
         let m = paycodes::customer_message(reason, locale);
         // SAFETY: non-NULL, and valid for writing per the contract.
         unsafe {
@@ -599,62 +502,31 @@ pub unsafe extern "C" fn paycodes_customer_message(
     })
 }
 
-/// The core's id enums, for the id conversions below.
-trait IdEnum: Copy {
-    fn from_id(id: &str) -> Option<Self>;
-    fn from_number(n: u16) -> Option<Self>;
-    fn id_text(self) -> Text;
-}
-
-macro_rules! id_enum {
-    ($($t:ty),*) => {$(
-        impl IdEnum for $t {
-            fn from_id(id: &str) -> Option<Self> { <$t>::from_id(id) }
-            fn from_number(n: u16) -> Option<Self> { <$t>::from_number(n) }
-            fn id_text(self) -> Text { <$t>::id_text(self) }
-        }
-    )*};
-}
-
-id_enum!(
-    paycodes::Reason,
-    paycodes::Family,
-    paycodes::Network,
-    paycodes::StatusKind,
-    paycodes::Outcome,
-    paycodes::Action,
-    paycodes::Category,
-    paycodes::ServiceKind
-);
-
-/// Shared body of the `*_from_id` functions.
+/// Shared body of the `*_from_id` functions: the one leniency rule of every binding.
 ///
 /// # Safety
 /// `id` valid for `id_len` bytes; `out` valid for writing.
-unsafe fn from_id<E: IdEnum, C: From<E>>(
+unsafe fn from_id<T>(
     id: *const u8,
     id_len: usize,
-    out: *mut C,
+    out: *mut T,
+    parse: impl Fn(&str) -> Option<T>,
     unknown: paycodes_status,
 ) -> Result<(), paycodes_status> {
     // SAFETY: forwarded from the caller.
-    let id = unsafe { bytes(id, id_len)? }.ok_or(PAYCODES_NULL_ARGUMENT)?;
-    let id = std::str::from_utf8(id).map_err(|_| PAYCODES_INVALID_UTF8)?;
-    let v = E::from_id(&id.trim().to_ascii_lowercase()).ok_or(unknown)?;
+    let id = unsafe { bytes(id, id_len)? }.ok_or(paycodes_status::PAYCODES_NULL_ARGUMENT)?;
+    let id = std::str::from_utf8(id).map_err(|_| paycodes_status::PAYCODES_INVALID_UTF8)?;
+    let v = parse(id).ok_or(unknown)?;
     if out.is_null() {
-        return Err(PAYCODES_NULL_ARGUMENT);
+        return Err(paycodes_status::PAYCODES_NULL_ARGUMENT);
     }
     // SAFETY: non-NULL, valid for writing per the contract.
-    unsafe { out.write(v.into()) };
+    unsafe { out.write(v) };
     Ok(())
 }
 
-/// Shared body of the `*_id` functions.
-fn id_of<E: IdEnum>(value: u32) -> paycodes_str {
-    u16::try_from(value).ok().and_then(E::from_number).map_or(paycodes_str::NONE, |v| paycodes_str::text(v.id_text()))
-}
-
-/// The reason for a stable id (`"insufficient_funds"`); `PAYCODES_UNKNOWN_REASON` otherwise.
+/// The reason for an id, read leniently (`"insufficient_funds"`, `"INSUFFICIENT_FUNDS"`);
+/// `PAYCODES_UNKNOWN_REASON` otherwise.
 ///
 /// # Safety
 /// `id` valid for `id_len` bytes; `out` valid for writing.
@@ -665,12 +537,13 @@ pub unsafe extern "C" fn paycodes_reason_from_id(
     out: *mut paycodes_reason,
 ) -> paycodes_status {
     guard(|| {
+        let parse = |s: &str| Reason::parse(s).map(Into::into);
         // SAFETY: the caller's guarantees, per the function's contract.
-        unsafe { from_id::<paycodes::Reason, paycodes_reason>(id, id_len, out, PAYCODES_UNKNOWN_REASON) }
+        unsafe { from_id(id, id_len, out, parse, paycodes_status::PAYCODES_UNKNOWN_REASON) }
     })
 }
 
-/// The family for an id (`"snap"`, `"iso8583"`, `"provider"`, `"status"`).
+/// The family for an id, read leniently (`"snap"`, `"ISO8583"`, `"provider"`, `"status"`).
 ///
 /// # Safety
 /// `id` valid for `id_len` bytes; `out` valid for writing.
@@ -681,12 +554,13 @@ pub unsafe extern "C" fn paycodes_family_from_id(
     out: *mut paycodes_family,
 ) -> paycodes_status {
     guard(|| {
+        let parse = |s: &str| Family::parse(s).map(Into::into);
         // SAFETY: the caller's guarantees, per the function's contract.
-        unsafe { from_id::<paycodes::Family, paycodes_family>(id, id_len, out, PAYCODES_UNKNOWN_FAMILY) }
+        unsafe { from_id(id, id_len, out, parse, paycodes_status::PAYCODES_UNKNOWN_FAMILY) }
     })
 }
 
-/// The network for an id (`"visa"`, `"mastercard"`).
+/// The network for an id, read leniently (`"visa"`, `"MasterCard"`).
 ///
 /// # Safety
 /// `id` valid for `id_len` bytes; `out` valid for writing.
@@ -697,24 +571,9 @@ pub unsafe extern "C" fn paycodes_network_from_id(
     out: *mut paycodes_network,
 ) -> paycodes_status {
     guard(|| {
+        let parse = |s: &str| Network::parse(s).map(Into::into);
         // SAFETY: the caller's guarantees, per the function's contract.
-        unsafe { from_id::<paycodes::Network, paycodes_network>(id, id_len, out, PAYCODES_UNKNOWN_NETWORK) }
-    })
-}
-
-/// The status kind for an id (`"snap"`, `"qris"`, `"direct_debit"`, `"va"`).
-///
-/// # Safety
-/// `id` valid for `id_len` bytes; `out` valid for writing.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn paycodes_status_kind_from_id(
-    id: *const u8,
-    id_len: usize,
-    out: *mut paycodes_status_kind,
-) -> paycodes_status {
-    guard(|| {
-        // SAFETY: the caller's guarantees, per the function's contract.
-        unsafe { from_id::<paycodes::StatusKind, paycodes_status_kind>(id, id_len, out, PAYCODES_UNKNOWN_KIND) }
+        unsafe { from_id(id, id_len, out, parse, paycodes_status::PAYCODES_UNKNOWN_NETWORK) }
     })
 }
 
@@ -728,56 +587,8 @@ pub unsafe extern "C" fn paycodes_locale_from_tag(tag: *const u8, tag_len: usize
     guard_value(paycodes_locale::PAYCODES_LOCALE_EN, || {
         // SAFETY: the caller's guarantees, per the function's contract.
         let tag = unsafe { bytes(tag, tag_len) }.ok().flatten().and_then(|t| std::str::from_utf8(t).ok());
-        Locale::parse(tag.unwrap_or("")).into()
+        paycodes::Locale::from_tag(tag.unwrap_or("")).into()
     })
-}
-
-/// The stable id of a `paycodes_family`. Static text; `ptr` is NULL for a value that is not in the enum.
-#[unsafe(no_mangle)]
-pub extern "C" fn paycodes_family_id(value: u32) -> paycodes_str {
-    guard_value(paycodes_str::NONE, || id_of::<paycodes::Family>(value))
-}
-
-/// The stable id of a `paycodes_outcome` (`"failed"`). Static text; `ptr` is NULL for a value that is not in the enum.
-#[unsafe(no_mangle)]
-pub extern "C" fn paycodes_outcome_id(value: u32) -> paycodes_str {
-    guard_value(paycodes_str::NONE, || id_of::<paycodes::Outcome>(value))
-}
-
-/// The stable id of a `paycodes_action` (`"inquire_status"`). Static text; `ptr` is NULL for a value that is not in the enum.
-#[unsafe(no_mangle)]
-pub extern "C" fn paycodes_action_id(value: u32) -> paycodes_str {
-    guard_value(paycodes_str::NONE, || id_of::<paycodes::Action>(value))
-}
-
-/// The stable id of a `paycodes_category`. Static text; `ptr` is NULL for a value that is not in the enum.
-#[unsafe(no_mangle)]
-pub extern "C" fn paycodes_category_id(value: u32) -> paycodes_str {
-    guard_value(paycodes_str::NONE, || id_of::<paycodes::Category>(value))
-}
-
-/// The stable id of a `paycodes_reason` (`"insufficient_funds"`). Static text; `ptr` is NULL for a value that is not in the enum.
-#[unsafe(no_mangle)]
-pub extern "C" fn paycodes_reason_id(value: u32) -> paycodes_str {
-    guard_value(paycodes_str::NONE, || id_of::<paycodes::Reason>(value))
-}
-
-/// The stable id of a `paycodes_network`. Static text; `ptr` is NULL for a value that is not in the enum.
-#[unsafe(no_mangle)]
-pub extern "C" fn paycodes_network_id(value: u32) -> paycodes_str {
-    guard_value(paycodes_str::NONE, || id_of::<paycodes::Network>(value))
-}
-
-/// The stable id of a `paycodes_status_kind`. Static text; `ptr` is NULL for a value that is not in the enum.
-#[unsafe(no_mangle)]
-pub extern "C" fn paycodes_status_kind_id(value: u32) -> paycodes_str {
-    guard_value(paycodes_str::NONE, || id_of::<paycodes::StatusKind>(value))
-}
-
-/// The stable id of a `paycodes_service_kind`. Static text; `ptr` is NULL for a value that is not in the enum.
-#[unsafe(no_mangle)]
-pub extern "C" fn paycodes_service_kind_id(value: u32) -> paycodes_str {
-    guard_value(paycodes_str::NONE, || id_of::<paycodes::ServiceKind>(value))
 }
 
 /// The stable id of a status (`"bad_length"`, `"null_argument"`), the same id every other
@@ -807,14 +618,14 @@ pub unsafe extern "C" fn paycodes_status_message(
 ) -> paycodes_status {
     guard(|| {
         if buf.is_null() {
-            return Err(PAYCODES_NULL_ARGUMENT);
+            return Err(paycodes_status::PAYCODES_NULL_ARGUMENT);
         }
         let text = match paycodes_status::ALL.iter().find(|s| **s as u32 == status) {
-            Some(s) => s.message(),
+            Some(s) => format!("{} ({})", s.describe(), String::from_utf8_lossy(&s.id()[..s.id().len() - 1])),
             None => format!("unknown paycodes_status {status}"),
         };
         if text.len() + 1 > buf_len {
-            return Err(PAYCODES_BUFFER_TOO_SMALL);
+            return Err(paycodes_status::PAYCODES_BUFFER_TOO_SMALL);
         }
         // SAFETY: `buf` holds at least `text.len() + 1` bytes (checked above).
         unsafe {

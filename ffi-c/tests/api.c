@@ -44,9 +44,10 @@ static void test_null_and_bad_arguments(void) {
     CHECK(paycodes_decode((const uint8_t *)"403\0" "414", 7, NULL, 0, NULL, &d) == PAYCODES_BAD_CHARACTER);
     CHECK(paycodes_decode_int(-5, NULL, 0, NULL, &d) == PAYCODES_NEGATIVE_NUMBER);
     CHECK(paycodes_decode_double(2002400.5, NULL, 0, NULL, &d) == PAYCODES_NOT_AN_INTEGER);
-    /* No failed call wrote its output (compare fields: padding bytes are unspecified). */
-    CHECK(strcmp(d.canonical, before.canonical) == 0 && d.reason == before.reason && d.outcome == before.outcome &&
-          d.message.ptr == before.message.ptr && d.family == before.family);
+    /* No failed call wrote its output (fields compared: padding bytes are unspecified). */
+    CHECK(d.family == before.family && d.outcome == before.outcome && d.reason == before.reason &&
+          d.http_status == before.http_status);
+    CHECK(strcmp(paycodes_decoded_canonical(&d).ptr, "2002400") == 0);
 
     memset(buf, 'x', sizeof buf);
     CHECK(paycodes_snap_build(400, (const uint8_t *)"25", 2, 1, (const uint8_t *)"amount", 6, NULL, &built, buf, 10) ==
@@ -58,6 +59,13 @@ static void test_null_and_bad_arguments(void) {
           PAYCODES_UNKNOWN_SERVICE);
     CHECK(paycodes_snap_build(403, (const uint8_t *)"25", 2, 99, NULL, 0, NULL, &built, buf, sizeof buf) ==
           PAYCODES_UNKNOWN_CASE);
+    /* Numbers are checked, never narrowed: 65940 is not an HTTP status (it is not 404). */
+    CHECK(paycodes_snap_build(65940, (const uint8_t *)"24", 2, 12, NULL, 0, NULL, &built, buf, sizeof buf) ==
+          PAYCODES_BAD_HTTP_STATUS);
+    CHECK(paycodes_snap_build(404, (const uint8_t *)"24", 2, 268, NULL, 0, NULL, &built, buf, sizeof buf) ==
+          PAYCODES_OUT_OF_RANGE);
+    CHECK(paycodes_snap_build(404, (const uint8_t *)"24", 2, -1, NULL, 0, NULL, &built, buf, sizeof buf) ==
+          PAYCODES_OUT_OF_RANGE);
     CHECK(paycodes_snap_build(400, (const uint8_t *)"25", 2, 1, NULL, 0, "xendit", &built, buf, sizeof buf) ==
           PAYCODES_UNKNOWN_PROVIDER);
     CHECK(paycodes_snap_build_for_reason(PAYCODES_REASON_LOST_CARD, (const uint8_t *)"54", 2, NULL, 0, NULL, &built,
@@ -79,31 +87,44 @@ static void test_context_errors(void) {
     memset(&ctx, 0, sizeof ctx);
     ctx.family = PAYCODES_FAMILY_STATUS;
     CHECK(paycodes_decode((const uint8_t *)"03", 2, NULL, 0, &ctx, &d) == PAYCODES_KIND_REQUIRED);
-    ctx.status_kind = PAYCODES_STATUS_KIND_QRIS;
+    ctx.kind = "qris";
     CHECK(paycodes_decode((const uint8_t *)"03", 2, NULL, 0, &ctx, &d) == PAYCODES_OK);
     CHECK(d.outcome == PAYCODES_OUTCOME_PENDING);
+    CHECK(strcmp(paycodes_decoded_status_kind(&d).ptr, "qris") == 0);
+    ctx.kind = "Direct Debit"; /* ids are read leniently, as in every language */
+    CHECK(paycodes_decode((const uint8_t *)"07", 2, NULL, 0, &ctx, &d) == PAYCODES_OK);
+    CHECK(strcmp(paycodes_decoded_status_kind(&d).ptr, "direct_debit") == 0);
+    ctx.kind = "nope";
+    CHECK(paycodes_decode((const uint8_t *)"07", 2, NULL, 0, &ctx, &d) == PAYCODES_UNKNOWN_KIND);
     memset(&ctx, 0, sizeof ctx);
     ctx.provider = "Bank Neo Commerce";
     ctx.locale = PAYCODES_LOCALE_ID;
     CHECK(paycodes_decode((const uint8_t *)"2001200", 7, NULL, 0, &ctx, &d) == PAYCODES_OK);
-    CHECK(d.has_service && strcmp(d.service_name.ptr, "Transaction Status Inquiry - Static") == 0);
-    CHECK(strcmp(d.customer_message.ptr, "Pembayaran Anda berhasil.") == 0);
+    CHECK(paycodes_decoded_service(&d) != NULL &&
+          strcmp(paycodes_service_name(paycodes_decoded_service(&d)).ptr, "Transaction Status Inquiry - Static") == 0);
+    CHECK(strcmp(paycodes_decoded_customer_message(&d).ptr, "Pembayaran Anda berhasil.") == 0);
     memset(&ctx, 0, sizeof ctx);
     ctx.network = PAYCODES_NETWORK_VISA;
     CHECK(paycodes_decode((const uint8_t *)"70", 2, NULL, 0, &ctx, &d) == PAYCODES_OK);
-    CHECK(d.reason == PAYCODES_REASON_PIN_REQUIRED && d.network == PAYCODES_NETWORK_VISA);
+    CHECK(d.reason == PAYCODES_REASON_PIN_REQUIRED && paycodes_decoded_network(&d) == PAYCODES_NETWORK_VISA);
     CHECK(paycodes_decode((const uint8_t *)"70", 2, NULL, 0, NULL, &d) == PAYCODES_OK);
-    CHECK(d.network_variant_count == 2 && d.network_variants[1].network == PAYCODES_NETWORK_MASTERCARD);
+    {
+        paycodes_network_variant v;
+        CHECK(paycodes_decoded_network_variants_count(&d) == 2);
+        CHECK(paycodes_decoded_network_variants_get(&d, 1, &v) == PAYCODES_OK && v.network == PAYCODES_NETWORK_MASTERCARD);
+        CHECK(paycodes_decoded_network_variants_get(&d, 2, &v) == PAYCODES_INDEX_OUT_OF_RANGE);
+    }
 }
 
 static void test_statuses(void) {
     static const paycodes_status all[] = {
         PAYCODES_OK, PAYCODES_EMPTY, PAYCODES_BAD_LENGTH, PAYCODES_BAD_CHARACTER, PAYCODES_BAD_HTTP_STATUS,
         PAYCODES_INVALID_UTF8, PAYCODES_NEGATIVE_NUMBER, PAYCODES_NOT_AN_INTEGER, PAYCODES_BAD_TYPE,
-        PAYCODES_BAD_JSON, PAYCODES_NULL_ARGUMENT, PAYCODES_BUFFER_TOO_SMALL, PAYCODES_UNKNOWN_PROVIDER,
-        PAYCODES_UNKNOWN_FAMILY, PAYCODES_UNKNOWN_NETWORK, PAYCODES_UNKNOWN_KIND, PAYCODES_UNKNOWN_OPERATION,
-        PAYCODES_UNKNOWN_REASON, PAYCODES_KIND_REQUIRED, PAYCODES_UNKNOWN_TABLE, PAYCODES_UNKNOWN_SERVICE, PAYCODES_UNKNOWN_CASE,
-        PAYCODES_NO_SNAP_CODE, PAYCODES_BAD_DETAIL, PAYCODES_MESSAGE_TOO_LONG, PAYCODES_INTERNAL, PAYCODES_PANIC};
+        PAYCODES_BAD_JSON, PAYCODES_OUT_OF_RANGE, PAYCODES_NULL_ARGUMENT, PAYCODES_BUFFER_TOO_SMALL,
+        PAYCODES_INDEX_OUT_OF_RANGE, PAYCODES_UNKNOWN_PROVIDER, PAYCODES_UNKNOWN_FAMILY, PAYCODES_UNKNOWN_NETWORK,
+        PAYCODES_UNKNOWN_KIND, PAYCODES_UNKNOWN_OPERATION, PAYCODES_UNKNOWN_REASON, PAYCODES_KIND_REQUIRED,
+        PAYCODES_UNKNOWN_TABLE, PAYCODES_UNKNOWN_SERVICE, PAYCODES_UNKNOWN_CASE, PAYCODES_NO_SNAP_CODE,
+        PAYCODES_BAD_DETAIL, PAYCODES_MESSAGE_TOO_LONG, PAYCODES_BODY_TOO_LARGE, PAYCODES_INTERNAL, PAYCODES_PANIC};
     size_t n = sizeof all / sizeof all[0], i, j;
     char buf[256];
     size_t len = 0;
@@ -147,6 +168,31 @@ static void test_every_customer_message(void) {
     CHECK(seen == 100);
 }
 
+static void test_accessors(void) {
+    paycodes_decoded d, zeroed;
+    const char *msg = "Invalid Field Format virtualAccountNo";
+    memset(&zeroed, 0, sizeof zeroed);
+    /* A struct paycodes did not fill answers nothing (and does not crash). */
+    CHECK(paycodes_decoded_canonical(&zeroed).ptr == NULL && paycodes_decoded_service(&zeroed) == NULL);
+    CHECK(paycodes_decoded_canonical(NULL).ptr == NULL && paycodes_decoded_warnings_count(NULL) == 0);
+    CHECK(paycodes_service_name(NULL).ptr == NULL);
+    CHECK(paycodes_decode((const uint8_t *)"4002501", 7, (const uint8_t *)msg, strlen(msg), NULL, &d) == PAYCODES_OK);
+    /* The detail points into the message buffer. */
+    CHECK(paycodes_decoded_detail(&d).ptr == msg + 21 && paycodes_decoded_detail(&d).len == 16);
+    CHECK(paycodes_decoded_http_status(&d) == 400 && d.http_status == 400);
+    CHECK(strcmp(paycodes_service_code(paycodes_decoded_service(&d)).ptr, "25") == 0);
+    CHECK(paycodes_service_kind_of(paycodes_decoded_service(&d)) == PAYCODES_SERVICE_KIND_PAYMENT);
+    CHECK(paycodes_decoded_network_variants_present(&d) == false);
+    /* Not UTF-8: the message is ignored and the answer says so. */
+    CHECK(paycodes_decode((const uint8_t *)"4002501", 7, (const uint8_t *)"Inv\xff", 4, NULL, &d) == PAYCODES_OK);
+    CHECK(paycodes_decoded_detail(&d).ptr == NULL && paycodes_decoded_warnings_count(&d) == 1 &&
+          paycodes_decoded_warnings_get(&d, 0) == PAYCODES_WARNING_MESSAGE_IGNORED);
+    CHECK(paycodes_decoded_warnings_get(&d, 1) == PAYCODES_WARNING_NONE);
+    /* A number without a family is a whole SNAP code: 0 is not card code 00. */
+    CHECK(paycodes_decode_int(0, NULL, 0, NULL, &d) == PAYCODES_BAD_LENGTH);
+    CHECK(paycodes_decode_double(-0.0, NULL, 0, NULL, &d) == PAYCODES_BAD_LENGTH);
+}
+
 static void test_build(void) {
     char buf[PAYCODES_MESSAGE_MAX];
     paycodes_built b;
@@ -164,6 +210,7 @@ int main(void) {
     test_version();
     test_every_customer_message();
     test_build();
+    test_accessors();
     printf("%d passed, %d failed\n", checks - failures, failures);
     return failures == 0 ? 0 : 1;
 }

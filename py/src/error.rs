@@ -1,38 +1,21 @@
-//! Core errors to Python exceptions: one exhaustive mapping. The classes are declared once,
-//! in `paycodes/_errors.py`.
+//! Core errors to Python exceptions: one exhaustive mapping by error class. The classes are
+//! declared once, in `paycodes/_errors.py`.
 
-use paycodes::{Error, ErrorKind};
+use paycodes::{Error, ErrorClass};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;
 
-/// The exception class for an error kind (by class name in `paycodes._errors`).
-fn class_name(kind: ErrorKind) -> &'static str {
-    match kind {
-        ErrorKind::Empty
-        | ErrorKind::BadLength
-        | ErrorKind::BadCharacter
-        | ErrorKind::BadHttpStatus
-        | ErrorKind::InvalidUtf8
-        | ErrorKind::NegativeNumber
-        | ErrorKind::NotAnInteger
-        | ErrorKind::BadJson => "InvalidCodeError",
-        ErrorKind::BadType => "ArgumentTypeError",
-        ErrorKind::UnknownProvider
-        | ErrorKind::UnknownFamily
-        | ErrorKind::UnknownNetwork
-        | ErrorKind::UnknownKind
-        | ErrorKind::UnknownOperation
-        | ErrorKind::UnknownReason
-        | ErrorKind::KindRequired
-        | ErrorKind::UnknownTable
-        | ErrorKind::UnknownFormat => "UnknownOptionError",
-        ErrorKind::UnknownService
-        | ErrorKind::UnknownCase
-        | ErrorKind::NoSnapCode
-        | ErrorKind::BadDetail
-        | ErrorKind::MessageTooLong => "BuildError",
-        ErrorKind::Internal => "InternalError",
+/// The exception class for an error class (by class name in `paycodes._errors`).
+fn class_name(class: ErrorClass) -> &'static str {
+    match class {
+        ErrorClass::InvalidCode => "InvalidCodeError",
+        ErrorClass::ArgumentType => "ArgumentTypeError",
+        ErrorClass::ArgumentValue => "InvalidArgumentError",
+        ErrorClass::UnknownOption => "UnknownOptionError",
+        ErrorClass::Build => "BuildError",
+        ErrorClass::InvalidBody => "InvalidBodyError",
+        ErrorClass::Internal => "InternalError",
     }
 }
 
@@ -46,7 +29,7 @@ fn errors_module(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
 pub fn to_py(py: Python<'_>, e: Error, index: Option<usize>) -> PyErr {
     let kind = e.kind();
     let build = || -> PyResult<PyErr> {
-        let cls = errors_module(py)?.getattr(class_name(kind))?.cast_into::<PyType>()?;
+        let cls = errors_module(py)?.getattr(class_name(kind.class()))?.cast_into::<PyType>()?;
         let message = match index {
             Some(i) => format!("item {i}: {e}"),
             None => e.to_string(),

@@ -1,104 +1,120 @@
-//! The Python classes: `Decoded`, `Service`, `NetworkVariant`, `Built`. They hold the core's
-//! answer and convert on access; nothing here decides anything.
+//! The Python classes (`Decoded`, `Service`, `NetworkVariant`, `Built`) and the one
+//! converter from the core's answer values to Python objects. The classes hold the core's
+//! answer; their getters (generated.rs) and `to_dict` read it through `paycodes::fields`.
 
-use paycodes::{Context, Decoded, Family, Locale, NetworkVariant, Raw, Service};
-use pyo3::intern;
+use paycodes::fields::{Obj, Value};
+use paycodes::{Built, Context, Decoded, EnumType, NetworkVariant, Raw, Service};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
 /// Python strings for static table text, created once per distinct text (a few thousand at
-/// most): attribute access and `to_dict` then hand out the same object instead of decoding
-/// UTF-8 again.
-static TEXTS: Mutex<Option<HashMap<usize, Py<PyString>>>> = Mutex::new(None);
+/// most): attribute access and `to_dict` hand out the same object instead of decoding UTF-8
+/// again.
+static TEXTS: Mutex<Option<TextCache>> = Mutex::new(None);
+
+/// Python strings by the address and length of the static text they were made from.
+type TextCache = HashMap<(usize, usize), Py<PyString>>;
 
 pub fn text<'py>(py: Python<'py>, t: &'static str) -> Bound<'py, PyString> {
-    let key = t.as_ptr() as usize ^ (t.len() << 48);
+    let key = (t.as_ptr() as usize, t.len());
     let mut guard = TEXTS.lock().unwrap_or_else(|p| p.into_inner());
     let map = guard.get_or_insert_with(HashMap::new);
     map.entry(key).or_insert_with(|| PyString::new(py, t).unbind()).bind(py).clone()
 }
 
-fn opt_text<'py>(py: Python<'py>, t: Option<&'static str>) -> Bound<'py, PyAny> {
-    match t {
-        Some(t) => text(py, t).into_any(),
-        None => py.None().into_bound(py),
-    }
-}
+/// Python enum members by enum and core number, from `paycodes._enums`.
+static ENUMS: PyOnceLock<HashMap<(u16, u16), Py<PyAny>>> = PyOnceLock::new();
 
-/// Python enum members, by core number, from `paycodes._enums`.
-pub struct Enums {
-    family: Vec<Option<Py<PyAny>>>,
-    outcome: Vec<Option<Py<PyAny>>>,
-    action: Vec<Option<Py<PyAny>>>,
-    category: Vec<Option<Py<PyAny>>>,
-    reason: Vec<Option<Py<PyAny>>>,
-    service_kind: Vec<Option<Py<PyAny>>>,
-    network: Vec<Option<Py<PyAny>>>,
-    status_kind: Vec<Option<Py<PyAny>>>,
-}
-
-static ENUMS: PyOnceLock<Enums> = PyOnceLock::new();
-
-macro_rules! members {
-    ($py:expr, $module:expr, $name:literal, $core:ty) => {{
-        let cls = $module.getattr($name)?;
-        let max = <$core>::ALL.iter().map(|v| v.number()).max().unwrap_or(0) as usize;
-        let mut table: Vec<Option<Py<PyAny>>> = (0..=max).map(|_| None).collect();
-        for v in <$core>::ALL {
-            table[v.number() as usize] = Some(cls.call1((v.id(),))?.unbind());
-        }
-        table
-    }};
-}
-
-pub fn enums(py: Python<'_>) -> PyResult<&Enums> {
-    ENUMS.get_or_try_init(py, || {
+fn member(py: Python<'_>, ty: EnumType, n: u16) -> PyResult<Py<PyAny>> {
+    let members = ENUMS.get_or_try_init(py, || -> PyResult<_> {
         let m = py.import("paycodes._enums")?;
-        Ok(Enums {
-            family: members!(py, m, "Family", paycodes::Family),
-            outcome: members!(py, m, "Outcome", paycodes::Outcome),
-            action: members!(py, m, "Action", paycodes::Action),
-            category: members!(py, m, "Category", paycodes::Category),
-            reason: members!(py, m, "Reason", paycodes::Reason),
-            service_kind: members!(py, m, "ServiceKind", paycodes::ServiceKind),
-            network: members!(py, m, "Network", paycodes::Network),
-            status_kind: members!(py, m, "StatusKind", paycodes::StatusKind),
-        })
+        let mut out = HashMap::new();
+        for t in EnumType::ALL {
+            let cls = m.getattr(t.rust_name())?;
+            for v in t.values() {
+                out.insert((t.number(), v.number), cls.call1((v.id,))?.unbind());
+            }
+        }
+        Ok(out)
+    })?;
+    Ok(members.get(&(ty.number(), n)).map_or_else(|| py.None(), |m| m.clone_ref(py)))
+}
+
+/// How a value becomes Python: attributes give enum members and objects; `to_dict` gives
+/// plain ids, dicts and lists (the JSON object).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Attribute,
+    Dict,
+}
+
+/// The one converter from an answer value to Python.
+pub fn to_py(py: Python<'_>, v: Value<'_>, mode: Mode) -> PyResult<Py<PyAny>> {
+    Ok(match v {
+        Value::Null => py.None(),
+        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any().unbind(),
+        Value::Int(n) => n.into_pyobject(py)?.into_any().unbind(),
+        Value::Float(x) => x.into_pyobject(py)?.into_any().unbind(),
+        Value::Str(s) => PyString::new(py, s).into_any().unbind(),
+        Value::Text(t) => text(py, t.as_str()).into_any().unbind(),
+        Value::Enum(ty, n) => match mode {
+            Mode::Attribute => member(py, ty, n)?,
+            Mode::Dict => ty.id_of(n).map_or_else(|| py.None(), |t| text(py, t.as_str()).into_any().unbind()),
+        },
+        Value::Object(o) => match mode {
+            Mode::Dict => obj_dict(py, &o, None)?.into_any().unbind(),
+            Mode::Attribute => match o {
+                Obj::Service(s) => Py::new(py, PyService { s })?.into_any(),
+                Obj::Variant(v) => Py::new(py, PyNetworkVariant { v })?.into_any(),
+                Obj::Built(b) => Py::new(py, PyBuilt { b: *b })?.into_any(),
+                // Never nested in an answer.
+                Obj::Decoded(_) | Obj::Customer(_) => obj_dict(py, &o, None)?.into_any().unbind(),
+            },
+        },
+        Value::List(l) => {
+            let items = l.iter().map(|item| to_py(py, item, mode)).collect::<PyResult<Vec<_>>>()?;
+            match mode {
+                Mode::Attribute => PyTuple::new(py, items)?.into_any().unbind(),
+                Mode::Dict => PyList::new(py, items)?.into_any().unbind(),
+            }
+        }
     })
 }
 
-fn member(py: Python<'_>, table: &[Option<Py<PyAny>>], n: u16) -> Py<PyAny> {
-    // Every core value has a member (built from the same lists); None only if that broke.
-    table.get(n as usize).and_then(|m| m.as_ref()).map_or_else(|| py.None(), |m| m.clone_ref(py))
-}
-
-/// Where a decode's detail is: inside the message the caller passed, or table text.
-#[derive(Debug, Clone)]
-pub enum Detail {
-    None,
-    /// Byte range in the message.
-    Slice(u32, u32),
-    /// A fixed detail of a provider spelling (table text).
-    Fixed(Box<str>),
-}
-
-impl Detail {
-    pub fn locate(detail: Option<&str>, message: Option<&str>) -> Detail {
-        match (detail, message) {
-            (None, _) => Detail::None,
-            (Some(d), Some(m)) => {
-                let (start, base) = (d.as_ptr() as usize, m.as_ptr() as usize);
-                if start >= base && start + d.len() <= base + m.len() {
-                    Detail::Slice((start - base) as u32, (start - base + d.len()) as u32)
-                } else {
-                    Detail::Fixed(d.into())
-                }
-            }
-            (Some(d), None) => Detail::Fixed(d.into()),
+/// An answer as a dict with the JSON keys; `raw` replaces the `raw` field (the caller's own
+/// object).
+pub fn obj_dict<'py>(py: Python<'py>, o: &Obj<'_>, raw: Option<&Py<PyAny>>) -> PyResult<Bound<'py, PyDict>> {
+    let out = PyDict::new(py);
+    for (i, f) in o.schema().fields.iter().enumerate() {
+        let key = PyString::intern(py, f.key);
+        match (f.key, raw) {
+            ("raw", Some(r)) => out.set_item(key, r.bind(py))?,
+            _ => out.set_item(key, to_py(py, o.get(i), Mode::Dict)?)?,
         }
+    }
+    Ok(out)
+}
+
+/// What every answer class shares: reading its fields through the core.
+pub trait Answer {
+    /// Runs `f` on the answer as the core sees it.
+    fn with_obj<R>(&self, py: Python<'_>, f: impl FnOnce(&Obj<'_>) -> PyResult<R>) -> PyResult<R>;
+
+    /// Field `i` as a Python attribute.
+    fn field(&self, py: Python<'_>, i: usize) -> PyResult<Py<PyAny>> {
+        self.with_obj(py, |o| to_py(py, o.get(i), Mode::Attribute))
+    }
+
+    /// The JSON text every language writes.
+    fn json(&self, py: Python<'_>) -> PyResult<String> {
+        self.with_obj(py, |o| {
+            let mut out = Vec::new();
+            paycodes::json::write_obj(&mut out, o);
+            Ok(String::from_utf8(out).unwrap_or_default())
+        })
     }
 }
 
@@ -106,12 +122,14 @@ impl Detail {
 /// `paycodes explain --json`, and `to_dict()` gives exactly that object.
 #[pyclass(frozen, module = "paycodes", name = "Decoded")]
 pub struct PyDecoded {
+    /// The core's answer without its borrows (raw and detail are re-attached on access).
     pub d: Decoded<'static>,
+    /// The code as the caller gave it.
     pub raw: Py<PyAny>,
+    /// The message the detail is a span of.
     pub message: Option<Py<PyString>>,
-    pub detail: Detail,
+    /// The options, for pickling.
     pub ctx: Context,
-    pub locale: Locale,
 }
 
 impl PyDecoded {
@@ -121,28 +139,18 @@ impl PyDecoded {
         raw: Py<PyAny>,
         message: Option<Py<PyString>>,
         ctx: Context,
-        locale: Locale,
     ) -> PyResult<Self> {
-        let detail = match &message {
-            Some(m) => Detail::locate(d.detail(), Some(m.bind(py).to_str()?)),
-            None => Detail::locate(d.detail(), None),
+        let _ = py;
+        Ok(PyDecoded { d: d.detach(), raw, message, ctx })
+    }
+}
+
+impl Answer for PyDecoded {
+    fn with_obj<R>(&self, py: Python<'_>, f: impl FnOnce(&Obj<'_>) -> PyResult<R>) -> PyResult<R> {
+        let message = match &self.message {
+            Some(m) => Some(m.bind(py).to_str()?),
+            None => None,
         };
-        Ok(PyDecoded { d: d.detach(), raw, message, detail, ctx, locale })
-    }
-
-    fn detail_str<'a>(&'a self, py: Python<'a>) -> PyResult<Option<String>> {
-        Ok(match &self.detail {
-            Detail::None => None,
-            Detail::Fixed(s) => Some(s.to_string()),
-            Detail::Slice(a, b) => match &self.message {
-                Some(m) => Some(m.bind(py).to_str()?[*a as usize..*b as usize].to_owned()),
-                None => None,
-            },
-        })
-    }
-
-    /// The raw input as the core sees it, for the JSON form.
-    fn json(&self, py: Python<'_>) -> PyResult<String> {
         let raw_obj = self.raw.bind(py);
         let raw_text;
         let raw = if let Ok(s) = raw_obj.cast::<PyString>() {
@@ -151,176 +159,18 @@ impl PyDecoded {
         } else if let Ok(n) = raw_obj.extract::<i64>() {
             Raw::Integer(n)
         } else {
-            raw_text = raw_obj.str()?.to_str()?.to_owned();
-            Raw::Text(&raw_text)
+            Raw::Float(raw_obj.extract::<f64>().unwrap_or(f64::NAN))
         };
-        let detail = self.detail_str(py)?;
-        let full = self.d.reattach(raw, detail.as_deref());
-        let mut out = Vec::new();
-        paycodes::json::write_decoded(&mut out, &full, self.locale);
-        Ok(String::from_utf8(out).unwrap_or_default())
+        let d = self.d.reattach(raw, message);
+        f(&Obj::Decoded(&d))
     }
 }
 
 #[pymethods]
 impl PyDecoded {
-    #[getter]
-    fn family(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        Ok(member(py, &enums(py)?.family, self.d.family().number()))
-    }
-    #[getter]
-    fn raw(&self, py: Python<'_>) -> Py<PyAny> {
-        self.raw.clone_ref(py)
-    }
-    #[getter]
-    fn canonical(&self) -> &str {
-        self.d.canonical()
-    }
-    #[getter]
-    fn known(&self) -> bool {
-        self.d.known()
-    }
-    #[getter]
-    fn template(&self) -> bool {
-        self.d.is_template()
-    }
-    #[getter]
-    fn http_status(&self) -> Option<u16> {
-        self.d.http_status()
-    }
-    #[getter]
-    fn service_code(&self) -> Option<&str> {
-        self.d.service_code()
-    }
-    #[getter]
-    fn service(&self) -> Option<PyService> {
-        self.d.service().map(|s| PyService { s, provider: self.d.provider().id() })
-    }
-    #[getter]
-    fn case_code(&self) -> Option<&str> {
-        self.d.case_code()
-    }
-    #[getter]
-    fn message<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
-        text(py, self.d.message().as_str())
-    }
-    #[getter]
-    fn detail(&self, py: Python<'_>) -> PyResult<Option<String>> {
-        self.detail_str(py)
-    }
-    #[getter]
-    fn category(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        Ok(member(py, &enums(py)?.category, self.d.category().number()))
-    }
-    #[getter]
-    fn outcome(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        Ok(member(py, &enums(py)?.outcome, self.d.outcome().number()))
-    }
-    #[getter]
-    fn reason(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        Ok(member(py, &enums(py)?.reason, self.d.reason().number()))
-    }
-    #[getter]
-    fn action(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        Ok(member(py, &enums(py)?.action, self.d.action().number()))
-    }
-    #[getter]
-    fn customer_message<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
-        text(py, self.d.customer_message(self.locale).text.as_str())
-    }
-    #[getter]
-    fn masked(&self) -> bool {
-        self.d.customer_message(self.locale).masked
-    }
-    #[getter]
-    fn merchant_message<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
-        text(py, self.d.merchant_message().as_str())
-    }
-    #[getter]
-    fn provider<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
-        text(py, self.d.provider().id())
-    }
-    #[getter]
-    fn source<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
-        text(py, self.d.source().as_str())
-    }
-    #[getter]
-    fn operation(&self) -> Option<&'static str> {
-        self.d.operation().map(|o| o.id())
-    }
-    #[getter]
-    fn network(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        let e = enums(py)?;
-        Ok(self.d.network().map(|n| member(py, &e.network, n.number())))
-    }
-    #[getter]
-    fn card_category(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        let e = enums(py)?;
-        Ok(self.d.card_category().map(|c| member(py, &e.category, c.number())))
-    }
-    #[getter]
-    fn network_variants<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyTuple>>> {
-        if self.d.family() != Family::Iso8583 {
-            return Ok(None);
-        }
-        let items: Vec<PyNetworkVariant> = self.d.network_variants().map(|v| PyNetworkVariant { v }).collect();
-        Ok(Some(PyTuple::new(py, items)?))
-    }
-    #[getter]
-    fn status_kind(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        let e = enums(py)?;
-        Ok(self.d.status_kind().map(|k| member(py, &e.status_kind, k.number())))
-    }
-    /// The locale of `customer_message`.
-    #[getter]
-    fn locale(&self) -> &'static str {
-        self.locale.id()
-    }
-
     /// Exactly the object `paycodes explain --json` prints (plain str ids, None for null).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = &self.d;
-        // A copy of a dict that already has every key, in order: filling it never resizes
-        // (building it key by key spent most of its time growing the table).
-        let out = decoded_template(py)?.copy()?;
-        out.set_item(intern!(py, "family"), text(py, d.family().id()))?;
-        out.set_item(intern!(py, "raw"), self.raw.bind(py))?;
-        out.set_item(intern!(py, "canonical"), d.canonical())?;
-        out.set_item(intern!(py, "known"), d.known())?;
-        out.set_item(intern!(py, "template"), d.is_template())?;
-        out.set_item(intern!(py, "http_status"), d.http_status())?;
-        out.set_item(intern!(py, "service_code"), d.service_code())?;
-        match d.service() {
-            Some(s) => {
-                out.set_item(intern!(py, "service"), PyService { s, provider: d.provider().id() }.to_dict(py)?)?
-            }
-            None => out.set_item(intern!(py, "service"), py.None())?,
-        }
-        out.set_item(intern!(py, "case_code"), d.case_code())?;
-        out.set_item(intern!(py, "message"), text(py, d.message().as_str()))?;
-        out.set_item(intern!(py, "detail"), self.detail_str(py)?)?;
-        out.set_item(intern!(py, "category"), text(py, d.category().id()))?;
-        out.set_item(intern!(py, "outcome"), text(py, d.outcome().id()))?;
-        out.set_item(intern!(py, "reason"), text(py, d.reason().id()))?;
-        out.set_item(intern!(py, "action"), text(py, d.action().id()))?;
-        let cm = d.customer_message(self.locale);
-        out.set_item(intern!(py, "customer_message"), text(py, cm.text.as_str()))?;
-        out.set_item(intern!(py, "masked"), cm.masked)?;
-        out.set_item(intern!(py, "merchant_message"), text(py, d.merchant_message().as_str()))?;
-        out.set_item(intern!(py, "provider"), text(py, d.provider().id()))?;
-        out.set_item(intern!(py, "source"), text(py, d.source().as_str()))?;
-        out.set_item(intern!(py, "operation"), opt_text(py, d.operation().map(|o| o.id())))?;
-        out.set_item(intern!(py, "network"), opt_text(py, d.network().map(|n| n.id())))?;
-        out.set_item(intern!(py, "card_category"), opt_text(py, d.card_category().map(|c| c.id())))?;
-        if d.family() == Family::Iso8583 {
-            let items =
-                d.network_variants().map(|v| PyNetworkVariant { v }.to_dict(py)).collect::<PyResult<Vec<_>>>()?;
-            out.set_item(intern!(py, "network_variants"), items)?;
-        } else {
-            out.set_item(intern!(py, "network_variants"), py.None())?;
-        }
-        out.set_item(intern!(py, "status_kind"), opt_text(py, d.status_kind().map(|k| k.id())))?;
-        Ok(out)
+        self.with_obj(py, |o| obj_dict(py, o, Some(&self.raw)))
     }
 
     /// The same JSON text `paycodes explain --json` prints.
@@ -330,20 +180,24 @@ impl PyDecoded {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let raw = self.raw.bind(py).repr()?;
+        let d = &self.d;
         let mut s = format!(
             "Decoded({raw}, family={}, outcome={}, reason={}, action={}",
-            self.d.family(),
-            self.d.outcome(),
-            self.d.reason(),
-            self.d.action()
+            d.family(),
+            d.outcome(),
+            d.reason(),
+            d.action()
         );
-        if !self.d.known() {
+        if !d.known() {
             s.push_str(", known=False");
         }
-        if self.d.provider().id() != "standard" {
-            s.push_str(&format!(", provider={}", self.d.provider().id()));
+        if d.provider().id() != "standard" {
+            s.push_str(&format!(", provider={}", d.provider().id()));
         }
-        if let Some(detail) = self.detail_str(py)? {
+        let detail = self.with_obj(py, |o| {
+            Ok(o.get(paycodes::fields::DECODED.index("detail").unwrap_or(0)).as_str().map(str::to_owned))
+        })?;
+        if let Some(detail) = detail {
             s.push_str(&format!(", detail={}", PyString::new(py, &detail).repr()?));
         }
         s.push(')');
@@ -364,80 +218,42 @@ impl PyDecoded {
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let f = py.import("paycodes._paycodes")?.getattr("_reconstruct")?;
         let c = &self.ctx;
-        let args = (
-            self.raw.clone_ref(py),
-            self.message.as_ref().map(|m| m.clone_ref(py)),
-            c.provider().id(),
-            c.family().map(|f| f.id()),
-            c.network().map(|n| n.id()),
-            c.operation().map(|o| o.id()),
-            c.kind().map(|k| k.id()),
-            self.locale.id(),
-        );
+        let options = PyDict::new(py);
+        options.set_item("provider", c.provider().id())?;
+        options.set_item("family", c.family().map(|f| f.id()))?;
+        options.set_item("network", c.network().map(|n| n.id()))?;
+        options.set_item("operation", c.operation().map(|o| o.id()))?;
+        options.set_item("kind", c.kind().map(|k| k.id()))?;
+        options.set_item("locale", c.locale().id())?;
+        let args = (self.raw.clone_ref(py), self.message.as_ref().map(|m| m.clone_ref(py)), options);
         Ok((f, args.into_pyobject(py)?))
     }
-}
-
-static DECODED_TEMPLATE: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
-
-fn decoded_template(py: Python<'_>) -> PyResult<&Bound<'_, PyDict>> {
-    DECODED_TEMPLATE
-        .get_or_try_init(py, || {
-            let t = PyDict::new(py);
-            for key in paycodes::json::DECODED_KEYS {
-                t.set_item(PyString::intern(py, key), py.None())?;
-            }
-            Ok::<_, PyErr>(t.unbind())
-        })
-        .map(|t| t.bind(py))
 }
 
 /// The SNAP service (API) a code came from.
 #[pyclass(frozen, module = "paycodes", name = "Service")]
 pub struct PyService {
     pub s: &'static Service,
-    pub provider: &'static str,
+}
+
+impl Answer for PyService {
+    fn with_obj<R>(&self, _py: Python<'_>, f: impl FnOnce(&Obj<'_>) -> PyResult<R>) -> PyResult<R> {
+        f(&Obj::Service(self.s))
+    }
 }
 
 #[pymethods]
 impl PyService {
-    #[getter]
-    fn code(&self) -> &'static str {
-        self.s.code().as_str()
-    }
-    #[getter]
-    fn name(&self) -> &'static str {
-        self.s.name().as_str()
-    }
-    #[getter]
-    fn product(&self) -> &'static str {
-        self.s.product().as_str()
-    }
-    #[getter]
-    fn kind(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        Ok(member(py, &enums(py)?.service_kind, self.s.kind().number()))
-    }
-    #[getter]
-    fn moves_money(&self) -> bool {
-        self.s.moves_money()
-    }
-    #[getter]
-    fn status_service(&self) -> Option<&'static str> {
-        self.s.status_service().map(|t| t.as_str())
-    }
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let out = PyDict::new(py);
-        out.set_item(intern!(py, "code"), text(py, self.code()))?;
-        out.set_item(intern!(py, "name"), text(py, self.name()))?;
-        out.set_item(intern!(py, "product"), text(py, self.product()))?;
-        out.set_item(intern!(py, "kind"), text(py, self.s.kind().id()))?;
-        out.set_item(intern!(py, "moves_money"), self.moves_money())?;
-        out.set_item(intern!(py, "status_service"), opt_text(py, self.status_service()))?;
-        Ok(out)
+        obj_dict(py, &Obj::Service(self.s), None)
+    }
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.json(py)
     }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let (code, name) = (PyString::new(py, self.code()).repr()?, PyString::new(py, self.name()).repr()?);
-        Ok(format!("Service({code}, {name}, moves_money={})", if self.moves_money() { "True" } else { "False" }))
+        let s = self.s;
+        let (code, name) = (PyString::new(py, s.code().as_str()).repr()?, PyString::new(py, s.name().as_str()).repr()?);
+        Ok(format!("Service({code}, {name}, moves_money={})", if s.moves_money() { "True" } else { "False" }))
     }
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other.cast::<PyService>().is_ok_and(|o| std::ptr::eq(o.get().s, self.s))
@@ -453,41 +269,19 @@ pub struct PyNetworkVariant {
     pub v: NetworkVariant,
 }
 
+impl Answer for PyNetworkVariant {
+    fn with_obj<R>(&self, _py: Python<'_>, f: impl FnOnce(&Obj<'_>) -> PyResult<R>) -> PyResult<R> {
+        f(&Obj::Variant(self.v))
+    }
+}
+
 #[pymethods]
 impl PyNetworkVariant {
-    #[getter]
-    fn network(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        Ok(member(py, &enums(py)?.network, self.v.network.number()))
-    }
-    #[getter]
-    fn message<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
-        text(py, self.v.message.as_str())
-    }
-    #[getter]
-    fn category(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        Ok(member(py, &enums(py)?.category, self.v.category.number()))
-    }
-    #[getter]
-    fn reason(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        Ok(member(py, &enums(py)?.reason, self.v.reason.number()))
-    }
-    #[getter]
-    fn outcome(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        Ok(member(py, &enums(py)?.outcome, self.v.outcome.number()))
-    }
-    #[getter]
-    fn action(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        Ok(member(py, &enums(py)?.action, self.v.action.number()))
-    }
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let out = PyDict::new(py);
-        out.set_item("network", self.v.network.id())?;
-        out.set_item("message", self.v.message.as_str())?;
-        out.set_item("category", self.v.category.id())?;
-        out.set_item("reason", self.v.reason.id())?;
-        out.set_item("outcome", self.v.outcome.id())?;
-        out.set_item("action", self.v.action.id())?;
-        Ok(out)
+        obj_dict(py, &Obj::Variant(self.v), None)
+    }
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.json(py)
     }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let message = PyString::new(py, self.v.message.as_str()).repr()?;
@@ -507,50 +301,41 @@ impl PyNetworkVariant {
 /// A SNAP code built for a callback answer.
 #[pyclass(frozen, module = "paycodes", name = "Built")]
 pub struct PyBuilt {
-    pub code: String,
-    pub message: String,
-    pub template: &'static str,
-    pub reason: paycodes::Reason,
+    pub b: Built,
+}
+
+impl Answer for PyBuilt {
+    fn with_obj<R>(&self, _py: Python<'_>, f: impl FnOnce(&Obj<'_>) -> PyResult<R>) -> PyResult<R> {
+        f(&Obj::Built(&self.b))
+    }
 }
 
 #[pymethods]
 impl PyBuilt {
-    /// The `responseCode`.
-    #[getter]
-    fn code(&self) -> &str {
-        &self.code
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        obj_dict(py, &Obj::Built(&self.b), None)
     }
-    /// The `responseMessage`, placeholder filled.
-    #[getter]
-    fn message(&self) -> &str {
-        &self.message
-    }
-    /// The table template the message comes from.
-    #[getter]
-    fn template(&self) -> &'static str {
-        self.template
-    }
-    #[getter]
-    fn reason(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        Ok(member(py, &enums(py)?.reason, self.reason.number()))
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.json(py)
     }
     /// `{"responseCode": ..., "responseMessage": ...}`, ready to send.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+    fn response<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let out = PyDict::new(py);
-        out.set_item("responseCode", &self.code)?;
-        out.set_item("responseMessage", &self.message)?;
+        out.set_item("responseCode", self.b.code())?;
+        out.set_item("responseMessage", self.b.message())?;
         Ok(out)
     }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!("Built({}, {})", PyString::new(py, &self.code).repr()?, PyString::new(py, &self.message).repr()?))
+        let (code, message) = (PyString::new(py, self.b.code()).repr()?, PyString::new(py, self.b.message()).repr()?);
+        Ok(format!("Built({code}, {message})"))
     }
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyBuilt>().is_ok_and(|o| o.get().code == self.code && o.get().message == self.message)
+        other.cast::<PyBuilt>().is_ok_and(|o| o.get().b == self.b)
     }
     fn __hash__(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        (&self.code, &self.message).hash(&mut h);
+        (self.b.code(), self.b.message()).hash(&mut h);
         h.finish()
     }
 }

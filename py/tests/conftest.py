@@ -38,16 +38,3 @@ def cli() -> str:
     if not path:
         raise RuntimeError("set PAYCODES_CLI to the paycodes binary (scripts/test-all.sh does)")
     return path
-
-
-_conformance = {"passed": 0, "failed": 0}
-
-
-def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    if report.when == "call" and "test_conformance.py" in report.nodeid:
-        _conformance["passed" if report.passed else "failed"] += 1
-
-
-def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
-    # The same last line every language's conformance runner prints.
-    terminalreporter.write_line(f"{_conformance['passed']} passed, {_conformance['failed']} failed")

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 import paycodes
-from paycodes import Action, Category, Family, Network, Outcome, Reason, StatusKind
+from paycodes import Action, Category, Family, Network, Outcome, Reason, Warning
 
 
 def test_enums_are_str_enums_with_the_stable_ids() -> None:
@@ -40,19 +40,20 @@ def test_decoded_is_immutable_hashable_and_picklable() -> None:
 
 def test_attributes_mirror_the_json_keys() -> None:
     d = paycodes.decode("70")
-    assert set(d.to_dict()) == {
+    assert list(d.to_dict()) == [
         "family", "raw", "canonical", "known", "template", "http_status", "service_code", "service",
         "case_code", "message", "detail", "category", "outcome", "reason", "action", "customer_message",
         "masked", "merchant_message", "provider", "source", "operation", "network", "card_category",
-        "network_variants", "status_kind",
-    }
+        "network_variants", "status_kind", "locale", "warnings",
+    ]
     for key in d.to_dict():
         assert hasattr(d, key), key
     assert d.network_variants is not None and [v.network for v in d.network_variants] == [Network.VISA, Network.MASTERCARD]
     assert d.card_category is Category.GENERIC and d.http_status is None and d.service is None
     s = paycodes.decode("4035414").service
     assert s is not None and s.moves_money and s.status_service == "55" and s.kind == "debit"
-    assert paycodes.decode("03", family="status", kind="qris").status_kind is StatusKind.QRIS
+    assert paycodes.decode("03", family="status", kind="qris").status_kind == "qris"
+    assert paycodes.decode("03", family="status", kind="Direct Debit").status_kind == "direct_debit"
 
 
 CLI_CASES = [
@@ -112,7 +113,8 @@ def test_errors_have_stable_codes_and_the_right_bases() -> None:
         paycodes.decode("04", family="status")
     assert u.value.code == "kind_required"
     for code, err in [(-1, "negative_number"), (2002400.5, "not_an_integer"), (float("nan"), "not_an_integer"),
-                      (10**30, "bad_length"), ("", "empty"), ("6005400", "bad_http_status"), ("\ud800", "invalid_utf8")]:
+                      (10**30, "bad_length"), ("", "empty"), ("6005400", "bad_http_status"), ("\ud800", "invalid_utf8"),
+                      (0, "bad_length"), (-0.0, "bad_length"), (51, "bad_length"), ("null", "unknown_format")]:
         with pytest.raises(paycodes.InvalidCodeError) as e:
             paycodes.decode(code)
         assert e.value.code == err, code
@@ -134,36 +136,58 @@ def test_decode_many() -> None:
     with pytest.raises(paycodes.ArgumentTypeError) as t:
         paycodes.decode_many(["4035414", None])  # type: ignore[list-item]
     assert t.value.index == 1
+    # A str or bytes is one code, not a batch of one-character codes.
+    for one in ("4035414", b"4035414", bytearray(b"4035414")):
+        with pytest.raises(paycodes.ArgumentTypeError) as t:
+            paycodes.decode_many(one)  # type: ignore[arg-type]
+        assert t.value.code == "bad_type" and "codes" in str(t.value)
+    # A message that is not text never fails the batch: it is ignored, with a warning.
+    many = paycodes.decode_many([("4002501", "Invalid Field Format \ud800"), "4035414"])
+    assert many[0].warnings == (Warning.MESSAGE_IGNORED,) and many[0].detail is None
 
 
 def test_build_snap() -> None:
     b = paycodes.build_snap("25", reason=Reason.INVALID_FIELD_FORMAT, detail="virtualAccountNo")
-    assert (b.code, b.message, b.reason) == ("4002501", "Invalid Field Format virtualAccountNo", Reason.INVALID_FIELD_FORMAT)
-    assert b.to_dict() == {"responseCode": "4002501", "responseMessage": "Invalid Field Format virtualAccountNo"}
-    assert paycodes.build_snap("24", http_status=404, case_code="14").message == "Paid Bill"
-    assert paycodes.build_snap("43", http_status=409, case_code=2, provider="doku").code == "4094302"
+    assert (b.response_code, b.response_message, b.reason) == ("4002501", "Invalid Field Format virtualAccountNo", Reason.INVALID_FIELD_FORMAT)
+    assert b.response() == {"responseCode": "4002501", "responseMessage": "Invalid Field Format virtualAccountNo"}
+    assert b.to_dict() == {"response_code": "4002501", "response_message": "Invalid Field Format virtualAccountNo",
+                           "template": "Invalid Field Format {field name}", "reason": "invalid_field_format"}
+    assert paycodes.build_snap("24", http_status=404, case_code="14").response_message == "Paid Bill"
+    assert paycodes.build_snap("43", http_status=409, case_code=2, provider="doku").response_code == "4094302"
     for kwargs, code in [({"reason": "lost_card"}, "no_snap_code"), ({"http_status": 403, "case_code": 99}, "unknown_case"),
                          ({"reason": "no_such_reason"}, "unknown_reason")]:
         with pytest.raises(paycodes.PaycodesError) as e:
             paycodes.build_snap("54", **kwargs)  # type: ignore[arg-type]
         assert e.value.code == code
-    with pytest.raises(TypeError):
-        paycodes.build_snap("54")
+    # The argument model: stable ids for every wrong combination and number, never a narrowing.
+    for kwargs, code, cls in [({}, "missing_argument", paycodes.InvalidArgumentError),
+                              ({"http_status": 200}, "missing_argument", paycodes.InvalidArgumentError),
+                              ({"reason": "bill_paid", "http_status": 404}, "conflicting_arguments", paycodes.InvalidArgumentError),
+                              ({"http_status": 70000, "case_code": 1}, "bad_http_status", paycodes.InvalidCodeError),
+                              ({"http_status": 200, "case_code": 1000}, "out_of_range", paycodes.InvalidArgumentError),
+                              ({"http_status": 404.5, "case_code": 12}, "not_an_integer", paycodes.InvalidCodeError),
+                              ({"http_status": 200, "case_code": float("nan")}, "not_an_integer", paycodes.InvalidCodeError),
+                              ({"http_status": True, "case_code": 0}, "bad_type", paycodes.ArgumentTypeError),
+                              ({"reason": "bill_paid", "case": 14}, "unknown_option", paycodes.UnknownOptionError)]:
+        with pytest.raises(cls) as e:
+            paycodes.build_snap("24", **kwargs)  # type: ignore[arg-type]
+        assert e.value.code == code, kwargs
 
 
 def test_customer_messages_and_tables() -> None:
-    assert paycodes.customer_message("insufficient_funds", "in").startswith("Saldo Anda")
+    assert paycodes.customer_message("insufficient_funds", locale="in").startswith("Saldo Anda")
+    assert paycodes.customer_message("INSUFFICIENT_FUNDS") == paycodes.customer_message("insufficient_funds")
     assert paycodes.customer_message(Reason.LOST_CARD) == paycodes.customer_message(Reason.DECLINED)
     assert paycodes.is_masked("stolen_card") and not paycodes.is_masked(Reason.INSUFFICIENT_FUNDS)
-    assert paycodes.tables() == ["snap-services", "snap-cases", "reasons", "iso8583", "provider-strings", "statuses"]
-    assert len(paycodes.table("snap-services")) == 81
+    assert paycodes.tables() == ["snap_services", "snap_cases", "reasons", "iso8583", "provider_strings", "statuses", "providers"]
+    assert len(paycodes.table("snap-services")) == 81 and len(paycodes.table("snap_services")) == 81
     assert paycodes.export("reasons", format="csv").startswith("id,number,masked,")
     with pytest.raises(paycodes.UnknownOptionError) as e:
         paycodes.table("nope")
     assert e.value.code == "unknown_table"
     with pytest.raises(paycodes.UnknownOptionError) as e:
         paycodes.export("reasons", format="xml")
-    assert e.value.code == "unknown_format"
+    assert e.value.code == "unknown_export_format"
 
 
 def test_bytes_codes_decode_like_their_text() -> None:
@@ -174,3 +198,28 @@ def test_bytes_codes_decode_like_their_text() -> None:
         paycodes.decode(b"\xff\xfe40")
     assert e.value.code == "invalid_utf8"
     assert [d.reason for d in paycodes.decode_many([b"4035414", "4035414"])] == ["insufficient_funds"] * 2
+
+
+def test_options_are_read_by_the_core() -> None:
+    # A misspelt keyword is an error with a stable id, as in every language.
+    with pytest.raises(paycodes.UnknownOptionError) as e:
+        paycodes.decode("4035414", providr="doku")  # type: ignore[call-arg]
+    assert e.value.code == "unknown_option" and "providr" in str(e.value)
+    with pytest.raises(paycodes.UnknownOptionError):
+        paycodes.explain("4035414", lang="id")  # type: ignore[call-arg]
+    assert "Saldo Anda" in paycodes.explain("4035414", locale="id")
+    # Type errors name the argument and what it takes.
+    with pytest.raises(paycodes.ArgumentTypeError) as t:
+        paycodes.decode("4035414", provider=5)  # type: ignore[arg-type]
+    assert str(t.value) == "provider must be a string, got integer"
+
+
+def test_python_m_paycodes_decode_and_table(cli: str) -> None:
+    lines = b'4035414\n{"id":1,"responseCode":"4002501","responseMessage":"Invalid Field Format amount"}\nnull\n'
+    want = subprocess.run([cli, "decode", "--keep", "id"], input=lines, capture_output=True)
+    got = subprocess.run([sys.executable, "-m", "paycodes", "decode", "--keep", "id"], input=lines, capture_output=True)
+    assert (got.returncode, got.stdout) == (want.returncode, want.stdout) and want.returncode == 1
+    for args in (["table", "reasons", "--format", "csv"], ["table", "providers"]):
+        want = subprocess.run([cli, *args], capture_output=True)
+        got = subprocess.run([sys.executable, "-m", "paycodes", *args], capture_output=True)
+        assert (got.returncode, got.stdout) == (want.returncode, want.stdout)

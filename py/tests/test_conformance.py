@@ -1,43 +1,22 @@
-"""Every vector of tests/vectors against the installed wheel (same comparison as every other
-runner: objects compare as subsets, arrays element by element, scalars by equality)."""
+"""Every vector of tests/vectors against the installed wheel, checked by the comparison every
+language shares (`paycodes-conformance --check`): objects as subsets, arrays element by
+element, scalars by equality, error ids and batch indexes exactly."""
 
 from __future__ import annotations
 
-from typing import Any
+import os
+import pathlib
+import subprocess
 
-import pytest
-
-import paycodes
-from conftest import load_vectors
-
-CASES = load_vectors()
+from conftest import VECTORS
+from vectors_runner import run
 
 
-def compare(path: str, expect: Any, actual: Any, diffs: list[str]) -> None:
-    if isinstance(expect, dict) and isinstance(actual, dict):
-        for k, v in expect.items():
-            if k not in actual:
-                diffs.append(f"{path}{k}: missing")
-            else:
-                compare(f"{path}{k}.", v, actual[k], diffs)
-    elif isinstance(expect, list) and isinstance(actual, list) and len(expect) == len(actual):
-        for i, (e, a) in enumerate(zip(expect, actual)):
-            compare(f"{path}{i}.", e, a, diffs)
-    elif expect != actual or type(expect) is bool and type(actual) is not bool:
-        diffs.append(f"{path.rstrip('.')}: expected {expect!r}, got {actual!r}")
-
-
-@pytest.mark.parametrize("name,case", CASES, ids=[n for n, _ in CASES])
-def test_vector(name: str, case: dict) -> None:
-    inp = case["input"]
-    options = {k: inp.get(k) for k in ("message", "provider", "family", "network", "operation", "kind", "locale")}
-    try:
-        answer = paycodes.decode(inp.get("code"), **options).to_dict()
-    except paycodes.PaycodesError as err:
-        assert "expect_error" in case, f"expected an answer, got error {err.code} ({err})"
-        assert err.code == case["expect_error"]
-        return
-    assert "expect" in case, f"expected error {case.get('expect_error')}, got an answer"
-    diffs: list[str] = []
-    compare("", case["expect"], answer, diffs)
-    assert not diffs, "; ".join(diffs)
+def test_vectors(tmp_path: pathlib.Path) -> None:
+    checker = os.environ.get("PAYCODES_CONFORMANCE")
+    assert checker, "set PAYCODES_CONFORMANCE to the paycodes-conformance binary (cargo xtask ci does)"
+    answers = tmp_path / "answers-python.jsonl"
+    run(VECTORS, answers)
+    result = subprocess.run([checker, "--check", "python", str(answers), str(VECTORS)], capture_output=True, text=True)
+    print(result.stdout)
+    assert result.returncode == 0, result.stdout[-4000:]

@@ -16,7 +16,9 @@ def items() -> list[tuple[str, str | None]]:
     out = set()
     for _, case in load_vectors():
         inp = case["input"]
-        if set(inp) <= {"code", "message"} and isinstance(inp.get("code"), str) and "expect" in case:
+        decode = case.get("call", "decode") == "decode"
+        message_ok = isinstance(inp.get("message"), (str, type(None)))
+        if decode and set(inp) <= {"code", "message"} and isinstance(inp.get("code"), str) and message_ok and "expect" in case:
             out.add((inp["code"], inp.get("message")))
     return sorted(out, key=lambda x: (x[0], x[1] or ""))
 

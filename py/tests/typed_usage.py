@@ -21,7 +21,7 @@ def next_step(code: str, message: str | None = None) -> str:
 
 def answer_callback(bill_paid: bool) -> dict[str, str]:
     reason = Reason.BILL_PAID if bill_paid else Reason.SUCCESS
-    return paycodes.build_snap("24", reason=reason).to_dict()
+    return paycodes.build_snap("24", reason=reason).response()
 
 
 def batch(lines: list[str]) -> list[str]:

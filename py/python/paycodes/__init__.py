@@ -13,11 +13,13 @@ and transaction statuses into one answer: did the money move (``outcome``), why
 tell the customer, in English or Bahasa Indonesia.
 """
 
-from ._enums import Action, Category, Family, Locale, Network, Outcome, Reason, ServiceKind, StatusKind
+from ._enums import Action, Category, Family, Locale, Network, Outcome, Reason, ServiceKind, Warning
 from ._errors import (
     ArgumentTypeError,
     BuildError,
     InternalError,
+    InvalidArgumentError,
+    InvalidBodyError,
     InvalidCodeError,
     PaycodesError,
     UnknownOptionError,
@@ -25,6 +27,7 @@ from ._errors import (
 from ._paycodes import (
     Built,
     Decoded,
+    LineDecoder,
     NetworkVariant,
     Service,
     __version__,
@@ -48,7 +51,10 @@ __all__ = [
     "Decoded",
     "Family",
     "InternalError",
+    "InvalidArgumentError",
+    "InvalidBodyError",
     "InvalidCodeError",
+    "LineDecoder",
     "Locale",
     "Network",
     "NetworkVariant",
@@ -57,8 +63,8 @@ __all__ = [
     "Reason",
     "Service",
     "ServiceKind",
-    "StatusKind",
     "UnknownOptionError",
+    "Warning",
     "__version__",
     "build_snap",
     "customer_message",

@@ -10,8 +10,10 @@ __all__ = [
     "PaycodesError",
     "InvalidCodeError",
     "ArgumentTypeError",
+    "InvalidArgumentError",
     "UnknownOptionError",
     "BuildError",
+    "InvalidBodyError",
     "InternalError",
 ]
 
@@ -37,25 +39,37 @@ class PaycodesError(Exception):
 
 
 class InvalidCodeError(PaycodesError, ValueError):
-    """The code is malformed: ``empty``, ``bad_length``, ``bad_character``,
+    """The code (or input line) is malformed: ``empty``, ``bad_length``, ``bad_character``,
     ``bad_http_status``, ``invalid_utf8``, ``negative_number``, ``not_an_integer``,
-    ``bad_json``. (A well-formed code that no table knows is not an error.)"""
+    ``unknown_format``, ``bad_json``, ``line_too_long``. (A well-formed code that no table
+    knows is not an error.)"""
 
 
 class ArgumentTypeError(PaycodesError, TypeError):
-    """An argument has the wrong type (``bad_type``): the code is not a str, int, float or
-    bytes, or an option is not a str."""
+    """An argument has the wrong type (``bad_type``); the message names the argument and the
+    types it takes."""
+
+
+class InvalidArgumentError(PaycodesError, ValueError):
+    """An argument's value is wrong: ``out_of_range``, ``missing_argument``,
+    ``conflicting_arguments``."""
 
 
 class UnknownOptionError(PaycodesError, ValueError):
-    """An option names something unknown: ``unknown_provider``, ``unknown_family``,
-    ``unknown_network``, ``unknown_kind``, ``unknown_operation``, ``unknown_reason``,
-    ``unknown_table``, ``unknown_format``, or a status decode lacks its kind (``kind_required``)."""
+    """An option names something unknown: ``unknown_option`` (a keyword the call does not
+    take), ``unknown_provider``, ``unknown_family``, ``unknown_network``, ``unknown_kind``,
+    ``unknown_operation``, ``unknown_reason``, ``unknown_table``, ``unknown_export_format``,
+    or a status decode lacks its kind (``kind_required``)."""
 
 
 class BuildError(PaycodesError, ValueError):
     """Building a SNAP code was refused: ``unknown_service``, ``unknown_case``,
     ``no_snap_code``, ``bad_detail``, ``message_too_long``."""
+
+
+class InvalidBodyError(PaycodesError, ValueError):
+    """A response body cannot be read within the limits: ``body_too_large``,
+    ``body_too_deep``, ``duplicate_key``."""
 
 
 class InternalError(PaycodesError):

@@ -304,3 +304,82 @@ pub fn stress_items(dir: &Path) -> Vec<(String, Option<String>)> {
     }
     items.into_iter().collect()
 }
+
+/// The result of checking another language's answers.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// Passed and failed vectors.
+    pub report: Report,
+    /// Vectors the language cannot express, with why.
+    pub skipped: Vec<(String, String)>,
+}
+
+/// Checks the answers another language's runner printed (one JSON line per vector:
+/// `{"file", "name", "answer" | "error" (+ "index") | "skip"}`) against the vectors: the
+/// one comparison every runner shares. A vector with no line is a failure.
+pub fn check_answers(dir: &Path, lines: &str) -> Result<Checked, String> {
+    let mut answers: std::collections::HashMap<(String, String), Value> = std::collections::HashMap::new();
+    for (n, line) in lines.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let v: Value = serde_json::from_str(line).map_err(|e| format!("line {}: {e}: {line:.200}", n + 1))?;
+        let key = (v["file"].as_str().unwrap_or("").to_owned(), v["name"].as_str().unwrap_or("").to_owned());
+        if answers.insert(key.clone(), v).is_some() {
+            return Err(format!("two answers for {}: {}", key.0, key.1));
+        }
+    }
+    let mut out = Checked::default();
+    for file in vector_files(dir) {
+        let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).map_err(|e| e.to_string())?)
+            .map_err(|e| format!("{}: {e}", file.display()))?;
+        for case in doc["cases"].as_array().into_iter().flatten() {
+            let name = case["name"].as_str().unwrap_or("<unnamed>").to_owned();
+            let label = format!("{stem}: {name}");
+            let Some(a) = answers.remove(&(stem.clone(), name)) else {
+                out.report.failures.push(Failure { name: label, why: "no answer".into() });
+                continue;
+            };
+            if let Some(why) = a.get("skip").and_then(Value::as_str) {
+                out.skipped.push((label, why.to_owned()));
+                continue;
+            }
+            let result = match (a.get("answer"), a.get("error").and_then(Value::as_str)) {
+                (Some(answer), None) => Ok(answer.clone()),
+                (None, Some(id)) => match paycodes::ErrorKind::from_id(id) {
+                    Some(_) => Err(id.to_owned()),
+                    None => Err(format!("<not a paycodes error id: {id}>")),
+                },
+                _ => {
+                    out.report.failures.push(Failure { name: label, why: format!("malformed answer line: {a}") });
+                    continue;
+                }
+            };
+            let index = a.get("index").and_then(Value::as_u64);
+            let verdict = compare_result(case, result, index);
+            match verdict {
+                Ok(()) => out.report.passed += 1,
+                Err(why) => out.report.failures.push(Failure { name: label, why }),
+            }
+        }
+    }
+    for ((file, name), _) in answers {
+        out.report.failures.push(Failure { name: format!("{file}: {name}"), why: "an answer for no vector".into() });
+    }
+    Ok(out)
+}
+
+/// Compares an answer (or an error id and index) with a vector's expectation.
+fn compare_result(case: &Value, result: Result<Value, String>, index: Option<u64>) -> Result<(), String> {
+    let want_index = case.get("expect_index").and_then(Value::as_u64);
+    match (case.get("expect"), case.get("expect_error").and_then(Value::as_str), result) {
+        (Some(expect), None, Ok(actual)) => {
+            let mut diffs = Vec::new();
+            compare("", expect, &actual, &mut diffs);
+            if diffs.is_empty() { Ok(()) } else { Err(diffs.join("; ")) }
+        }
+        (Some(_), None, Err(id)) => Err(format!("expected an answer, got error {id}")),
+        (None, Some(want), Err(id)) if want == id && want_index == index => Ok(()),
+        (None, Some(want), Err(id)) => Err(format!("expected error {want} at {want_index:?}, got {id} at {index:?}")),
+        (None, Some(want), Ok(v)) => Err(format!("expected error {want}, got an answer: {v:.300}")),
+        _ => Err("a case has exactly one of expect / expect_error".into()),
+    }
+}
