@@ -13,7 +13,6 @@ export const {
   table,
   exportTable,
   version,
-  __napiBindingTarget,
 } = paycodes
 
 export default paycodes

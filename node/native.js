@@ -835,22 +835,4 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
-module.exports.Action = nativeBinding.Action
-module.exports.buildSnap = nativeBinding.buildSnap
-module.exports.Category = nativeBinding.Category
-module.exports.customerMessage = nativeBinding.customerMessage
-module.exports.decode = nativeBinding.decode
-module.exports.decodeMany = nativeBinding.decodeMany
-module.exports.ErrorCode = nativeBinding.ErrorCode
-module.exports.explain = nativeBinding.explain
-module.exports.exportTable = nativeBinding.exportTable
-module.exports.Family = nativeBinding.Family
-module.exports.isMasked = nativeBinding.isMasked
-module.exports.Network = nativeBinding.Network
-module.exports.Outcome = nativeBinding.Outcome
-module.exports.Reason = nativeBinding.Reason
-module.exports.ServiceKind = nativeBinding.ServiceKind
-module.exports.StatusKind = nativeBinding.StatusKind
-module.exports.table = nativeBinding.table
-module.exports.tables = nativeBinding.tables
 module.exports.version = nativeBinding.version

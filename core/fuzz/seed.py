@@ -17,7 +17,7 @@ for f in sorted(glob.glob(os.path.join(vectors, '*.json'))):
             codes.add(code)
         elif isinstance(code, (int, float)) and not isinstance(code, bool):
             codes.add(str(code))
-        if c['input'].get('message'):
+        if isinstance(c['input'].get('message'), str) and c['input']['message']:
             messages.add(c['input']['message'])
 
 

@@ -145,6 +145,10 @@ impl<'a> Obj<'a> {
     }
 }
 
+/// Most items any list of an answer has (card readings: one per network; warnings: a few).
+/// Bindings with fixed-size records reserve this many.
+pub const MAX_LIST_ITEMS: usize = 8;
+
 /// A list value.
 #[derive(Debug, Clone, Copy)]
 pub enum List<'a> {

@@ -2,8 +2,8 @@
 //! what was built gives back what was built.
 
 use paycodes::{
-    Action, Context, Family, Locale, Network, Outcome, Provider, Vocabulary, build_snap, decode, decode_bytes,
-    decode_float, decode_integer, providers, snap_cases, snap_services,
+    Action, Context, DetailRef, Family, Locale, Network, Outcome, Provider, Vocabulary, build_snap, decode,
+    decode_bytes, decode_float, decode_integer, providers, snap_cases, snap_services,
 };
 use proptest::prelude::*;
 
@@ -57,7 +57,8 @@ fn check(d: &paycodes::Decoded<'_>) -> Result<(), TestCaseError> {
     }
     let mut json = Vec::new();
     paycodes::json::write_decoded(&mut json, d);
-    prop_assert!(std::str::from_utf8(&json).is_ok());
+    let parsed: Result<serde_json::Value, _> = serde_json::from_slice(&json);
+    prop_assert!(parsed.is_ok(), "not JSON: {}", String::from_utf8_lossy(&json));
     prop_assert!(!paycodes::explain(d, Locale::En).is_empty());
     Ok(())
 }
@@ -69,9 +70,16 @@ proptest! {
     fn no_code_or_message_panics(code in code(), message in prop::option::of(".{0,60}"), ctx in context()) {
         if let Ok(d) = decode(&code, message.as_deref(), &ctx) {
             check(&d)?;
-            if let Some(detail) = d.detail() {
-                let m = message.as_deref().unwrap_or("");
-                prop_assert!(m.contains(detail) || !detail.is_empty(), "detail {detail:?} from {m:?}");
+            // The detail is a span of the message given, or the fixed text of a provider's
+            // spelling; never anything else.
+            let m = message.as_deref().unwrap_or("");
+            match (d.detail(), d.detail_ref()) {
+                (None, None) => {}
+                (Some(detail), Some(DetailRef::Span { start, end })) => {
+                    prop_assert_eq!(m.get(start..end), Some(detail), "detail {:?} from {:?}", detail, m);
+                }
+                (Some(detail), Some(DetailRef::Fixed(t))) => prop_assert_eq!(t.as_str(), detail),
+                (detail, r) => prop_assert!(false, "detail {:?} with {:?} from {:?}", detail, r, m),
             }
         }
     }

@@ -1,17 +1,19 @@
 //! Kotlin and Swift bindings of paycodes, through uniffi (proc-macro style): conversions and
-//! error mapping only; every answer comes from the core.
+//! error mapping only; every answer comes from the core's contract (`paycodes::api`).
 //!
-//! Records and enums carry the core's names (`Decoded`, `Service`, `Reason`, ...). Calls
-//! through uniffi cost microseconds on the JVM (JNA), so the API is coarse-grained: one call
-//! decodes one code completely, `decode_many` a whole batch.
+//! Records, enums and option records are generated from the core (generated.rs, by
+//! `cargo xtask codegen`). Calls through uniffi cost microseconds on the JVM (JNA), so the
+//! API is coarse-grained: one call decodes one code completely, `decode_many` a batch.
 
 uniffi::setup_scaffolding!();
 
-mod enums;
+mod generated;
 
-pub use enums::*;
+pub use generated::*;
 
-use paycodes::{Context, ErrorKind};
+use paycodes::ErrorClass;
+use paycodes::api::{self, Input};
+use paycodes::fields::Obj;
 
 /// Why a call failed. Every variant carries the stable id every language shares (`code`,
 /// e.g. `bad_length`), a human description, and for `decode_many` the failing item's
@@ -19,18 +21,20 @@ use paycodes::{Context, ErrorKind};
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Error)]
 #[uniffi::export(Display)]
 pub enum PaycodesError {
-    /// The code is malformed: `empty`, `bad_length`, `bad_character`, `bad_http_status`,
-    /// `invalid_utf8`, `negative_number`, `not_an_integer`, `bad_json`.
+    /// The code (or input) is malformed: `empty`, `bad_length`, `bad_character`, ...
     InvalidCode { code: String, description: String, index: Option<u32> },
     /// An argument has the wrong type (`bad_type`).
     InvalidArgument { code: String, description: String, index: Option<u32> },
-    /// An option names something unknown: `unknown_provider`, `unknown_family`,
-    /// `unknown_network`, `unknown_kind`, `unknown_operation`, `unknown_reason`,
-    /// `unknown_table`, `unknown_format`, or a status decode lacks its kind (`kind_required`).
+    /// An argument's value is wrong: `out_of_range`, `missing_argument`,
+    /// `conflicting_arguments`.
+    InvalidValue { code: String, description: String, index: Option<u32> },
+    /// An option names something unknown (`unknown_provider`, ...), or the options do not
+    /// fit together (`kind_required`).
     UnknownOption { code: String, description: String, index: Option<u32> },
-    /// Building a SNAP code: `unknown_service`, `unknown_case`, `no_snap_code`, `bad_detail`,
-    /// `message_too_long`.
+    /// Building a SNAP code was refused: `unknown_service`, `unknown_case`, ...
     Build { code: String, description: String, index: Option<u32> },
+    /// A response body cannot be read within the limits.
+    InvalidBody { code: String, description: String, index: Option<u32> },
     /// A bug in paycodes (`internal`), including a panic caught at the boundary.
     Internal { code: String, description: String, index: Option<u32> },
 }
@@ -42,31 +46,14 @@ impl PaycodesError {
             Some(i) => format!("item {i}: {e}"),
             None => e.to_string(),
         };
-        match e.kind() {
-            ErrorKind::Empty
-            | ErrorKind::BadLength
-            | ErrorKind::BadCharacter
-            | ErrorKind::BadHttpStatus
-            | ErrorKind::InvalidUtf8
-            | ErrorKind::NegativeNumber
-            | ErrorKind::NotAnInteger
-            | ErrorKind::BadJson => PaycodesError::InvalidCode { code, description, index },
-            ErrorKind::BadType => PaycodesError::InvalidArgument { code, description, index },
-            ErrorKind::UnknownProvider
-            | ErrorKind::UnknownFamily
-            | ErrorKind::UnknownNetwork
-            | ErrorKind::UnknownKind
-            | ErrorKind::UnknownOperation
-            | ErrorKind::UnknownReason
-            | ErrorKind::KindRequired
-            | ErrorKind::UnknownTable
-            | ErrorKind::UnknownFormat => PaycodesError::UnknownOption { code, description, index },
-            ErrorKind::UnknownService
-            | ErrorKind::UnknownCase
-            | ErrorKind::NoSnapCode
-            | ErrorKind::BadDetail
-            | ErrorKind::MessageTooLong => PaycodesError::Build { code, description, index },
-            ErrorKind::Internal => PaycodesError::Internal { code, description, index },
+        match e.kind().class() {
+            ErrorClass::InvalidCode => PaycodesError::InvalidCode { code, description, index },
+            ErrorClass::ArgumentType => PaycodesError::InvalidArgument { code, description, index },
+            ErrorClass::ArgumentValue => PaycodesError::InvalidValue { code, description, index },
+            ErrorClass::UnknownOption => PaycodesError::UnknownOption { code, description, index },
+            ErrorClass::Build => PaycodesError::Build { code, description, index },
+            ErrorClass::InvalidBody => PaycodesError::InvalidBody { code, description, index },
+            ErrorClass::Internal => PaycodesError::Internal { code, description, index },
         }
     }
 
@@ -75,8 +62,10 @@ impl PaycodesError {
         match self {
             PaycodesError::InvalidCode { code, .. }
             | PaycodesError::InvalidArgument { code, .. }
+            | PaycodesError::InvalidValue { code, .. }
             | PaycodesError::UnknownOption { code, .. }
             | PaycodesError::Build { code, .. }
+            | PaycodesError::InvalidBody { code, .. }
             | PaycodesError::Internal { code, .. } => code,
         }
     }
@@ -85,8 +74,10 @@ impl PaycodesError {
         match self {
             PaycodesError::InvalidCode { description, .. }
             | PaycodesError::InvalidArgument { description, .. }
+            | PaycodesError::InvalidValue { description, .. }
             | PaycodesError::UnknownOption { description, .. }
             | PaycodesError::Build { description, .. }
+            | PaycodesError::InvalidBody { description, .. }
             | PaycodesError::Internal { description, .. } => description,
         }
     }
@@ -122,476 +113,138 @@ fn guard<T>(f: impl FnOnce() -> Result<T, PaycodesError>) -> Result<T, PaycodesE
     })
 }
 
-/// Options of `decode`, `decode_number`, `decode_many` and `explain`; every field is optional.
-#[derive(Debug, Clone, Default, uniffi::Record)]
-pub struct DecodeOptions {
-    /// The actual `responseMessage`: what fills the table message's placeholder becomes
-    /// `detail`, and a provider's own spelling is recognized. Ignored by `decode_many` (give
-    /// each item its message).
-    #[uniffi(default = None)]
-    pub message: Option<String>,
-    /// Provider profile: `standard` (default), `doku`, `ifortepay`, `bank_neo_commerce`,
-    /// `ayoconnect` (names are matched leniently).
-    #[uniffi(default = None)]
-    pub provider: Option<String>,
-    /// Overrides family detection; `Status` needs `kind`.
-    #[uniffi(default = None)]
-    pub family: Option<Family>,
-    /// Reads card codes for this network.
-    #[uniffi(default = None)]
-    pub network: Option<Network>,
-    /// The API operation that was called (e.g. `direct_debit`): decides what `404xx18` means.
-    #[uniffi(default = None)]
-    pub operation: Option<String>,
-    /// The status vocabulary, required with `family = Status`.
-    #[uniffi(default = None)]
-    pub kind: Option<StatusKind>,
-    /// Language of `customer_message`: `en` (default) or `id`; `in` and tags like `id-ID` are
-    /// Indonesian, anything else English.
-    #[uniffi(default = None)]
-    pub locale: Option<String>,
-}
+/// Text from Kotlin or Swift, as its UTF-8 bytes (uniffi.toml: both languages see a
+/// `String`). A Kotlin string with a lone surrogate arrives as invalid UTF-8, which the core
+/// answers with its stable ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputText(pub Vec<u8>);
 
-fn context_of(o: &DecodeOptions) -> Result<(Context, paycodes::Locale), PaycodesError> {
-    let mut ctx = Context::from_options(o.provider.as_deref(), None, None, o.operation.as_deref(), None)?;
-    if let Some(f) = o.family {
-        ctx = ctx.with_family(f.into());
-    }
-    if let Some(n) = o.network {
-        ctx = ctx.with_network(n.into());
-    }
-    if let Some(k) = o.kind {
-        ctx = ctx.with_kind(k.into());
-    }
-    Ok((ctx, paycodes::Locale::parse(o.locale.as_deref().unwrap_or("en"))))
-}
+uniffi::custom_type!(InputText, Vec<u8>, {
+    lower: |s| s.0,
+    try_lift: |v| Ok(InputText(v)),
+});
 
-/// A SNAP service (which API a code is about).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Record)]
-pub struct Service {
-    /// Two-character service code, e.g. `54`.
-    pub code: String,
-    /// API name.
-    pub name: String,
-    /// Product area.
-    pub product: String,
-    /// What kind of API it is.
-    pub kind: ServiceKind,
-    /// Whether the API moves money (5xx and timeouts then mean "inquire status").
-    pub moves_money: bool,
-    /// The service to ask for the transaction's status, when the API moves money.
-    pub status_service: Option<String>,
-}
-
-/// One network's reading of a card code whose meaning differs by network.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Record)]
-pub struct NetworkVariant {
-    /// The network.
-    pub network: Network,
-    /// What the code means on that network.
-    pub message: String,
-    /// Its decline category on that network.
-    pub category: Category,
-    /// Its reason.
-    pub reason: Reason,
-    /// Its outcome.
-    pub outcome: Outcome,
-    /// What to do.
-    pub action: Action,
-}
-
-/// What a payment response code means and what to do next. The fields are the keys of
-/// `paycodes explain --json`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Record)]
-pub struct Decoded {
-    /// Which kind of code this is.
-    pub family: Family,
-    /// The input as given (a number as its decimal text).
-    pub raw: String,
-    /// The normalized code (trimmed, upper case, zero-padded).
-    pub canonical: String,
-    /// Whether a table knows the code (an unknown but well-formed code is read from its
-    /// structure).
-    pub known: bool,
-    /// A documentation template (`xx` service), not a real code.
-    pub template: bool,
-    /// SNAP: the HTTP status.
-    pub http_status: Option<u16>,
-    /// SNAP: the service part.
-    pub service_code: Option<String>,
-    /// SNAP: the service, when the standard or the provider knows it.
-    pub service: Option<Service>,
-    /// SNAP: the case part.
-    pub case_code: Option<String>,
-    /// The table's message (a template: placeholder included).
-    pub message: String,
-    /// What the actual message put in the placeholder (e.g. the invalid field's name).
-    pub detail: Option<String>,
-    /// The table's category.
-    pub category: Category,
-    /// Did the money move? `Pending` is never success; `Unknown` means inquire first.
-    pub outcome: Outcome,
-    /// The canonical reason, shared by every family.
-    pub reason: Reason,
-    /// What to do next.
-    pub action: Action,
-    /// Text safe to show the customer, in the requested locale.
-    pub customer_message: String,
-    /// Whether `customer_message` hides the real reason (fraud, lost or stolen card, ...).
-    pub masked: bool,
-    /// Precise text for logs and support staff.
-    pub merchant_message: String,
-    /// The provider profile that answered.
-    pub provider: String,
-    /// Which table row answered, and where its facts come from.
-    pub source: String,
-    /// The operation used for context-dependent codes.
-    pub operation: Option<String>,
-    /// Card codes: the network whose reading answered.
-    pub network: Option<Network>,
-    /// Card codes: the decline category.
-    pub card_category: Option<Category>,
-    /// Card codes: each network's reading when it differs by network (empty when it does
-    /// not); `None` for other families.
-    pub network_variants: Option<Vec<NetworkVariant>>,
-    /// Statuses: the vocabulary the value was read in.
-    pub status_kind: Option<StatusKind>,
-}
-
-fn decoded(d: &paycodes::Decoded<'_>, locale: paycodes::Locale) -> Decoded {
-    let customer = d.customer_message(locale);
-    Decoded {
-        family: d.family().into(),
-        raw: match d.raw() {
-            paycodes::Raw::Text(s) => s.to_owned(),
-            paycodes::Raw::Integer(n) => n.to_string(),
-        },
-        canonical: d.canonical().to_owned(),
-        known: d.known(),
-        template: d.is_template(),
-        http_status: d.http_status(),
-        service_code: d.service_code().map(str::to_owned),
-        service: d.service().map(|s| Service {
-            code: s.code().to_string(),
-            name: s.name().to_string(),
-            product: s.product().to_string(),
-            kind: s.kind().into(),
-            moves_money: s.moves_money(),
-            status_service: s.status_service().map(|t| t.to_string()),
-        }),
-        case_code: d.case_code().map(str::to_owned),
-        message: d.message().to_string(),
-        detail: d.detail().map(str::to_owned),
-        category: d.category().into(),
-        outcome: d.outcome().into(),
-        reason: d.reason().into(),
-        action: d.action().into(),
-        customer_message: customer.text.to_string(),
-        masked: customer.masked,
-        merchant_message: d.merchant_message().to_string(),
-        provider: d.provider().id().to_owned(),
-        source: d.source().to_string(),
-        operation: d.operation().map(|o| o.id().to_owned()),
-        network: d.network().map(Into::into),
-        card_category: d.card_category().map(Into::into),
-        network_variants: (d.family() == paycodes::Family::Iso8583).then(|| {
-            d.network_variants()
-                .map(|v| NetworkVariant {
-                    network: v.network.into(),
-                    message: v.message.to_string(),
-                    category: v.category.into(),
-                    reason: v.reason.into(),
-                    outcome: v.outcome.into(),
-                    action: v.action.into(),
-                })
-                .collect()
-        }),
-        status_kind: d.status_kind().map(Into::into),
+impl InputText {
+    /// The text as the core's input (bytes that are not UTF-8 stay bytes: the core judges).
+    pub fn input(&self) -> Input<'_> {
+        match std::str::from_utf8(&self.0) {
+            Ok(s) => Input::Str(s),
+            Err(_) => Input::Bytes(&self.0),
+        }
     }
 }
 
-/// Decodes a payment response code: a SNAP `responseCode` (`4035414`, `400XX01`), an ISO 8583
-/// card code (`51`), a provider string code (`TIME_OUT`) or, with `family = Status` and a
-/// `kind`, a transaction status. A well-formed code no table knows is not an error: it is
-/// read from its structure and `known` is false. A missing code (null, as from a JSON body
-/// without `responseCode`) is `bad_type`, as in every other language.
-#[uniffi::export(default(options = None))]
-pub fn decode(code: Option<String>, options: Option<DecodeOptions>) -> Result<Decoded, PaycodesError> {
+impl From<&str> for InputText {
+    fn from(s: &str) -> Self {
+        InputText(s.as_bytes().to_vec())
+    }
+}
+
+fn text(s: &Option<String>) -> Input<'_> {
+    s.as_deref().map_or(Input::Null, Input::Str)
+}
+
+fn decode_with(code: Input<'_>, options: Option<DecodeOptions>) -> Result<Decoded, PaycodesError> {
     guard(|| {
-        let code = code.ok_or(paycodes::Error::BadType)?;
         let options = options.unwrap_or_default();
-        let (ctx, locale) = context_of(&options)?;
-        let d = paycodes::decode(&code, options.message.as_deref(), &ctx)?;
-        Ok(decoded(&d, locale))
+        let args = options.args();
+        let d = api::decode(&code, &args)?;
+        Ok(Decoded::from_obj(&Obj::Decoded(&d)))
     })
 }
 
-/// Decodes a code a provider sent as a JSON number (`2002400`): negative numbers and
-/// fractions are errors (`negative_number`, `not_an_integer`).
+/// What a payment response code means and what to do next. `code` null is `bad_type`.
+#[uniffi::export(default(options = None))]
+pub fn decode(code: Option<InputText>, options: Option<DecodeOptions>) -> Result<Decoded, PaycodesError> {
+    decode_with(code.as_ref().map_or(Input::Null, InputText::input), options)
+}
+
+/// A code given as a number (a JSON number read as a double): without `family` it is a
+/// whole SNAP code (`2002400`); with `family = "iso8583"`, `5.0` is card code `05`.
 #[uniffi::export(default(options = None))]
 pub fn decode_number(code: f64, options: Option<DecodeOptions>) -> Result<Decoded, PaycodesError> {
-    guard(|| {
-        let options = options.unwrap_or_default();
-        let (ctx, locale) = context_of(&options)?;
-        let d = paycodes::decode_float(code, options.message.as_deref(), &ctx)?;
-        Ok(decoded(&d, locale))
-    })
+    decode_with(Input::Float(code), options)
 }
 
-/// One item of `decode_many`: a code and, optionally, the actual message.
+/// A code given as a whole number (exact beyond 2^53).
+#[uniffi::export(default(options = None))]
+pub fn decode_integer(code: i64, options: Option<DecodeOptions>) -> Result<Decoded, PaycodesError> {
+    decode_with(Input::Int(code), options)
+}
+
+/// One item of a batch: a code and, optionally, its actual message.
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct CodeInput {
-    /// The code.
-    pub code: String,
-    /// The actual `responseMessage`.
+    pub code: InputText,
     #[uniffi(default = None)]
-    pub message: Option<String>,
+    pub message: Option<InputText>,
 }
 
-/// Decodes many codes with the same options in one call (calls across the JVM boundary cost
-/// microseconds). The first malformed item throws, with `index` set.
+/// Decodes many codes with the same options (equal items are decoded once). The first
+/// malformed item throws, with its `index`.
 #[uniffi::export(default(options = None))]
-pub fn decode_many(items: Vec<CodeInput>, options: Option<DecodeOptions>) -> Result<Vec<Decoded>, PaycodesError> {
-    guard(|| {
-        let (ctx, locale) = context_of(&options.unwrap_or_default())?;
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                paycodes::decode(&item.code, item.message.as_deref(), &ctx)
-                    .map(|d| decoded(&d, locale))
-                    .map_err(|e| PaycodesError::new(e, Some(i as u32)))
-            })
-            .collect()
-    })
-}
-
-/// The explanation `paycodes explain` prints, in `options.locale` (`en` or `id`).
-#[uniffi::export(default(options = None))]
-pub fn explain(code: String, options: Option<DecodeOptions>) -> Result<String, PaycodesError> {
+pub fn decode_many(items: Vec<CodeInput>, options: Option<DecodeManyOptions>) -> Result<Vec<Decoded>, PaycodesError> {
     guard(|| {
         let options = options.unwrap_or_default();
-        let (ctx, locale) = context_of(&options)?;
-        let d = paycodes::decode(&code, options.message.as_deref(), &ctx)?;
-        Ok(paycodes::explain(&d, locale))
+        let inputs: Vec<(Input<'_>, Input<'_>)> =
+            items.iter().map(|i| (i.code.input(), i.message.as_ref().map_or(Input::Null, InputText::input))).collect();
+        let batch = api::decode_many(&inputs, &options.args())?;
+        if let Some((i, e)) = batch.first_error() {
+            return Err(PaycodesError::new(e, Some(i as u32)));
+        }
+        let answers: Vec<Decoded> =
+            batch.answers.iter().filter_map(|a| a.as_ref().ok()).map(|d| Decoded::from_obj(&Obj::Decoded(d))).collect();
+        Ok(batch.slots.iter().map(|&s| answers[s as usize].clone()).collect())
     })
 }
 
-/// A SNAP `responseCode` and `responseMessage` to answer a callback with.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Record)]
-pub struct Built {
-    /// The 7-character code, e.g. `4042414`.
-    pub response_code: String,
-    /// The message, placeholder filled (or dropped when no detail was given).
-    pub response_message: String,
-    /// The standard's message template.
-    pub template: String,
-    /// The reason of the code.
-    pub reason: Reason,
+/// The explanation `paycodes explain` prints.
+#[uniffi::export(default(options = None))]
+pub fn explain(code: String, options: Option<DecodeOptions>) -> Result<String, PaycodesError> {
+    guard(|| Ok(api::explain(&Input::Str(&code), &options.unwrap_or_default().args())?))
 }
 
-fn provider_of(name: Option<String>) -> Result<&'static paycodes::Provider, PaycodesError> {
-    match name {
-        None => Ok(paycodes::Provider::standard()),
-        Some(p) => paycodes::Provider::find(&p).ok_or_else(|| paycodes::Error::UnknownProvider.into()),
-    }
-}
-
-fn built(b: &paycodes::Built<'_>) -> Built {
-    Built {
-        response_code: b.code().to_owned(),
-        response_message: b.to_string(),
-        template: b.template().to_string(),
-        reason: b.row().semantics().reason().into(),
-    }
-}
-
-/// The code and message for a reason on a service (`BillPaid` on `24` is `4042414 Paid
-/// Bill`); `detail` fills the message's placeholder.
-#[uniffi::export(default(detail = None, provider = None))]
-pub fn build_snap_for_reason(
-    service: String,
-    reason: Reason,
-    detail: Option<String>,
-    provider: Option<String>,
-) -> Result<Built, PaycodesError> {
+/// The SNAP `responseCode` and `responseMessage` to answer a callback with: give `reason`, or
+/// `http_status` and `case_code` (checked, never narrowed).
+#[uniffi::export]
+pub fn build_snap(service: String, options: BuildSnapOptions) -> Result<Built, PaycodesError> {
     guard(|| {
-        let b = paycodes::build_snap_for_reason(&service, reason.into(), detail.as_deref(), provider_of(provider)?)?;
-        Ok(built(&b))
+        let b = api::build_snap(&Input::Str(&service), &options.args())?;
+        Ok(Built::from_obj(&Obj::Built(&b)))
     })
 }
 
-/// The code and message for an HTTP status and case code on a service (`400`, `25`, `1` is
-/// `4002501 Invalid Field Format {detail}`). Refuses what the standard does not have.
-#[uniffi::export(default(detail = None, provider = None))]
-pub fn build_snap(
-    http_status: u16,
-    service: String,
-    case_code: u8,
-    detail: Option<String>,
-    provider: Option<String>,
-) -> Result<Built, PaycodesError> {
+/// The customer-safe message for a reason (its id, read leniently).
+#[uniffi::export(default(options = None))]
+pub fn customer_message(
+    reason: Option<String>,
+    options: Option<CustomerMessageOptions>,
+) -> Result<CustomerMessage, PaycodesError> {
     guard(|| {
-        let b = paycodes::build_snap(http_status, &service, case_code, detail.as_deref(), provider_of(provider)?)?;
-        Ok(built(&b))
+        let m = api::customer_message(&text(&reason), &options.unwrap_or_default().args())?;
+        Ok(CustomerMessage::from_obj(&Obj::Customer(m)))
     })
 }
 
-/// A customer-safe message and whether it hides the real reason.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Record)]
-pub struct CustomerMessage {
-    /// One or two short sentences the customer can act on.
-    pub text: String,
-    /// True when the real reason (fraud, lost or stolen card, ...) is shown as a generic
-    /// decline.
-    pub masked: bool,
-}
-
-/// The customer-safe message for a reason in a locale (`en`, `id`; `in` and `id-ID` are
-/// Indonesian, anything else English).
-#[uniffi::export(default(locale = None))]
-pub fn customer_message(reason: Reason, locale: Option<String>) -> CustomerMessage {
-    let m = paycodes::customer_message(reason.into(), paycodes::Locale::parse(locale.as_deref().unwrap_or("en")));
-    CustomerMessage { text: m.text.to_string(), masked: m.masked }
-}
-
-/// One cell of an exported table.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum TableCell {
-    /// Text.
-    Text { value: String },
-    /// An integer.
-    Int { value: i64 },
-    /// A flag.
-    Bool { value: bool },
-    /// No value.
-    Null,
-}
-
-/// An exported table: column names and rows of cells.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Record)]
-pub struct Table {
-    /// Column names (those of `paycodes table`).
-    pub columns: Vec<String>,
-    /// Rows, one cell per column.
-    pub rows: Vec<Vec<TableCell>>,
+/// Whether customers see a generic decline instead of this reason.
+#[uniffi::export]
+pub fn is_masked(reason: String) -> Result<bool, PaycodesError> {
+    guard(|| Ok(api::reason(&Input::Str(&reason))?.row().masked()))
 }
 
 /// The names of the exportable tables.
 #[uniffi::export]
-pub fn table_names() -> Vec<String> {
-    paycodes::export::TableName::ALL.iter().map(|t| t.id().to_owned()).collect()
+pub fn tables() -> Vec<String> {
+    paycodes::TableName::ALL.iter().map(|t| t.id().to_owned()).collect()
 }
 
-/// A table, as a provider sees it when one is given.
-#[uniffi::export(default(provider = None))]
-pub fn table(name: String, provider: Option<String>) -> Result<Table, PaycodesError> {
-    guard(|| {
-        let t = paycodes::export::table_by_name(&name, provider.as_deref())?;
-        let rows = t
-            .rows
-            .iter()
-            .map(|row| {
-                row.iter()
-                    .map(|cell| match cell {
-                        paycodes::export::Cell::Text(s) => TableCell::Text { value: s.to_string() },
-                        paycodes::export::Cell::Int(n) => TableCell::Int { value: *n },
-                        paycodes::export::Cell::Bool(b) => TableCell::Bool { value: *b },
-                        paycodes::export::Cell::Null => TableCell::Null,
-                    })
-                    .collect()
-            })
-            .collect();
-        Ok(Table { columns: t.columns.iter().map(|c| c.to_string()).collect(), rows })
-    })
+/// A table rendered as `json` (default), `csv` or `md`: the bytes `paycodes table` prints.
+#[uniffi::export(default(options = None))]
+pub fn export_table(name: String, options: Option<ExportOptions>) -> Result<String, PaycodesError> {
+    guard(|| Ok(api::export(&Input::Str(&name), &options.unwrap_or_default().args())?))
 }
 
-/// A table rendered as `json`, `csv` or `md`: the bytes `paycodes table` prints.
-#[uniffi::export(default(provider = None))]
-pub fn export_table(name: String, format: String, provider: Option<String>) -> Result<String, PaycodesError> {
-    guard(|| {
-        let format = paycodes::export::Format::parse(&format).ok_or(paycodes::Error::UnknownFormat)?;
-        Ok(paycodes::export::table_by_name(&name, provider.as_deref())?.render(format))
-    })
-}
-
-/// The stable id of a reason (`insufficient_funds`), shared by every language.
-#[uniffi::export]
-pub fn reason_id(reason: Reason) -> String {
-    reason.id().to_owned()
-}
-
-/// The reason for a stable id; `unknown_reason` otherwise.
-#[uniffi::export]
-pub fn reason_from_id(id: String) -> Result<Reason, PaycodesError> {
-    Ok(paycodes::Reason::from_id(id.trim()).ok_or(paycodes::Error::UnknownReason)?.into())
-}
-
-/// The family for an id, read as every binding reads the option (`SNAP` is `Snap`);
-/// `unknown_family` otherwise.
-#[uniffi::export]
-pub fn family_from_id(id: String) -> Result<Family, PaycodesError> {
-    let ctx = Context::from_options(None, Some(&id), None, None, None)?;
-    ctx.family().map(Into::into).ok_or_else(|| paycodes::Error::UnknownFamily.into())
-}
-
-/// The network for an id (`visa`, `mastercard`, leniently); `unknown_network` otherwise.
-#[uniffi::export]
-pub fn network_from_id(id: String) -> Result<Network, PaycodesError> {
-    let ctx = Context::from_options(None, None, Some(&id), None, None)?;
-    ctx.network().map(Into::into).ok_or_else(|| paycodes::Error::UnknownNetwork.into())
-}
-
-/// The status kind for an id (`snap`, `qris`, `direct_debit`, `va`); `unknown_kind` otherwise.
-#[uniffi::export]
-pub fn status_kind_from_id(id: String) -> Result<StatusKind, PaycodesError> {
-    let ctx = Context::from_options(None, None, None, None, Some(&id))?;
-    ctx.kind().map(Into::into).ok_or_else(|| paycodes::Error::UnknownKind.into())
-}
-
-/// The stable id of an outcome (`failed`).
-#[uniffi::export]
-pub fn outcome_id(outcome: Outcome) -> String {
-    outcome.id().to_owned()
-}
-
-/// The stable id of an action (`inquire_status`).
-#[uniffi::export]
-pub fn action_id(action: Action) -> String {
-    action.id().to_owned()
-}
-
-/// The stable id of a category (`business`).
-#[uniffi::export]
-pub fn category_id(category: Category) -> String {
-    category.id().to_owned()
-}
-
-/// The stable id of a family (`snap`).
-#[uniffi::export]
-pub fn family_id(family: Family) -> String {
-    family.id().to_owned()
-}
-
-/// The stable id of a network (`visa`).
-#[uniffi::export]
-pub fn network_id(network: Network) -> String {
-    network.id().to_owned()
-}
-
-/// The stable id of a status kind (`qris`).
-#[uniffi::export]
-pub fn status_kind_id(kind: StatusKind) -> String {
-    kind.id().to_owned()
-}
-
-/// The stable id of a service kind (`debit`).
-#[uniffi::export]
-pub fn service_kind_id(kind: ServiceKind) -> String {
-    kind.id().to_owned()
-}
-
-/// The version of paycodes.
+/// The library version.
 #[uniffi::export]
 pub fn version() -> String {
     paycodes::VERSION.to_owned()
@@ -610,30 +263,31 @@ mod tests {
 
     #[test]
     fn errors_keep_the_stable_id_and_show_it() {
-        let e = decode(Some(String::new()), None).unwrap_err();
+        let e = decode(Some("".into()), None).unwrap_err();
         assert_eq!(e.code(), "empty");
         assert!(matches!(e, PaycodesError::InvalidCode { index: None, .. }));
         assert_eq!(e.to_string(), "the code is empty (empty)");
-        let e = decode_many(
-            vec![CodeInput { code: "4035414".into(), message: None }, CodeInput { code: "x!".into(), message: None }],
-            None,
-        )
-        .unwrap_err();
+        let items =
+            vec![CodeInput { code: "4035414".into(), message: None }, CodeInput { code: "x!".into(), message: None }];
+        let e = decode_many(items, None).unwrap_err();
         assert!(matches!(e, PaycodesError::InvalidCode { index: Some(1), .. }), "{e:?}");
+        let e = build_snap("24".into(), BuildSnapOptions::default()).unwrap_err();
+        assert!(matches!(e, PaycodesError::InvalidValue { .. }) && e.code() == "missing_argument", "{e:?}");
     }
 
     #[test]
     fn records_carry_what_the_core_answers() {
-        let d = decode(Some("4035414".into()), Some(DecodeOptions { locale: Some("id".into()), ..Default::default() }))
-            .unwrap();
+        let options = DecodeOptions { locale: Some("id".into()), ..Default::default() };
+        let d = decode(Some("4035414".into()), Some(options)).unwrap();
+        let m = DecodeOptions { message: Some(InputText(b"Invalid Field Format \xff".to_vec())), ..Default::default() };
+        assert_eq!(decode(Some("4002501".into()), Some(m)).unwrap().warnings, vec![Warning::MessageIgnored]);
+        assert_eq!(decode(Some(InputText(vec![0xff])), None).unwrap_err().code(), "invalid_utf8");
         assert_eq!((d.outcome, d.reason, d.action), (Outcome::Failed, Reason::InsufficientFunds, Action::AskCustomer));
         assert!(d.customer_message.starts_with("Saldo Anda"));
         assert_eq!(d.service.map(|s| s.moves_money), Some(true));
         assert_eq!(reason_id(Reason::ThreeDSecureFailed), "three_d_secure_failed");
-        assert_eq!(reason_from_id("insufficient_funds".into()), Ok(Reason::InsufficientFunds));
-        assert_eq!(family_from_id("SNAP".into()), Ok(Family::Snap));
-        assert_eq!(network_from_id("amex".into()).unwrap_err().code(), "unknown_network");
         assert_eq!(decode_number(2002400.0, None).unwrap().raw, "2002400");
         assert_eq!(decode(None, None).unwrap_err().code(), "bad_type");
+        assert_eq!(decode_number(0.0, None).unwrap_err().code(), "bad_length");
     }
 }

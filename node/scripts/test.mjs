@@ -1,13 +1,17 @@
 // The Node package's test command (`npm test`, called by scripts/test-all.sh):
 //
-// 1. builds the addon (release) with napi-rs, regenerating index.d.ts and native.js, and
-//    fails if they (or src/enums.rs) differ from what is committed;
+// 1. builds the addon (release) with napi-rs, regenerating its loader native.js, and fails
+//    if it differs from what is committed (index.d.ts, generated.js and src/generated.rs
+//    are checked by `cargo xtask codegen --check`);
 // 2. packs the package (`npm pack`) and installs the tarball into a scratch project;
-// 3. runs the node:test files against that install (not the source tree), with the
-//    conformance vectors, the `paycodes` CLI (for equivalence tests) and tsc.
+// 3. runs the vectors through that install (not the source tree) and checks the answers
+//    with the checker every language shares (paycodes-conformance --check node);
+// 4. runs the node:test files there, with the `paycodes` CLI (for equivalence tests) and tsc;
+// 5. proves panic safety with an addon built with the core's test-panic feature.
 //
-// Environment: PAYCODES_CLI (default ../target/release/paycodes), PAYCODES_KEEP_SCRATCH=1
-// keeps the scratch project for inspection.
+// Environment: PAYCODES_CLI (default ../target/release/paycodes), PAYCODES_CONFORMANCE (the
+// checker, default ../target/debug/paycodes-conformance), PAYCODES_KEEP_SCRATCH=1 keeps the
+// scratch project for inspection.
 
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -25,13 +29,13 @@ function step(title) {
 }
 
 // 1. Build, and check the generated files against the committed ones.
-const generated = ['index.d.ts', 'native.js', 'src/enums.rs']
+const generated = ['native.js']
 const before = Object.fromEntries(generated.map((f) => [f, fs.existsSync(path.join(here, f)) ? fs.readFileSync(path.join(here, f), 'utf8') : null]))
-step('src/enums.rs from core ids (tools/gen_enums.py)')
-run('python3', ['tools/gen_enums.py'])
 step('napi build (release)')
+// napi-rs declares only its own export (version) in native.d.ts: index.d.ts is ours
+// (generated from the core by cargo xtask codegen), and native.d.ts is not shipped.
 run(process.execPath, [path.join(here, 'node_modules', '@napi-rs', 'cli', 'dist', 'cli.js'), 'build', '--platform', '--release',
-  '--no-const-enum', '--js', 'native.js', '--dts', 'index.d.ts'])
+  '--no-const-enum', '--js', 'native.js', '--dts', 'native.d.ts'])
 const stale = generated.filter((f) => before[f] !== fs.readFileSync(path.join(here, f), 'utf8'))
 if (stale.length > 0) {
   for (const f of stale) spawnSync('git', ['diff', '--no-index', '--stat', '--', f], { cwd: here, stdio: 'inherit' })
@@ -47,7 +51,7 @@ const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destinati
 const tarball = path.join(scratch, packed[0].filename)
 const files = packed[0].files.map((f) => f.path).sort()
 console.log(`packed ${packed[0].filename}: ${files.join(', ')}`)
-for (const needed of ['index.js', 'index.mjs', 'index.d.ts', 'native.js', 'package.json']) {
+for (const needed of ['index.js', 'index.mjs', 'index.d.ts', 'native.js', 'generated.js', 'package.json']) {
   if (!files.includes(needed)) throw new Error(`the tarball lacks ${needed}`)
 }
 if (!files.some((f) => f.endsWith('.node'))) throw new Error('the tarball lacks the .node addon')
@@ -55,7 +59,16 @@ fs.writeFileSync(path.join(scratch, 'package.json'), JSON.stringify({ private: t
 run(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: scratch })
 fs.cpSync(path.join(here, 'test'), path.join(scratch, 'test'), { recursive: true })
 
-// 3. Run the tests there.
+// 3. The vectors, through the installed package, checked by the shared checker.
+step('vectors through the installed package, checked by paycodes-conformance')
+const checker = process.env.PAYCODES_CONFORMANCE ?? path.join(root, 'target', 'debug', 'paycodes-conformance')
+if (!fs.existsSync(checker)) throw new Error(`no checker at ${checker}: cargo build -p paycodes-conformance, or set PAYCODES_CONFORMANCE`)
+const vectors = path.join(root, 'tests', 'vectors')
+const answers = path.join(scratch, 'answers-node.jsonl')
+run(process.execPath, ['-e', `require('./test/vectors-runner.js').run(${JSON.stringify(vectors)}, ${JSON.stringify(answers)})`], { cwd: scratch })
+run(checker, ['--check', 'node', answers, vectors])
+
+// 4. The other tests there.
 step('node --test against the installed package')
 const cli = process.env.PAYCODES_CLI ?? path.join(root, 'target', 'release', 'paycodes')
 if (!fs.existsSync(cli)) throw new Error(`no paycodes CLI at ${cli}: build it (cargo build --release -p paycodes-cli) or set PAYCODES_CLI`)
@@ -70,21 +83,20 @@ const result = spawnSync(process.execPath, ['--test', ...reporters, ...testFiles
     ...process.env,
     PAYCODES_CLI: cli,
     PAYCODES_VECTORS: path.join(root, 'tests', 'vectors'),
-    PAYCODES_BAD_INPUTS: path.join(root, 'tests', 'bad_inputs.json'),
     PAYCODES_TSC: path.join(here, 'node_modules', 'typescript', 'bin', 'tsc'),
   },
 })
 if (result.status !== 0) process.exit(result.status ?? 1)
 
-// 4. Panic safety: the addon built with the core's test-panic feature (dev profile, its own
+// 5. Panic safety: the addon built with the core's test-panic feature (dev profile, its own
 // target directory, so nothing of the release build is touched), in a copy of the package.
 step('panic safety: the addon built with the test-panic feature')
 const panicPackage = path.join(scratch, 'panic-package')
 fs.mkdirSync(panicPackage)
 run(process.execPath, [path.join(here, 'node_modules', '@napi-rs', 'cli', 'dist', 'cli.js'), 'build', '--platform',
   '--features', 'test-panic', '--target-dir', path.join(root, 'target', 'test-panic'), '--output-dir', panicPackage,
-  '--no-const-enum', '--js', 'native.js', '--dts', 'index.d.ts'])
-for (const f of ['index.js', 'index.mjs', 'package.json']) fs.copyFileSync(path.join(here, f), path.join(panicPackage, f))
+  '--no-const-enum', '--js', 'native.js', '--dts', 'native.d.ts'])
+for (const f of ['index.js', 'index.mjs', 'generated.js', 'package.json']) fs.copyFileSync(path.join(here, f), path.join(panicPackage, f))
 const panic = spawnSync(process.execPath, ['--test', '--test-reporter=spec', path.join('test', 'panic.test.js')], {
   cwd: scratch,
   stdio: 'inherit',

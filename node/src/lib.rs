@@ -1,417 +1,490 @@
-//! Node bindings of paycodes (napi-rs): conversions and error mapping only; every answer
-//! comes from the core.
+//! Node bindings of paycodes: plain N-API callbacks that convert and call the core's
+//! contract (`paycodes::api`); index.js is the public face.
 //!
-//! Every `#[napi]` item here is what index.d.ts declares (its `///` docs become the JSDoc).
-//! `decode` and `decodeMany` also have a faster route that index.js uses instead: plain
-//! N-API callbacks (`fast.rs`) writing compact records (`record.rs`) that index.js expands
-//! into the same objects; the tests check both routes agree on every vector. Functions whose
-//! name starts with `_` are internal plumbing for index.js, left out of index.d.ts.
+//! Measured here: napi-rs's generated wrappers cost 100-250 ns per call with arguments, more
+//! than a decode, and building an answer object through N-API about 5 µs. So the functions
+//! are registered by hand (`register`), read their arguments with N-API directly, and the hot
+//! ones (`_decode`, `_decodeMany`) write answers as records of numbers (record.rs, laid out
+//! by generated.rs) that index.js turns into plain objects with generated readers. Every
+//! callback catches panics and throws errors whose `code` is the stable id (js.rs).
 
-mod context;
-mod enums;
-mod error;
-mod fast;
+mod generated;
+mod js;
 mod record;
-mod types;
 
-pub use enums::*;
-pub use types::*;
+use js::{Failure, Owned, Res, check};
+use napi::bindgen_prelude::JsObjectValue;
+use napi::sys;
+use paycodes::api::{self, Args, Call, Input};
+use paycodes::fields::Obj;
+use paycodes::{Context, Error};
+use std::ffi::c_void;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::ptr;
+use std::sync::Mutex;
 
-use error::{Result, guard, to_js};
-use napi::bindgen_prelude::{Array, Either, FromNapiValue, JsValue, Object, Unknown, ValueType};
-use napi_derive::napi;
-use paycodes::{Error, Locale};
-use std::collections::HashMap;
+/// Slots before each record in the buffer of `_decode`: how many texts and objects the pool
+/// holds (index.js fetches those it lacks).
+const HEADER: usize = 2;
 
-/// The version of paycodes (the package and the core it was built from).
-#[napi]
+/// Every decode context index.js asked for, process-wide (few: one per distinct set of
+/// option values).
+static CONTEXTS: Mutex<Vec<Context>> = Mutex::new(Vec::new());
+
+/// The record buffers index.js attached in one JS environment (main thread or a worker),
+/// owned by the environment: created by `register`, freed by its cleanup hook.
+struct Buffers {
+    slots: Vec<(sys::napi_ref, *mut f64, usize)>,
+}
+
+/// The callback's arguments and its environment's buffers.
+struct Cb {
+    env: sys::napi_env,
+    argv: [sys::napi_value; 4],
+    buffers: *mut Buffers,
+}
+
+/// # Safety
+/// Called by N-API with a valid `env` and `info`.
+unsafe fn args_of(env: sys::napi_env, info: sys::napi_callback_info) -> Res<Cb> {
+    let mut argc = 4usize;
+    let mut argv = [ptr::null_mut(); 4];
+    let mut data = ptr::null_mut();
+    check(unsafe { sys::napi_get_cb_info(env, info, &mut argc, argv.as_mut_ptr(), ptr::null_mut(), &mut data) })?;
+    // Missing arguments read as undefined.
+    for v in argv.iter_mut().skip(argc) {
+        check(unsafe { sys::napi_get_undefined(env, v) })?;
+    }
+    Ok(Cb { env, argv, buffers: data.cast() })
+}
+
+impl Cb {
+    /// Argument `i` as the core's input.
+    fn read(&self, i: usize) -> Res<Owned> {
+        // SAFETY: `env` and the argument come from the current callback.
+        unsafe { js::read(self.env, self.argv[i]) }
+    }
+
+    /// Argument `i` as keyword options of `call`.
+    fn options(&self, i: usize) -> Res<Vec<(String, Owned)>> {
+        // SAFETY: as above.
+        unsafe { js::read_options(self.env, self.argv[i]) }
+    }
+
+    fn u32(&self, i: usize) -> Res<u32> {
+        let mut n = 0u32;
+        // SAFETY: as above.
+        check(unsafe { sys::napi_get_value_uint32(self.env, self.argv[i], &mut n) })?;
+        Ok(n)
+    }
+
+    /// The record buffer whose handle is argument `i`.
+    ///
+    /// # Safety
+    /// The slice must not outlive the callback.
+    unsafe fn buffer<'a>(&self, i: usize) -> Res<&'a mut [f64]> {
+        let handle = self.u32(i)? as usize;
+        if self.buffers.is_null() {
+            return Err(Error::Internal.into());
+        }
+        // SAFETY: `buffers` is this environment's (the function data set by `register`),
+        // alive until its cleanup hook runs, after all JS.
+        let buffers = unsafe { &*self.buffers };
+        let &(_, data, len) = buffers.slots.get(handle).ok_or(Failure::from(Error::Internal))?;
+        // SAFETY: the reference taken in `_attach` keeps the Float64Array alive and its
+        // backing store does not move; it is index.js's private buffer and the JS thread is
+        // blocked in this call, so nothing else touches it while the slice lives.
+        Ok(unsafe { std::slice::from_raw_parts_mut(data, len) })
+    }
+}
+
+/// Keyword options as the core's `Args` (a key the call does not take: `unknown_option`).
+fn call_args<'a>(call: Call, options: &'a [(String, Owned)]) -> Res<Args<'a>> {
+    let mut args = Args::new(call);
+    for (k, v) in options {
+        args.set(k, v.input())?;
+    }
+    Ok(args)
+}
+
+fn context(id: u32) -> Res<Context> {
+    let contexts = CONTEXTS.lock().unwrap_or_else(|p| p.into_inner());
+    contexts.get(id as usize).copied().ok_or_else(|| Error::Internal.into())
+}
+
+/// `_attach(Float64Array)`: keeps a record buffer for this environment, returns its handle.
+fn attach(c: &Cb) -> Res<sys::napi_value> {
+    let (mut kind, mut len, mut data, mut buffer, mut offset) = (0, 0usize, ptr::null_mut(), ptr::null_mut(), 0usize);
+    // SAFETY: plain N-API calls on this callback's values.
+    unsafe {
+        check(sys::napi_get_typedarray_info(
+            c.env,
+            c.argv[0],
+            &mut kind,
+            &mut len,
+            &mut data,
+            &mut buffer,
+            &mut offset,
+        ))?;
+        if kind != sys::TypedarrayType::float64_array || len < HEADER + generated::DECODED_SLOTS || c.buffers.is_null()
+        {
+            return Err(Error::Internal.into());
+        }
+        let mut reference = ptr::null_mut();
+        check(sys::napi_create_reference(c.env, c.argv[0], 1, &mut reference))?;
+        let buffers = &mut *c.buffers;
+        buffers.slots.push((reference, data.cast(), len));
+        js::number(c.env, (buffers.slots.len() - 1) as f64)
+    }
+}
+
+/// `_context(options, many)`: the id of the decode context of an options object (`message`
+/// is read by `_decode` itself; with `many`, the options of `decodeMany`).
+fn make_context(c: &Cb) -> Res<sys::napi_value> {
+    let options = c.options(0)?;
+    let mut many = false;
+    // SAFETY: plain N-API call on this callback's value.
+    check(unsafe { sys::napi_get_value_bool(c.env, c.argv[1], &mut many) })?;
+    let call = if many { Call::DecodeMany } else { Call::Decode };
+    let ctx = call_args(call, &options)?.context()?;
+    let mut contexts = CONTEXTS.lock().unwrap_or_else(|p| p.into_inner());
+    let id = match contexts.iter().position(|x| *x == ctx) {
+        Some(i) => i,
+        None => {
+            contexts.push(ctx);
+            contexts.len() - 1
+        }
+    };
+    // SAFETY: as above.
+    unsafe { js::number(c.env, id as f64) }
+}
+
+/// Writes the pool sizes and a record; returns the extra strings, if any.
+fn write_record(
+    out: &mut [f64],
+    d: &paycodes::Decoded<'_>,
+    code: Option<&str>,
+    message: Option<&str>,
+    extras: &mut Vec<String>,
+) {
+    let mut guard = record::pool();
+    let pool = guard.get();
+    {
+        let mut w = record::Writer { r: &mut out[HEADER..], code, message, extras, pool };
+        generated::write_decoded(&mut w, &Obj::Decoded(d), 0);
+    }
+    out[0] = pool.texts.len() as f64;
+    out[1] = pool.objects.len() as f64;
+}
+
+/// The extras as a JS array, or undefined when there are none.
+fn extras_value(env: sys::napi_env, extras: &[String]) -> Res<sys::napi_value> {
+    if extras.is_empty() {
+        let mut v = ptr::null_mut();
+        // SAFETY: plain N-API call.
+        check(unsafe { sys::napi_get_undefined(env, &mut v) })?;
+        return Ok(v);
+    }
+    // SAFETY: plain N-API calls.
+    let items = extras.iter().map(|s| unsafe { js::string(env, s) }).collect::<Res<Vec<_>>>()?;
+    // SAFETY: as above.
+    unsafe { js::array(env, &items) }
+}
+
+fn text_of(o: &Owned) -> Option<&str> {
+    match o {
+        Owned::Str(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// `_decode(handle, code, message, ctx)`: writes the answer at the start of the buffer;
+/// returns the extra strings or undefined.
+fn decode(c: &Cb) -> Res<sys::napi_value> {
+    let code = c.read(1)?;
+    let message = c.read(2)?;
+    let ctx = context(c.u32(3)?)?;
+    let d = api::decode_input(&code.input(), &message.input(), &ctx)?;
+    // SAFETY: the slice lives only in this callback.
+    let out = unsafe { c.buffer(0)? };
+    let mut extras = Vec::new();
+    write_record(out, &d, text_of(&code), text_of(&message), &mut extras);
+    extras_value(c.env, &extras)
+}
+
+/// `_decodeMany(items, ctx)`: decodes a plain array of codes or `[code, message]` pairs (each
+/// element read once); returns `[records, extras]`, one record (after its header) per item.
+fn decode_many(c: &Cb) -> Res<sys::napi_value> {
+    let items = c.argv[0];
+    let ctx = context(c.u32(1)?)?;
+    let mut len = 0u32;
+    // SAFETY: plain N-API calls on this callback's values.
+    check(unsafe { sys::napi_get_array_length(c.env, items, &mut len) })?;
+    let mut owned: Vec<(Owned, Owned)> = Vec::with_capacity(len as usize);
+    for i in 0..len {
+        let mut v = ptr::null_mut();
+        // SAFETY: as above.
+        check(unsafe { sys::napi_get_element(c.env, items, i, &mut v) })?;
+        let mut pair = false;
+        // SAFETY: as above.
+        check(unsafe { sys::napi_is_array(c.env, v, &mut pair) })?;
+        let mut n = 0u32;
+        if pair {
+            // SAFETY: as above.
+            check(unsafe { sys::napi_get_array_length(c.env, v, &mut n) })?;
+        }
+        if pair && n == 2 {
+            let (mut a, mut b) = (ptr::null_mut(), ptr::null_mut());
+            // SAFETY: as above.
+            unsafe {
+                check(sys::napi_get_element(c.env, v, 0, &mut a))?;
+                check(sys::napi_get_element(c.env, v, 1, &mut b))?;
+                owned.push((js::read(c.env, a)?, js::read(c.env, b)?));
+            }
+        } else {
+            // SAFETY: as above.
+            owned.push((unsafe { js::read(c.env, v)? }, Owned::Null));
+        }
+    }
+    let inputs: Vec<(Input<'_>, Input<'_>)> = owned.iter().map(|(a, b)| (a.input(), b.input())).collect();
+    let mut results = Vec::with_capacity(inputs.len());
+    for (i, (code, message)) in inputs.iter().enumerate() {
+        match api::decode_input(code, message, &ctx) {
+            Ok(d) => results.push(d),
+            Err(error) => return Err(Failure { error, index: Some(i), panicked: false }),
+        }
+    }
+    let size = HEADER + generated::DECODED_SLOTS;
+    let mut data: *mut c_void = ptr::null_mut();
+    let mut buffer = ptr::null_mut();
+    // SAFETY: plain N-API calls; the new buffer is written only in this callback.
+    unsafe {
+        check(sys::napi_create_arraybuffer(c.env, results.len() * size * 8, &mut data, &mut buffer))?;
+    }
+    let out: &mut [f64] = if results.is_empty() {
+        &mut []
+    } else {
+        // SAFETY: the array buffer holds `len * size` doubles (N-API aligns it) and is used
+        // only here until it is returned.
+        unsafe { std::slice::from_raw_parts_mut(data.cast::<f64>(), results.len() * size) }
+    };
+    let mut extras = Vec::new();
+    for (k, d) in results.iter().enumerate() {
+        let (code, message) = &owned[k];
+        write_record(&mut out[k * size..(k + 1) * size], d, text_of(code), text_of(message), &mut extras);
+    }
+    let mut records = ptr::null_mut();
+    // SAFETY: a view of the buffer just created.
+    unsafe {
+        check(sys::napi_create_typedarray(
+            c.env,
+            sys::TypedarrayType::float64_array,
+            results.len() * size,
+            buffer,
+            0,
+            &mut records,
+        ))?;
+        let extras = extras_value(c.env, &extras)?;
+        js::array(c.env, &[records, extras])
+    }
+}
+
+/// `_texts(from)`: the pooled texts from index `from` on.
+fn texts(c: &Cb) -> Res<sys::napi_value> {
+    let from = c.u32(0)? as usize;
+    let texts: Vec<&'static str> = record::pool().get().texts.get(from..).unwrap_or(&[]).to_vec();
+    // SAFETY: plain N-API calls.
+    let items = texts.iter().map(|t| unsafe { js::string(c.env, t) }).collect::<Res<Vec<_>>>()?;
+    // SAFETY: as above.
+    unsafe { js::array(c.env, &items) }
+}
+
+/// `_object(id)`: a pooled static object (a service), as a plain object.
+fn object(c: &Cb) -> Res<sys::napi_value> {
+    let id = c.u32(0)? as usize;
+    let obj = record::pool().get().objects.get(id).copied().ok_or(Failure::from(Error::Internal))?;
+    // SAFETY: plain N-API calls.
+    unsafe { js::object(c.env, &obj) }
+}
+
+fn explain(c: &Cb) -> Res<sys::napi_value> {
+    let (code, options) = (c.read(0)?, c.options(1)?);
+    let text = api::explain(&code.input(), &call_args(Call::Explain, &options)?)?;
+    // SAFETY: plain N-API call.
+    unsafe { js::string(c.env, &text) }
+}
+
+fn build_snap(c: &Cb) -> Res<sys::napi_value> {
+    let (service, options) = (c.read(0)?, c.options(1)?);
+    let b = api::build_snap(&service.input(), &call_args(Call::BuildSnap, &options)?)?;
+    // SAFETY: plain N-API calls.
+    unsafe { js::object(c.env, &Obj::Built(&b)) }
+}
+
+fn customer_message(c: &Cb) -> Res<sys::napi_value> {
+    let (reason, options) = (c.read(0)?, c.options(1)?);
+    let m = api::customer_message(&reason.input(), &call_args(Call::CustomerMessage, &options)?)?;
+    // SAFETY: plain N-API call.
+    unsafe { js::string(c.env, m.text.as_str()) }
+}
+
+fn is_masked(c: &Cb) -> Res<sys::napi_value> {
+    let reason = api::reason(&c.read(0)?.input())?;
+    // SAFETY: plain N-API call.
+    unsafe { js::boolean(c.env, reason.row().masked()) }
+}
+
+fn tables(c: &Cb) -> Res<sys::napi_value> {
+    // SAFETY: plain N-API calls.
+    let items =
+        paycodes::TableName::ALL.iter().map(|t| unsafe { js::string(c.env, t.id()) }).collect::<Res<Vec<_>>>()?;
+    // SAFETY: as above.
+    unsafe { js::array(c.env, &items) }
+}
+
+fn table(c: &Cb) -> Res<sys::napi_value> {
+    let (name, options) = (c.read(0)?, c.options(1)?);
+    let t = api::table_of(&name.input(), &call_args(Call::Table, &options)?)?;
+    let mut rows = Vec::with_capacity(t.rows.len());
+    for row in &t.rows {
+        let mut o = ptr::null_mut();
+        // SAFETY: plain N-API calls.
+        check(unsafe { sys::napi_create_object(c.env, &mut o) })?;
+        for (col, cell) in t.columns.iter().zip(row) {
+            // SAFETY: as above.
+            let v = unsafe {
+                match cell {
+                    paycodes::export::Cell::Text(s) => js::string(c.env, s)?,
+                    paycodes::export::Cell::Int(n) => js::number(c.env, *n as f64)?,
+                    paycodes::export::Cell::Bool(b) => js::boolean(c.env, *b)?,
+                    paycodes::export::Cell::Null => js::null(c.env)?,
+                }
+            };
+            let key = std::ffi::CString::new(*col).map_err(|_| Failure::from(Error::Internal))?;
+            // SAFETY: as above.
+            check(unsafe { sys::napi_set_named_property(c.env, o, key.as_ptr(), v) })?;
+        }
+        rows.push(o);
+    }
+    // SAFETY: as above.
+    unsafe { js::array(c.env, &rows) }
+}
+
+fn export(c: &Cb) -> Res<sys::napi_value> {
+    let (name, options) = (c.read(0)?, c.options(1)?);
+    let text = api::export(&name.input(), &call_args(Call::Export, &options)?)?;
+    // SAFETY: plain N-API call.
+    unsafe { js::string(c.env, &text) }
+}
+
+/// The version of paycodes. (A napi-rs export, so the napi-rs CLI writes the loader,
+/// native.js; every other function is a plain N-API callback registered by `init`.)
+#[napi_derive::napi]
 pub fn version() -> &'static str {
     paycodes::VERSION
 }
 
-/// A code: a string or a number (a number is what some providers send in JSON).
-type Code = Either<String, f64>;
+/// The benchmark's floor (node/bench): a callback that reads its arguments, nothing else.
+fn noop(c: &Cb) -> Res<sys::napi_value> {
+    let mut v = ptr::null_mut();
+    // SAFETY: plain N-API call.
+    check(unsafe { sys::napi_get_undefined(c.env, &mut v) })?;
+    Ok(v)
+}
 
-/// A code argument: a string or a number, anything else `bad_type` (napi-rs's own conversion
-/// error would carry its status, not our id).
-fn code_arg(v: &Unknown<'_>) -> Result<Code> {
-    let bad = || to_js(Error::BadType);
-    match v.get_type().map_err(|_| bad())? {
-        ValueType::String => String::from_unknown(*v).map(Either::A).map_err(|_| bad()),
-        ValueType::Number => f64::from_unknown(*v).map(Either::B).map_err(|_| bad()),
-        _ => Err(bad()),
+/// The test-panic code, when the core is built with the test-panic feature (tests only).
+fn panic_code(c: &Cb) -> Res<sys::napi_value> {
+    #[cfg(feature = "test-panic")]
+    // SAFETY: plain N-API call.
+    return unsafe { js::string(c.env, paycodes::testing::PANIC_CODE) };
+    #[cfg(not(feature = "test-panic"))]
+    // SAFETY: plain N-API call.
+    return unsafe { js::null(c.env) };
+}
+
+/// Runs a callback body: its value, or a thrown error (a panic becomes `internal`).
+///
+/// # Safety
+/// Called by N-API with a valid `env` and `info`.
+unsafe fn run(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+    body: fn(&Cb) -> Res<sys::napi_value>,
+) -> sys::napi_value {
+    let failure = match catch_unwind(AssertUnwindSafe(|| {
+        // SAFETY: forwarded from N-API.
+        let c = unsafe { args_of(env, info)? };
+        body(&c)
+    })) {
+        Ok(Ok(v)) => return v,
+        Ok(Err(f)) => f,
+        Err(_) => Failure { error: Error::Internal, index: None, panicked: true },
+    };
+    // SAFETY: `env` is this callback's.
+    unsafe { js::throw(env, &failure) };
+    ptr::null_mut()
+}
+
+macro_rules! callbacks {
+    ($($js:literal => $body:ident),* $(,)?) => {
+        const CALLBACKS: &[(&str, sys::napi_callback)] = &[$(($js, {
+            unsafe extern "C" fn cb(env: sys::napi_env, info: sys::napi_callback_info) -> sys::napi_value {
+                // SAFETY: N-API passes a valid env and callback info.
+                unsafe { run(env, info, $body) }
+            }
+            Some(cb)
+        })),*];
+    };
+}
+
+callbacks! {
+    "_attach" => attach,
+    "_context" => make_context,
+    "_decode" => decode,
+    "_decodeMany" => decode_many,
+    "_texts" => texts,
+    "_object" => object,
+    "_explain" => explain,
+    "_buildSnap" => build_snap,
+    "_customerMessage" => customer_message,
+    "_isMasked" => is_masked,
+    "_tables" => tables,
+    "_table" => table,
+    "_export" => export,
+    "_noopRaw" => noop,
+    "_panicCode" => panic_code,
+}
+
+/// Frees an environment's `Buffers` when the environment goes away.
+unsafe extern "C" fn free_buffers(arg: *mut c_void) {
+    // SAFETY: `arg` is the `Box<Buffers>` leaked in `init`, freed exactly once here.
+    drop(unsafe { Box::from_raw(arg.cast::<Buffers>()) });
+}
+
+/// Registers every callback on the module's exports, sharing one `Buffers` per environment.
+#[napi_derive::napi(module_exports)]
+pub fn init(mut exports: napi::bindgen_prelude::Object<'_>, env: napi::Env) -> napi::Result<()> {
+    let buffers = Box::into_raw(Box::new(Buffers { slots: Vec::new() })).cast::<c_void>();
+    // SAFETY: the hook frees the box once, at environment teardown.
+    let status = unsafe { sys::napi_add_env_cleanup_hook(env.raw(), Some(free_buffers), buffers) };
+    if status != sys::Status::napi_ok {
+        // SAFETY: not registered anywhere: free it now.
+        drop(unsafe { Box::from_raw(buffers.cast::<Buffers>()) });
+        return Err(napi::Error::from_reason("cannot register the cleanup hook"));
     }
-}
-
-fn decode_code<'a>(
-    code: &'a Code,
-    message: Option<&'a str>,
-    ctx: &paycodes::Context,
-) -> std::result::Result<paycodes::Decoded<'a>, Error> {
-    match code {
-        Either::A(s) => paycodes::decode(s, message, ctx),
-        Either::B(f) => paycodes::decode_float(*f, message, ctx),
-    }
-}
-
-/// Decodes a payment response code: a SNAP `responseCode` (`4035414`, `400XX01`, also as a
-/// number), an ISO 8583 card code (`51`), a provider string code (`TIME_OUT`) or, with
-/// `family: 'status'` and a `kind`, a transaction status. A malformed code throws an `Error`
-/// whose `code` is the stable id (`empty`, `bad_length`, ...); a wrong argument type throws
-/// a `TypeError` (`code` = `bad_type`). A well-formed code no table knows is not an error:
-/// it is read from its structure and `known` is false.
-//
-// This napi-rs function is the straightforward binding, and the reference: index.js exports
-// a faster route to the same answer (`fast.rs` + `record.rs`), and the tests check that the
-// two agree on every vector.
-#[napi(ts_args_type = "code: string | number, options?: DecodeOptions")]
-pub fn decode(code: Unknown<'_>, options: Option<DecodeOptions>) -> Result<Decoded> {
-    guard(|| {
-        let code = code_arg(&code)?;
-        let options = options.unwrap_or_default();
-        let (ctx, locale) = context_of(&options)?;
-        let d = decode_code(&code, options.message.as_deref(), &ctx).map_err(to_js)?;
-        Ok(decoded_object(&d, &code, locale))
-    })
-}
-
-/// Decodes many codes (or `[code, message]` pairs) with the same options. The first
-/// malformed item throws, with `err.index` set to its position.
-//
-// The reference, as for `decode`; index.js exports the faster route.
-#[napi(
-    ts_args_type = "codes: ReadonlyArray<string | number | readonly [string | number, string | null | undefined]>, options?: Omit<DecodeOptions, 'message'>"
-)]
-pub fn decode_many(codes: Array<'_>, options: Option<DecodeOptions>) -> Result<Vec<Decoded>> {
-    guard(|| {
-        let (ctx, locale) = context_of(&options.unwrap_or_default())?;
-        let mut out = Vec::with_capacity(codes.len() as usize);
-        for i in 0..codes.len() {
-            let at = |e: Error| error::at(i as usize, e);
-            let (code, message) = batch_item(&codes, i).map_err(at)?;
-            let d = decode_code(&code, message.as_deref(), &ctx).map_err(at)?;
-            out.push(decoded_object(&d, &code, locale));
-        }
-        Ok(out)
-    })
-}
-
-/// One item of a batch: a code, or a `[code, message]` pair.
-fn batch_item(items: &Array<'_>, i: u32) -> std::result::Result<(Code, Option<String>), Error> {
-    let item: Unknown<'_> = items.get(i).ok().flatten().ok_or(Error::BadType)?;
-    if item.is_array().unwrap_or(false) {
-        let pair = Array::from_unknown(item).map_err(|_| Error::BadType)?;
-        if pair.len() != 2 {
-            return Err(Error::BadType);
-        }
-        let code: Unknown<'_> = pair.get(0).ok().flatten().ok_or(Error::BadType)?;
-        let message: Option<String> = pair.get(1).map_err(|_| Error::BadType)?.flatten();
-        return Ok((code_arg(&code).map_err(|_| Error::BadType)?, message));
-    }
-    Ok((code_arg(&item).map_err(|_| Error::BadType)?, None))
-}
-
-/// The `Decoded` object of an answer, built through napi-rs.
-fn decoded_object(d: &paycodes::Decoded<'_>, code: &Code, locale: Locale) -> Decoded {
-    let customer = d.customer_message(locale);
-    Decoded {
-        family: d.family().into(),
-        raw: match code {
-            Either::A(s) => Either::A(s.clone()),
-            Either::B(f) => Either::B(*f),
-        },
-        canonical: d.canonical().to_owned(),
-        known: d.known(),
-        template: d.is_template(),
-        http_status: d.http_status().map(u32::from),
-        service_code: d.service_code().map(str::to_owned),
-        service: d.service().map(Service::from),
-        case_code: d.case_code().map(str::to_owned),
-        message: d.message().as_str().to_owned(),
-        detail: d.detail().map(str::to_owned),
-        category: d.category().into(),
-        outcome: d.outcome().into(),
-        reason: d.reason().into(),
-        action: d.action().into(),
-        customer_message: customer.text.as_str().to_owned(),
-        masked: customer.masked,
-        merchant_message: d.merchant_message().as_str().to_owned(),
-        provider: d.provider().id().to_owned(),
-        source: d.source().as_str().to_owned(),
-        operation: d.operation().map(|o| o.id().to_owned()),
-        network: d.network().map(Into::into),
-        card_category: d.card_category().map(Into::into),
-        network_variants: (d.family() == paycodes::Family::Iso8583).then(|| {
-            d.network_variants()
-                .map(|v| NetworkVariant {
-                    network: v.network.into(),
-                    message: v.message.as_str(),
-                    category: v.category.into(),
-                    reason: v.reason.into(),
-                    outcome: v.outcome.into(),
-                    action: v.action.into(),
-                })
-                .collect()
-        }),
-        status_kind: d.status_kind().map(Into::into),
-    }
-}
-
-/// The explanation `paycodes explain` prints: what happened, did the money move, what to do
-/// next, in `options.locale` (`en` or `id`).
-#[napi(ts_args_type = "code: string | number, options?: DecodeOptions")]
-pub fn explain(code: Code, options: Option<DecodeOptions>) -> Result<String> {
-    guard(|| {
-        let options = options.unwrap_or_default();
-        let (ctx, locale) = context_of(&options)?;
-        let d = decode_code(&code, options.message.as_deref(), &ctx).map_err(to_js)?;
-        Ok(paycodes::explain(&d, locale))
-    })
-}
-
-fn context_of(o: &DecodeOptions) -> Result<(paycodes::Context, Locale)> {
-    let ctx = paycodes::Context::from_options(
-        o.provider.as_deref(),
-        o.family.as_deref(),
-        o.network.as_deref(),
-        o.operation.as_deref(),
-        o.kind.as_deref(),
-    )
-    .map_err(to_js)?;
-    Ok((ctx, Locale::parse(o.locale.as_deref().unwrap_or("en"))))
-}
-
-/// The SNAP `responseCode` and `responseMessage` to answer a callback with: give `reason`
-/// (`bill_paid` on service `24` is `4042414 Paid Bill`), or `httpStatus` and `caseCode`.
-/// `detail` fills the message's placeholder. Throws (`unknown_service`, `unknown_case`,
-/// `no_snap_code`, `bad_detail`, `message_too_long`) for what the standard does not have.
-#[napi]
-pub fn build_snap(service: String, options: BuildSnapOptions) -> Result<Built> {
-    guard(|| {
-        let provider = match options.provider.as_deref() {
-            None => paycodes::Provider::standard(),
-            Some(p) => paycodes::Provider::find(p).ok_or_else(|| to_js(Error::UnknownProvider))?,
+    for (name, cb) in CALLBACKS {
+        let mut f = ptr::null_mut();
+        // SAFETY: the name is valid UTF-8 of the given length; the callback has the N-API
+        // signature; `buffers` outlives every call (freed at teardown).
+        let status = unsafe {
+            sys::napi_create_function(env.raw(), name.as_ptr().cast(), name.len() as isize, *cb, buffers, &mut f)
         };
-        let detail = options.detail.as_deref();
-        let built = match (&options.reason, options.http_status, &options.case_code) {
-            (Some(reason), None, None) => {
-                let reason = paycodes::Reason::from_id(reason.trim()).ok_or_else(|| to_js(Error::UnknownReason))?;
-                paycodes::build_snap_for_reason(&service, reason, detail, provider)
-            }
-            (None, Some(http), Some(case)) => {
-                let http = u16::try_from(http).map_err(|_| to_js(Error::BadHttpStatus { status: u16::MAX }))?;
-                let case = match case {
-                    Either::A(n) => {
-                        u8::try_from(*n).map_err(|_| to_js(Error::BadCharacter { family: None, position: 0 }))?
-                    }
-                    Either::B(s) if s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) => {
-                        s.parse().unwrap_or(u8::MAX)
-                    }
-                    Either::B(_) => return Err(to_js(Error::BadCharacter { family: None, position: 0 })),
-                };
-                paycodes::build_snap(http, &service, case, detail, provider)
-            }
-            _ => {
-                return Err(napi::Error::new(
-                    Error::BadType.id(),
-                    "buildSnap takes either { reason }, or { httpStatus, caseCode }",
-                ));
-            }
+        if status != sys::Status::napi_ok {
+            return Err(napi::Error::from_reason(format!("cannot create {name}")));
         }
-        .map_err(to_js)?;
-        Ok(Built {
-            response_code: built.code().to_owned(),
-            response_message: built.to_string(),
-            template: built.template().as_str(),
-            reason: built.row().semantics().reason().into(),
-        })
-    })
-}
-
-/// The customer-safe message for a reason: `en` (default) or `id` (`in` and tags like
-/// `id-ID` are Indonesian; anything else English). Fraud, lost or stolen card and similar
-/// reasons give a generic decline. Throws `unknown_reason`.
-#[napi(ts_args_type = "reason: Reason, locale?: string")]
-pub fn customer_message(reason: String, locale: Option<String>) -> Result<&'static str> {
-    guard(|| {
-        let m = paycodes::customer_message_for(&reason, locale.as_deref().unwrap_or("en")).map_err(to_js)?;
-        Ok(m.text.as_str())
-    })
-}
-
-/// Whether customers see a generic decline instead of this reason. Throws `unknown_reason`.
-#[napi(ts_args_type = "reason: Reason")]
-pub fn is_masked(reason: String) -> Result<bool> {
-    guard(|| {
-        let r = paycodes::Reason::from_id(reason.trim()).ok_or_else(|| to_js(Error::UnknownReason))?;
-        Ok(r.row().masked())
-    })
-}
-
-/// The names of the exportable tables.
-#[napi]
-pub fn tables() -> Vec<&'static str> {
-    paycodes::export::TableName::ALL.iter().map(|t| t.id()).collect()
-}
-
-fn table_of(name: &str, options: &TableOptions) -> Result<paycodes::export::Table> {
-    paycodes::export::table_by_name(name, options.provider.as_deref()).map_err(to_js)
-}
-
-/// A table as rows of `column: value` (the columns of `paycodes table`). Throws
-/// `unknown_table` and `unknown_provider`.
-#[napi(ts_return_type = "Array<Record<string, string | number | boolean | null>>")]
-pub fn table<'e>(env: &'e napi::Env, name: String, options: Option<TableOptions>) -> Result<Array<'e>> {
-    guard(|| {
-        let t = table_of(&name, &options.unwrap_or_default())?;
-        let napi_err = |e: napi::Error| napi::Error::new(Error::Internal.id(), e.reason);
-        let mut rows = env.create_array(t.rows.len() as u32).map_err(napi_err)?;
-        for (i, row) in t.rows.iter().enumerate() {
-            let mut obj = napi::bindgen_prelude::Object::new(env).map_err(napi_err)?;
-            for (col, cell) in t.columns.iter().zip(row) {
-                match cell {
-                    paycodes::export::Cell::Text(s) => obj.set(col, s.as_ref()),
-                    paycodes::export::Cell::Int(n) => obj.set(col, *n),
-                    paycodes::export::Cell::Bool(b) => obj.set(col, *b),
-                    paycodes::export::Cell::Null => obj.set(col, napi::bindgen_prelude::Null),
-                }
-                .map_err(napi_err)?;
-            }
-            rows.set(i as u32, obj).map_err(napi_err)?;
-        }
-        Ok(rows)
-    })
-}
-
-/// A table rendered as `json` (default), `csv` or `md`: the bytes `paycodes table` prints.
-/// Throws `unknown_table`, `unknown_provider` and `unknown_format`.
-#[napi]
-pub fn export_table(name: String, options: Option<TableOptions>) -> Result<String> {
-    guard(|| {
-        let options = options.unwrap_or_default();
-        let format = options.format.as_deref().unwrap_or("json");
-        let format = paycodes::export::Format::parse(format).ok_or_else(|| to_js(Error::UnknownFormat))?;
-        Ok(table_of(&name, &options)?.render(format))
-    })
-}
-
-// ---- Internal plumbing for index.js (not in index.d.ts) ----
-
-/// Registers the fast routes (`_decode`, `_decodeMany`) next to the napi-rs exports.
-#[napi(module_exports)]
-pub fn init(mut exports: Object<'_>, env: napi::Env) -> napi::Result<()> {
-    fast::register(&env, &mut exports)
-}
-
-/// The packed context for a set of options (index.js caches it per distinct options).
-#[napi(js_name = "_context", skip_typescript)]
-pub fn internal_context(options: Option<DecodeOptions>) -> Result<u32> {
-    guard(|| {
-        let (ctx, locale) = context_of(&options.unwrap_or_default())?;
-        context::pack(&ctx, locale)
-    })
-}
-
-/// Table texts with ids `from..`.
-#[napi(js_name = "_texts", skip_typescript)]
-pub fn internal_texts(from: u32) -> Vec<&'static str> {
-    record::texts_from(from)
-}
-
-/// Services with ids `from..`.
-#[napi(js_name = "_services", skip_typescript)]
-pub fn internal_services(from: u32) -> Vec<Service> {
-    record::services_from(from).into_iter().map(Service::from).collect()
-}
-
-/// The record layout: slot indices, flag bits and the record size.
-#[napi(js_name = "_layout", skip_typescript)]
-pub fn internal_layout() -> HashMap<&'static str, u32> {
-    use record::{flag, slot};
-    let slots = [
-        ("FLAGS", slot::FLAGS),
-        ("HTTP", slot::HTTP),
-        ("CANON", slot::CANON),
-        ("DETAIL_START", slot::DETAIL_START),
-        ("DETAIL_END", slot::DETAIL_END),
-        ("SERVICE_CODE", slot::SERVICE_CODE),
-        ("CASE_CODE", slot::CASE_CODE),
-        ("MESSAGE", slot::MESSAGE),
-        ("CATEGORY", slot::CATEGORY),
-        ("OUTCOME", slot::OUTCOME),
-        ("REASON", slot::REASON),
-        ("ACTION", slot::ACTION),
-        ("CUSTOMER_MESSAGE", slot::CUSTOMER_MESSAGE),
-        ("MERCHANT_MESSAGE", slot::MERCHANT_MESSAGE),
-        ("PROVIDER", slot::PROVIDER),
-        ("SOURCE", slot::SOURCE),
-        ("OPERATION", slot::OPERATION),
-        ("NETWORK", slot::NETWORK),
-        ("CARD_CATEGORY", slot::CARD_CATEGORY),
-        ("STATUS_KIND", slot::STATUS_KIND),
-        ("SERVICE", slot::SERVICE),
-        ("TEXTS_SEEN", slot::TEXTS_SEEN),
-        ("SERVICES_SEEN", slot::SERVICES_SEEN),
-        ("VARIANTS", slot::VARIANTS),
-        ("VARIANT0", slot::VARIANT0),
-        ("VARIANT_SIZE", slot::VARIANT_SIZE),
-        ("SIZE", slot::SIZE),
-    ];
-    let mut m: HashMap<&'static str, u32> = slots.into_iter().map(|(k, v)| (k, v as u32)).collect();
-    m.insert("NONE", slot::NONE);
-    m.insert("F_FAMILY", flag::FAMILY);
-    m.insert("F_KNOWN", flag::KNOWN);
-    m.insert("F_TEMPLATE", flag::TEMPLATE);
-    m.insert("F_MASKED", flag::MASKED);
-    m.insert("F_CANON_EXTRA", flag::CANON_EXTRA);
-    m.insert("F_DETAIL_EXTRA", flag::DETAIL_EXTRA);
-    m
-}
-
-/// For each id enum, its ids indexed by the stable number (holes are null).
-#[napi(js_name = "_ids", skip_typescript)]
-pub fn internal_ids() -> HashMap<&'static str, Vec<Option<&'static str>>> {
-    fn by_number<T: Copy>(
-        all: &[T],
-        number: impl Fn(T) -> u16,
-        id: impl Fn(T) -> &'static str,
-    ) -> Vec<Option<&'static str>> {
-        let len = all.iter().map(|v| usize::from(number(*v)) + 1).max().unwrap_or(0);
-        let mut out = vec![None; len];
-        for v in all {
-            out[usize::from(number(*v))] = Some(id(*v));
-        }
-        out
+        // SAFETY: `f` is the function just created in this env.
+        exports
+            .set_named_property(name, unsafe { napi::bindgen_prelude::Unknown::from_raw_unchecked(env.raw(), f) })?;
     }
-    use paycodes::{Action, Category, Family, Network, Outcome, Reason, StatusKind};
-    HashMap::from([
-        ("family", by_number(Family::ALL, Family::number, Family::id)),
-        ("outcome", by_number(Outcome::ALL, Outcome::number, Outcome::id)),
-        ("action", by_number(Action::ALL, Action::number, Action::id)),
-        ("category", by_number(Category::ALL, Category::number, Category::id)),
-        ("reason", by_number(Reason::ALL, Reason::number, Reason::id)),
-        ("network", by_number(Network::ALL, Network::number, Network::id)),
-        ("statusKind", by_number(StatusKind::ALL, StatusKind::number, StatusKind::id)),
-    ])
+    Ok(())
 }
-
-/// Every error id, mapped to whether JS throws it as a `TypeError`.
-#[napi(js_name = "_errors", skip_typescript)]
-pub fn internal_errors() -> HashMap<&'static str, bool> {
-    paycodes::ErrorKind::ALL.iter().map(|k| (k.id(), error::is_type_error(*k))).collect()
-}
-
-/// Test-only: the code that makes the core panic (built with the `test-panic` feature).
-#[cfg(feature = "test-panic")]
-#[napi(js_name = "_panicCode", skip_typescript)]
-pub fn internal_panic_code() -> &'static str {
-    paycodes::testing::PANIC_CODE
-}
-
-/// Benchmark baseline: a napi call that takes the code and does nothing (node/bench).
-#[napi(js_name = "_noop", skip_typescript)]
-pub fn internal_noop(_code: Code) {}
-
-/// Benchmark baseline: a napi call without arguments (node/bench).
-#[napi(js_name = "_noop0", skip_typescript)]
-pub fn internal_noop0() {}

@@ -6,7 +6,8 @@ const assert = require('node:assert/strict')
 const fs = require('node:fs')
 const path = require('node:path')
 const { execFileSync, spawnSync } = require('node:child_process')
-const { paycodes, packageDir, snakeKeys } = require('./helpers.js')
+const { paycodes, packageDir } = require('./helpers.js')
+const { snakeKeys } = require('./vectors-runner.js')
 
 const CLI = process.env.PAYCODES_CLI
 const DTS = fs.readFileSync(path.join(packageDir, 'index.d.ts'), 'utf8')
@@ -15,7 +16,7 @@ const DTS = fs.readFileSync(path.join(packageDir, 'index.d.ts'), 'utf8')
 function interfaceKeys(name) {
   const body = DTS.match(new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}`))
   assert.ok(body, `interface ${name} in index.d.ts`)
-  return [...body[1].matchAll(/^ {2}(\w+)\??:/gm)].map((m) => m[1])
+  return [...body[1].matchAll(/^ {2}(?:readonly )?(\w+)\??:/gm)].map((m) => m[1])
 }
 
 // The members of a string-literal union of index.d.ts.
@@ -98,7 +99,6 @@ test('ids are members of the unions index.d.ts declares', () => {
   const unions = {
     family: unionMembers('Family'), outcome: unionMembers('Outcome'), action: unionMembers('Action'),
     reason: unionMembers('Reason'), category: unionMembers('Category'), network: unionMembers('Network'),
-    statusKind: unionMembers('StatusKind'),
   }
   assert.deepStrictEqual(unions.outcome, ['unknown', 'success', 'pending', 'failed'])
   assert.ok(unions.reason.length >= 100)
@@ -113,18 +113,20 @@ test('ids are members of the unions index.d.ts declares', () => {
   assert.ok(unionMembers('ErrorCode').includes('bad_type'))
 })
 
-test('answers are fresh plain objects: changing one changes no other', () => {
+test('decode answers fresh plain objects; shared parts and batch answers are frozen', () => {
   const a = paycodes.decode('4035414')
   const b = paycodes.decode('4035414')
   assert.notEqual(a, b)
-  assert.notEqual(a.service, b.service)
-  a.service.name = 'changed'
   a.outcome = 'success'
-  assert.equal(paycodes.decode('4035414').service.name, 'Direct Debit Payment')
   assert.equal(paycodes.decode('4035414').outcome, 'failed')
+  // A service is a static row: one frozen object, shared.
+  assert.equal(a.service, b.service)
+  assert.ok(Object.isFrozen(a.service))
+  assert.throws(() => { a.service.name = 'changed' }, TypeError)
+  // Equal items of a batch share one frozen answer.
   const [x, y] = paycodes.decodeMany(['70', '70'])
-  assert.notEqual(x, y)
-  assert.notEqual(x.networkVariants, y.networkVariants)
+  assert.equal(x, y)
+  assert.ok(Object.isFrozen(x))
   assert.deepStrictEqual(JSON.parse(JSON.stringify(x)), x)
 })
 
@@ -145,15 +147,16 @@ test('errors are Error instances with the stable id in code; wrong types are Typ
   throws(() => paycodes.decode(2002400.5), 'not_an_integer')
   throws(() => paycodes.decode('4035414', { provider: 'nope' }), 'unknown_provider')
   throws(() => paycodes.decode('03', { family: 'status' }), 'kind_required')
-  for (const bad of [null, undefined, {}, [], true, 10n, Symbol('x'), () => 1]) {
+  for (const bad of [null, undefined, {}, [], true, Symbol('x'), () => 1]) {
     throws(() => paycodes.decode(bad), 'bad_type', TypeError)
   }
+  assert.equal(paycodes.decode(2002400n).canonical, '2002400')
   throws(() => paycodes.decode('4035414', 'doku'), 'bad_type', TypeError)
   throws(() => paycodes.decode('4035414', { provider: 5 }), 'bad_type', TypeError)
   throws(() => paycodes.decode('4035414', { message: {} }), 'bad_type', TypeError)
   throws(() => paycodes.customerMessage(5), 'bad_type', TypeError)
   throws(() => paycodes.buildSnap('24', { reason: 5 }), 'bad_type', TypeError)
-  throws(() => paycodes.buildSnap('24', {}), 'bad_type', TypeError)
+  throws(() => paycodes.buildSnap('24', {}), 'missing_argument')
   // An unknown locale is not an error: English.
   assert.equal(paycodes.decode('4035414', { locale: 'xx' }).customerMessage, paycodes.decode('4035414').customerMessage)
 })
@@ -180,7 +183,7 @@ test('decodeMany: codes, numbers and [code, message] pairs, in order, across chu
   assert.match(late.message, /^item 700: /)
   throws(() => paycodes.decodeMany('4035414'), 'bad_type', TypeError)
   throws(() => paycodes.decodeMany([{}]), 'bad_type', TypeError).index === 0 || assert.fail('index')
-  throws(() => paycodes.decodeMany(['4035414'], { message: 'x' }), 'bad_type', TypeError)
+  throws(() => paycodes.decodeMany(['4035414'], { message: 'x' }), 'unknown_option')
 })
 
 test('buildSnap answers SNAP callbacks and refuses what the standard lacks', () => {
@@ -201,19 +204,20 @@ test('buildSnap answers SNAP callbacks and refuses what the standard lacks', () 
 test('customer messages: every reason in en and id, masked reasons hidden', () => {
   for (const r of unionMembers('Reason')) {
     for (const locale of ['en', 'id', 'in', 'id-ID']) {
-      const m = paycodes.customerMessage(r, locale)
+      const m = paycodes.customerMessage(r, { locale })
       assert.ok(m.length > 0 && !/[{}[\]]/.test(m), `${r} ${locale}`)
     }
-    if (paycodes.isMasked(r)) assert.equal(paycodes.customerMessage(r, 'id'), paycodes.customerMessage('declined', 'id'))
+    if (paycodes.isMasked(r)) assert.equal(paycodes.customerMessage(r, { locale: 'id' }), paycodes.customerMessage('declined', { locale: 'id' }))
   }
   assert.ok(paycodes.isMasked('stolen_card'))
   assert.ok(!paycodes.isMasked('insufficient_funds'))
-  assert.match(paycodes.customerMessage('insufficient_funds', 'id'), /^Saldo Anda/)
+  assert.match(paycodes.customerMessage('insufficient_funds', { locale: 'id' }), /^Saldo Anda/)
+  assert.equal(paycodes.customerMessage('INSUFFICIENT_FUNDS'), paycodes.customerMessage('insufficient_funds'))
   throws(() => paycodes.customerMessage('nope'), 'unknown_reason')
 })
 
 test('tables export the bytes paycodes table prints', () => {
-  assert.deepStrictEqual(paycodes.tables(), ['snap-services', 'snap-cases', 'reasons', 'iso8583', 'provider-strings', 'statuses'])
+  assert.deepStrictEqual(paycodes.tables(), ['snap_services', 'snap_cases', 'reasons', 'iso8583', 'provider_strings', 'statuses', 'providers'])
   for (const [name, format, provider] of [['reasons', 'csv'], ['snap-cases', 'md', 'doku'], ['statuses', 'json']]) {
     const args = ['table', name, '--format', format, ...(provider ? ['--provider', provider] : [])]
     assert.equal(paycodes.exportTable(name, { format, provider }), execFileSync(CLI, args, { encoding: 'utf8' }), name)
@@ -222,12 +226,59 @@ test('tables export the bytes paycodes table prints', () => {
   assert.equal(services.length, 81)
   assert.deepStrictEqual(services, JSON.parse(paycodes.exportTable('snap-services')))
   throws(() => paycodes.table('nope'), 'unknown_table')
-  throws(() => paycodes.exportTable('reasons', { format: 'xml' }), 'unknown_format')
+  throws(() => paycodes.exportTable('reasons', { format: 'xml' }), 'unknown_export_format')
   throws(() => paycodes.table('reasons', { provider: 'nope' }), 'unknown_provider')
 })
 
 test('version matches the package', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'))
   assert.equal(paycodes.version(), pkg.version)
-  assert.equal(paycodes.__napiBindingTarget, 'native')
+})
+
+// Issue 12: what an attack on the binding found, each a regression test.
+test('a missing code never reads as an approval', () => {
+  // Number(null) and Number('') are 0: a number without a family is a whole SNAP code.
+  for (const zero of [0, -0, Number(null), Number('')]) throws(() => paycodes.decode(zero), 'bad_length')
+  assert.equal(paycodes.decode(0, { family: 'iso8583' }).canonical, '00')
+})
+
+test('buildSnap never builds a code from a garbage number', () => {
+  throws(() => paycodes.buildSnap('24', { httpStatus: 200, caseCode: NaN }), 'not_an_integer')
+  throws(() => paycodes.buildSnap('24', { httpStatus: 200, caseCode: Infinity }), 'not_an_integer')
+  throws(() => paycodes.buildSnap('24', { httpStatus: 200, caseCode: 0.7 }), 'not_an_integer')
+  throws(() => paycodes.buildSnap('24', { httpStatus: 200, caseCode: 2 ** 32 }), 'out_of_range')
+  throws(() => paycodes.buildSnap('24', { httpStatus: 2 ** 32 + 200, caseCode: 0 }), 'bad_http_status')
+  throws(() => paycodes.buildSnap('24', { httpStatus: 404.5, caseCode: 12 }), 'not_an_integer')
+  throws(() => paycodes.buildSnap('24', { reason: 'bill_paid', httpStatus: 404 }), 'conflicting_arguments')
+})
+
+test('options: unknown keys throw, and the options cache cannot confuse values', () => {
+  throws(() => paycodes.decode('4035414', { providr: 'doku' }), 'unknown_option')
+  throws(() => paycodes.decode('4035414', { lang: 'id' }), 'unknown_option')
+  throws(() => paycodes.explain('4035414', { lang: 'id' }), 'unknown_option')
+  assert.match(paycodes.explain('4035414', { locale: 'id' }), /Saldo Anda/)
+  // Values that would collide under a naive joined key.
+  const a = paycodes.decode('4035414', { provider: 'doku', locale: 'id' })
+  throws(() => paycodes.decode('4035414', { provider: 'doku\u0001id' }), 'unknown_provider')
+  assert.equal(paycodes.decode('4035414', { provider: 'doku', locale: 'id' }).customerMessage, a.customerMessage)
+})
+
+test('decodeMany reads each item once, and shares one answer per distinct item', () => {
+  let reads = 0
+  const items = ['4035414']
+  Object.defineProperty(items, 1, { enumerable: true, get() { reads++; return reads === 1 ? '2002400' : '4035414' } })
+  const out = paycodes.decodeMany(items)
+  assert.equal(reads, 1)
+  assert.equal(out[1].raw, '2002400')
+  assert.equal(out[1].canonical, '2002400')
+  const many = paycodes.decodeMany(Array(100000).fill('4035414'))
+  assert.equal(many[0], many[99999])
+  // A string is one code, not a batch of characters.
+  throws(() => paycodes.decodeMany('4035414'), 'bad_type', TypeError)
+})
+
+test('a message that is not well-formed text is ignored, with a warning', () => {
+  const d = paycodes.decode('4002501', { message: 'Invalid Field Format \ud800' })
+  assert.deepStrictEqual([d.detail, d.warnings], [null, ['message_ignored']])
+  throws(() => paycodes.decode('40\ud8005414'), 'invalid_utf8')
 })

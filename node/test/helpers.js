@@ -1,7 +1,5 @@
 'use strict'
-// Shared by the node:test files: the package under test, the conformance vectors, and the
-// comparison every runner uses (objects compare as subsets, arrays element by element with
-// the same length, scalars by equality).
+// Shared by the node:test files: the package under test and the conformance vectors.
 
 const fs = require('node:fs')
 const path = require('node:path')
@@ -17,10 +15,6 @@ if (!packageDir.split(path.sep).includes('node_modules') && process.env.PAYCODES
 }
 
 const paycodes = require('paycodes')
-// The napi-rs reference route (decode/decodeMany building objects in Rust), for the
-// differential test. Not part of the public API: loaded by path.
-const native = require(path.join(packageDir, 'native.js'))
-
 const VECTORS = process.env.PAYCODES_VECTORS ?? path.join(__dirname, '..', '..', 'tests', 'vectors')
 
 function loadVectors() {
@@ -33,47 +27,24 @@ function loadVectors() {
   return cases
 }
 
-const camel = (k) => k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase())
-
-// The vectors use the JSON keys of `paycodes explain --json` (snake_case); JS objects use
-// camelCase. Keys only: values (ids such as `insufficient_funds`) stay as they are.
-function camelKeys(v) {
-  if (Array.isArray(v)) return v.map(camelKeys)
-  if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [camel(k), camelKeys(x)]))
+// The stress workload every language uses: the (code, message) pairs of every decode
+// vector whose input has only a string code and optionally a string message, and which
+// expects an answer; sorted, without duplicates.
+function stressItems() {
+  const seen = new Set()
+  const items = []
+  for (const c of loadVectors()) {
+    const keys = Object.keys(c.input)
+    const decode = (c.call ?? 'decode') === 'decode'
+    const ok = keys.every((k) => k === 'code' || k === 'message') && typeof c.input.code === 'string' &&
+      (c.input.message === undefined || typeof c.input.message === 'string')
+    if (!decode || !ok || !('expect' in c)) continue
+    const key = JSON.stringify([c.input.code, c.input.message ?? null])
+    if (seen.has(key)) continue
+    seen.add(key)
+    items.push([c.input.code, c.input.message])
   }
-  return v
+  return items
 }
 
-function snakeKeys(v) {
-  if (Array.isArray(v)) return v.map(snakeKeys)
-  if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), snakeKeys(x)]))
-  }
-  return v
-}
-
-function compare(where, expect, actual, diffs) {
-  if (expect !== null && typeof expect === 'object' && !Array.isArray(expect) &&
-      actual !== null && typeof actual === 'object' && !Array.isArray(actual)) {
-    for (const [k, v] of Object.entries(expect)) {
-      if (!(k in actual)) diffs.push(`${where}${k}: missing`)
-      else compare(`${where}${k}.`, v, actual[k], diffs)
-    }
-  } else if (Array.isArray(expect) && Array.isArray(actual) && expect.length === actual.length) {
-    expect.forEach((e, i) => compare(`${where}${i}.`, e, actual[i], diffs))
-  } else if (expect !== actual) {
-    diffs.push(`${where.replace(/\.$/, '')}: expected ${JSON.stringify(expect)}, got ${JSON.stringify(actual)}`)
-  }
-}
-
-// The decode options of a vector's input.
-function optionsOf(input) {
-  const o = {}
-  for (const k of ['message', 'provider', 'family', 'network', 'operation', 'kind', 'locale']) {
-    if (input[k] !== undefined) o[k] = input[k]
-  }
-  return o
-}
-
-module.exports = { paycodes, native, packageDir, loadVectors, camelKeys, snakeKeys, compare, optionsOf }
+module.exports = { paycodes, packageDir, loadVectors, stressItems, VECTORS }

@@ -18,7 +18,7 @@ fuzz_target!(|input: (u16, [u8; 2], u8, u8, u16, Option<&str>)| {
         _ => paycodes::build_snap(http % 700, service, case, detail, provider),
     };
     let Ok(built) = built else { return };
-    let message = built.to_string();
+    let message = built.message().to_owned();
     assert!(message.chars().count() <= paycodes::MAX_MESSAGE_CHARS);
     let d = paycodes::decode(built.code(), Some(&message), &Context::new().with_provider(provider))
         .expect("a built code decodes");

@@ -1,7 +1,7 @@
 //! Shared by the fuzz targets: options chosen by input bytes, and the rules every answer keeps
 //! (a broken rule aborts the run like a crash does).
 
-use paycodes::{Action, Context, Family, Locale, Network, Outcome, StatusKind};
+use paycodes::{Action, Context, Family, Locale, Network, Outcome, Vocabulary};
 
 /// A context from one byte of input: provider, and family/network/kind/operation or none.
 pub fn context(b: [u8; 2]) -> Context {
@@ -11,7 +11,8 @@ pub fn context(b: [u8; 2]) -> Context {
         1 => ctx = ctx.with_family(Family::ALL[usize::from(b[1]) % Family::ALL.len()]),
         2 => ctx = ctx.with_network(Network::ALL[usize::from(b[1]) % Network::ALL.len()]),
         3 => {
-            ctx = ctx.with_family(Family::Status).with_kind(StatusKind::ALL[usize::from(b[1]) % StatusKind::ALL.len()])
+            let kinds = Vocabulary::all();
+            ctx = ctx.with_family(Family::Status).with_kind(&kinds[usize::from(b[1]) % kinds.len()])
         }
         _ => {}
     }
@@ -32,7 +33,9 @@ pub fn check(d: &paycodes::Decoded<'_>) {
         assert_eq!(d.outcome(), Outcome::Failed, "a retry only when nothing happened");
     }
     let mut json = Vec::new();
-    paycodes::json::write_decoded(&mut json, d, Locale::Id);
-    assert!(std::str::from_utf8(&json).is_ok());
+    paycodes::json::write_decoded(&mut json, d);
+    if let Err(e) = serde_json::from_slice::<serde_json::Value>(&json) {
+        panic!("not JSON ({e}): {}", String::from_utf8_lossy(&json));
+    }
     assert!(!paycodes::explain(d, Locale::En).is_empty());
 }

@@ -112,3 +112,54 @@ class Json private constructor(private val s: String) {
         return if (t.any { it in ".eE" }) t.toDouble() else t.toLong()
     }
 }
+
+/** Writes JSON: maps in their order, lists, strings, numbers, booleans and null. */
+object JsonWriter {
+    fun write(v: Any?): String = StringBuilder().also { write(it, v) }.toString()
+
+    private fun write(out: StringBuilder, v: Any?) {
+        when (v) {
+            null -> out.append("null")
+            is String -> string(out, v)
+            is Boolean -> out.append(v)
+            is Long, is Int -> out.append(v)
+            is ULong, is UInt -> out.append(v.toString())
+            is Double -> if (v == Math.floor(v) && Math.abs(v) < 1e15) out.append(v.toLong()) else out.append(v)
+            is Map<*, *> -> {
+                out.append('{')
+                v.entries.forEachIndexed { i, (k, x) ->
+                    if (i > 0) out.append(',')
+                    string(out, k as String)
+                    out.append(':')
+                    write(out, x)
+                }
+                out.append('}')
+            }
+            is List<*> -> {
+                out.append('[')
+                v.forEachIndexed { i, x ->
+                    if (i > 0) out.append(',')
+                    write(out, x)
+                }
+                out.append(']')
+            }
+            else -> throw JsonError("cannot write ${v::class}")
+        }
+    }
+
+    private fun string(out: StringBuilder, s: String) {
+        out.append('"')
+        for (c in s) {
+            when {
+                c == '"' -> out.append("\\\"")
+                c == '\\' -> out.append("\\\\")
+                c == '\n' -> out.append("\\n")
+                c == '\r' -> out.append("\\r")
+                c == '\t' -> out.append("\\t")
+                c < ' ' -> out.append("\\u%04x".format(c.code))
+                else -> out.append(c)
+            }
+        }
+        out.append('"')
+    }
+}

@@ -15,7 +15,10 @@ fun main(args: Array<String>) {
     val perThread = args.getOrNull(2)?.toInt() ?: 1_000_000
     val batch = 10_000
     val pool = loadVectors(File(args.getOrElse(0) { "tests/vectors" }))
-        .filter { v -> v.expect != null && v.input.keys.all { it == "code" || it == "message" } && v.input["code"] is String }
+        .filter { v ->
+            v.call == "decode" && v.expect != null && v.input.keys.all { it == "code" || it == "message" } &&
+                v.input["code"] is String && (v.input["message"] == null || v.input["message"] is String)
+        }
         .map { CodeInput(it.input["code"] as String, it.input["message"] as String?) }
         .distinct()
         .sortedWith(compareBy({ it.code }, { it.message ?: "" }))

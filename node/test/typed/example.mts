@@ -19,7 +19,7 @@ function mayRetry(outcome: Outcome): boolean {
 
 const retry: boolean = mayRetry(d.outcome) && d.action === 'retry_later'
 const reason: Reason = d.reason
-const text: string = customerMessage(reason, 'id')
+const text: string = customerMessage(reason, { locale: 'id' })
 const http: number | null = d.httpStatus
 const movesMoney: boolean | undefined = d.service?.movesMoney
 const variants = decode('70').networkVariants ?? []

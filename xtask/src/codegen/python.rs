@@ -64,7 +64,9 @@ fn enums(out: &mut Outputs) -> Result<(), String> {
     let mut names: Vec<&str> = super::enums().iter().map(|t| py_enum_name(*t)).collect();
     names.push("Locale");
     let _ = writeln!(w, "__all__ = [{}]\n", names.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", "));
-    let mut all: Vec<(String, String, Vec<(u16, String, String)>)> = super::enums()
+    // (name, doc, values as (number, id, doc)).
+    type EnumText = (String, String, Vec<(u16, String, String)>);
+    let mut all: Vec<EnumText> = super::enums()
         .iter()
         .map(|t| {
             (

@@ -465,38 +465,6 @@ fileprivate final class UniffiHandleMap<T>: @unchecked Sendable {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterUInt8: FfiConverterPrimitive {
-    typealias FfiType = UInt8
-    typealias SwiftType = UInt8
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt8 {
-        return try lift(readInt(&buf))
-    }
-
-    public static func write(_ value: UInt8, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterUInt16: FfiConverterPrimitive {
-    typealias FfiType = UInt16
-    typealias SwiftType = UInt16
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt16 {
-        return try lift(readInt(&buf))
-    }
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
     typealias FfiType = UInt32
     typealias SwiftType = UInt32
@@ -612,25 +580,143 @@ fileprivate struct FfiConverterString: FfiConverter {
     }
 }
 
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterData: FfiConverterRustBuffer {
+    typealias SwiftType = Data
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Data {
+        let len: Int32 = try readInt(&buf)
+        return Data(try readBytes(&buf, count: Int(len)))
+    }
+
+    public static func write(_ value: Data, into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        writeBytes(&buf, value)
+    }
+}
+
 
 /**
- * A SNAP `responseCode` and `responseMessage` to answer a callback with.
+ * Options of `build_snap`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
+ * every language.
+ */
+public struct BuildSnapOptions: Equatable, Hashable {
+    /**
+     * A reason id.
+     */
+    public var reason: String?
+    /**
+     * An HTTP status (building; whole responses).
+     */
+    public var httpStatus: Int64?
+    /**
+     * A SNAP case code (building).
+     */
+    public var caseCode: Int64?
+    /**
+     * What fills the message's placeholder (building).
+     */
+    public var detail: InputText?
+    /**
+     * Provider profile.
+     */
+    public var provider: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * A reason id.
+         */reason: String? = nil, 
+        /**
+         * An HTTP status (building; whole responses).
+         */httpStatus: Int64? = nil, 
+        /**
+         * A SNAP case code (building).
+         */caseCode: Int64? = nil, 
+        /**
+         * What fills the message's placeholder (building).
+         */detail: InputText? = nil, 
+        /**
+         * Provider profile.
+         */provider: String? = nil) {
+        self.reason = reason
+        self.httpStatus = httpStatus
+        self.caseCode = caseCode
+        self.detail = detail
+        self.provider = provider
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BuildSnapOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBuildSnapOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BuildSnapOptions {
+        return
+            try BuildSnapOptions(
+                reason: FfiConverterOptionString.read(from: &buf), 
+                httpStatus: FfiConverterOptionInt64.read(from: &buf), 
+                caseCode: FfiConverterOptionInt64.read(from: &buf), 
+                detail: FfiConverterOptionTypeInputText.read(from: &buf), 
+                provider: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BuildSnapOptions, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.reason, into: &buf)
+        FfiConverterOptionInt64.write(value.httpStatus, into: &buf)
+        FfiConverterOptionInt64.write(value.caseCode, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.detail, into: &buf)
+        FfiConverterOptionString.write(value.provider, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBuildSnapOptions_lift(_ buf: RustBuffer) throws -> BuildSnapOptions {
+    return try FfiConverterTypeBuildSnapOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBuildSnapOptions_lower(_ value: BuildSnapOptions) -> RustBuffer {
+    return FfiConverterTypeBuildSnapOptions.lower(value)
+}
+
+
+/**
+ * A SNAP `responseCode` and `responseMessage` built to answer a callback.
  */
 public struct Built: Equatable, Hashable {
     /**
-     * The 7-character code, e.g. `4042414`.
+     * The `responseCode` to send (`4042414`).
      */
     public var responseCode: String
     /**
-     * The message, placeholder filled (or dropped when no detail was given).
+     * The `responseMessage` to send, placeholder filled (`Paid Bill`).
      */
     public var responseMessage: String
     /**
-     * The standard's message template.
+     * The table template the message comes from.
      */
     public var template: String
     /**
-     * The reason of the code.
+     * The reason of the row used.
      */
     public var reason: Reason
 
@@ -638,16 +724,16 @@ public struct Built: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * The 7-character code, e.g. `4042414`.
+         * The `responseCode` to send (`4042414`).
          */responseCode: String, 
         /**
-         * The message, placeholder filled (or dropped when no detail was given).
+         * The `responseMessage` to send, placeholder filled (`Paid Bill`).
          */responseMessage: String, 
         /**
-         * The standard's message template.
+         * The table template the message comes from.
          */template: String, 
         /**
-         * The reason of the code.
+         * The reason of the row used.
          */reason: Reason) {
         self.responseCode = responseCode
         self.responseMessage = responseMessage
@@ -703,27 +789,15 @@ public func FfiConverterTypeBuilt_lower(_ value: Built) -> RustBuffer {
 
 
 /**
- * One item of `decode_many`: a code and, optionally, the actual message.
+ * One item of a batch: a code and, optionally, its actual message.
  */
 public struct CodeInput: Equatable, Hashable {
-    /**
-     * The code.
-     */
-    public var code: String
-    /**
-     * The actual `responseMessage`.
-     */
-    public var message: String?
+    public var code: InputText
+    public var message: InputText?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(
-        /**
-         * The code.
-         */code: String, 
-        /**
-         * The actual `responseMessage`.
-         */message: String? = nil) {
+    public init(code: InputText, message: InputText? = nil) {
         self.code = code
         self.message = message
     }
@@ -744,14 +818,14 @@ public struct FfiConverterTypeCodeInput: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CodeInput {
         return
             try CodeInput(
-                code: FfiConverterString.read(from: &buf), 
-                message: FfiConverterOptionString.read(from: &buf)
+                code: FfiConverterTypeInputText.read(from: &buf), 
+                message: FfiConverterOptionTypeInputText.read(from: &buf)
         )
     }
 
     public static func write(_ value: CodeInput, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.code, into: &buf)
-        FfiConverterOptionString.write(value.message, into: &buf)
+        FfiConverterTypeInputText.write(value.code, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.message, into: &buf)
     }
 }
 
@@ -772,7 +846,7 @@ public func FfiConverterTypeCodeInput_lower(_ value: CodeInput) -> RustBuffer {
 
 
 /**
- * A customer-safe message and whether it hides the real reason.
+ * A message safe to show a customer.
  */
 public struct CustomerMessage: Equatable, Hashable {
     /**
@@ -780,8 +854,7 @@ public struct CustomerMessage: Equatable, Hashable {
      */
     public var text: String
     /**
-     * True when the real reason (fraud, lost or stolen card, ...) is shown as a generic
-     * decline.
+     * Whether the real reason (fraud, lost or stolen card, ...) is hidden.
      */
     public var masked: Bool
 
@@ -792,8 +865,7 @@ public struct CustomerMessage: Equatable, Hashable {
          * One or two short sentences the customer can act on.
          */text: String, 
         /**
-         * True when the real reason (fraud, lost or stolen card, ...) is shown as a generic
-         * decline.
+         * Whether the real reason (fraud, lost or stolen card, ...) is hidden.
          */masked: Bool) {
         self.text = text
         self.masked = masked
@@ -843,39 +915,12 @@ public func FfiConverterTypeCustomerMessage_lower(_ value: CustomerMessage) -> R
 
 
 /**
- * Options of `decode`, `decode_number`, `decode_many` and `explain`; every field is optional.
+ * Options of `customer_message`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
+ * every language.
  */
-public struct DecodeOptions: Equatable, Hashable {
+public struct CustomerMessageOptions: Equatable, Hashable {
     /**
-     * The actual `responseMessage`: what fills the table message's placeholder becomes
-     * `detail`, and a provider's own spelling is recognized. Ignored by `decode_many` (give
-     * each item its message).
-     */
-    public var message: String?
-    /**
-     * Provider profile: `standard` (default), `doku`, `ifortepay`, `bank_neo_commerce`,
-     * `ayoconnect` (names are matched leniently).
-     */
-    public var provider: String?
-    /**
-     * Overrides family detection; `Status` needs `kind`.
-     */
-    public var family: Family?
-    /**
-     * Reads card codes for this network.
-     */
-    public var network: Network?
-    /**
-     * The API operation that was called (e.g. `direct_debit`): decides what `404xx18` means.
-     */
-    public var operation: String?
-    /**
-     * The status vocabulary, required with `family = Status`.
-     */
-    public var kind: StatusKind?
-    /**
-     * Language of `customer_message`: `en` (default) or `id`; `in` and tags like `id-ID` are
-     * Indonesian, anything else English.
+     * Language of customer messages.
      */
     public var locale: String?
 
@@ -883,29 +928,219 @@ public struct DecodeOptions: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * The actual `responseMessage`: what fills the table message's placeholder becomes
-         * `detail`, and a provider's own spelling is recognized. Ignored by `decode_many` (give
-         * each item its message).
-         */message: String? = nil, 
+         * Language of customer messages.
+         */locale: String? = nil) {
+        self.locale = locale
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CustomerMessageOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCustomerMessageOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CustomerMessageOptions {
+        return
+            try CustomerMessageOptions(
+                locale: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CustomerMessageOptions, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.locale, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCustomerMessageOptions_lift(_ buf: RustBuffer) throws -> CustomerMessageOptions {
+    return try FfiConverterTypeCustomerMessageOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCustomerMessageOptions_lower(_ value: CustomerMessageOptions) -> RustBuffer {
+    return FfiConverterTypeCustomerMessageOptions.lower(value)
+}
+
+
+/**
+ * Options of `decode_many`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
+ * every language.
+ */
+public struct DecodeManyOptions: Equatable, Hashable {
+    /**
+     * Provider profile.
+     */
+    public var provider: String?
+    /**
+     * Code family.
+     */
+    public var family: String?
+    /**
+     * Card network.
+     */
+    public var network: String?
+    /**
+     * The operation that was called.
+     */
+    public var operation: String?
+    /**
+     * Status vocabulary.
+     */
+    public var kind: String?
+    /**
+     * Language of customer messages.
+     */
+    public var locale: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
         /**
-         * Provider profile: `standard` (default), `doku`, `ifortepay`, `bank_neo_commerce`,
-         * `ayoconnect` (names are matched leniently).
+         * Provider profile.
          */provider: String? = nil, 
         /**
-         * Overrides family detection; `Status` needs `kind`.
-         */family: Family? = nil, 
+         * Code family.
+         */family: String? = nil, 
         /**
-         * Reads card codes for this network.
-         */network: Network? = nil, 
+         * Card network.
+         */network: String? = nil, 
         /**
-         * The API operation that was called (e.g. `direct_debit`): decides what `404xx18` means.
+         * The operation that was called.
          */operation: String? = nil, 
         /**
-         * The status vocabulary, required with `family = Status`.
-         */kind: StatusKind? = nil, 
+         * Status vocabulary.
+         */kind: String? = nil, 
         /**
-         * Language of `customer_message`: `en` (default) or `id`; `in` and tags like `id-ID` are
-         * Indonesian, anything else English.
+         * Language of customer messages.
+         */locale: String? = nil) {
+        self.provider = provider
+        self.family = family
+        self.network = network
+        self.operation = operation
+        self.kind = kind
+        self.locale = locale
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DecodeManyOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDecodeManyOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DecodeManyOptions {
+        return
+            try DecodeManyOptions(
+                provider: FfiConverterOptionString.read(from: &buf), 
+                family: FfiConverterOptionString.read(from: &buf), 
+                network: FfiConverterOptionString.read(from: &buf), 
+                operation: FfiConverterOptionString.read(from: &buf), 
+                kind: FfiConverterOptionString.read(from: &buf), 
+                locale: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DecodeManyOptions, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.provider, into: &buf)
+        FfiConverterOptionString.write(value.family, into: &buf)
+        FfiConverterOptionString.write(value.network, into: &buf)
+        FfiConverterOptionString.write(value.operation, into: &buf)
+        FfiConverterOptionString.write(value.kind, into: &buf)
+        FfiConverterOptionString.write(value.locale, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecodeManyOptions_lift(_ buf: RustBuffer) throws -> DecodeManyOptions {
+    return try FfiConverterTypeDecodeManyOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecodeManyOptions_lower(_ value: DecodeManyOptions) -> RustBuffer {
+    return FfiConverterTypeDecodeManyOptions.lower(value)
+}
+
+
+/**
+ * Options of `decode`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
+ * every language.
+ */
+public struct DecodeOptions: Equatable, Hashable {
+    /**
+     * The actual `responseMessage`.
+     */
+    public var message: InputText?
+    /**
+     * Provider profile.
+     */
+    public var provider: String?
+    /**
+     * Code family.
+     */
+    public var family: String?
+    /**
+     * Card network.
+     */
+    public var network: String?
+    /**
+     * The operation that was called.
+     */
+    public var operation: String?
+    /**
+     * Status vocabulary.
+     */
+    public var kind: String?
+    /**
+     * Language of customer messages.
+     */
+    public var locale: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The actual `responseMessage`.
+         */message: InputText? = nil, 
+        /**
+         * Provider profile.
+         */provider: String? = nil, 
+        /**
+         * Code family.
+         */family: String? = nil, 
+        /**
+         * Card network.
+         */network: String? = nil, 
+        /**
+         * The operation that was called.
+         */operation: String? = nil, 
+        /**
+         * Status vocabulary.
+         */kind: String? = nil, 
+        /**
+         * Language of customer messages.
          */locale: String? = nil) {
         self.message = message
         self.provider = provider
@@ -932,23 +1167,23 @@ public struct FfiConverterTypeDecodeOptions: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DecodeOptions {
         return
             try DecodeOptions(
-                message: FfiConverterOptionString.read(from: &buf), 
+                message: FfiConverterOptionTypeInputText.read(from: &buf), 
                 provider: FfiConverterOptionString.read(from: &buf), 
-                family: FfiConverterOptionTypeFamily.read(from: &buf), 
-                network: FfiConverterOptionTypeNetwork.read(from: &buf), 
+                family: FfiConverterOptionString.read(from: &buf), 
+                network: FfiConverterOptionString.read(from: &buf), 
                 operation: FfiConverterOptionString.read(from: &buf), 
-                kind: FfiConverterOptionTypeStatusKind.read(from: &buf), 
+                kind: FfiConverterOptionString.read(from: &buf), 
                 locale: FfiConverterOptionString.read(from: &buf)
         )
     }
 
     public static func write(_ value: DecodeOptions, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.message, into: &buf)
+        FfiConverterOptionTypeInputText.write(value.message, into: &buf)
         FfiConverterOptionString.write(value.provider, into: &buf)
-        FfiConverterOptionTypeFamily.write(value.family, into: &buf)
-        FfiConverterOptionTypeNetwork.write(value.network, into: &buf)
+        FfiConverterOptionString.write(value.family, into: &buf)
+        FfiConverterOptionString.write(value.network, into: &buf)
         FfiConverterOptionString.write(value.operation, into: &buf)
-        FfiConverterOptionTypeStatusKind.write(value.kind, into: &buf)
+        FfiConverterOptionString.write(value.kind, into: &buf)
         FfiConverterOptionString.write(value.locale, into: &buf)
     }
 }
@@ -970,16 +1205,15 @@ public func FfiConverterTypeDecodeOptions_lower(_ value: DecodeOptions) -> RustB
 
 
 /**
- * What a payment response code means and what to do next. The fields are the keys of
- * `paycodes explain --json`.
+ * What a payment response code means and what to do next.
  */
 public struct Decoded: Equatable, Hashable {
     /**
-     * Which kind of code this is.
+     * Which family the code was decoded as.
      */
     public var family: Family
     /**
-     * The input as given (a number as its decimal text).
+     * The code as given (text, or the number it was sent as).
      */
     public var raw: String
     /**
@@ -987,44 +1221,43 @@ public struct Decoded: Equatable, Hashable {
      */
     public var canonical: String
     /**
-     * Whether a table knows the code (an unknown but well-formed code is read from its
-     * structure).
+     * Whether a table knows the code (false: read from its structure only).
      */
     public var known: Bool
     /**
-     * A documentation template (`xx` service), not a real code.
+     * Whether the code is a documentation template (`400XX01`).
      */
     public var template: Bool
     /**
-     * SNAP: the HTTP status.
+     * SNAP: the HTTP status part.
      */
-    public var httpStatus: UInt16?
+    public var httpStatus: Int64?
     /**
-     * SNAP: the service part.
+     * SNAP: the service part (two characters).
      */
     public var serviceCode: String?
     /**
-     * SNAP: the service, when the standard or the provider knows it.
+     * SNAP: the service (API), when the standard or the provider knows it.
      */
     public var service: Service?
     /**
-     * SNAP: the case part.
+     * SNAP: the case part (two digits).
      */
     public var caseCode: String?
     /**
-     * The table's message (a template: placeholder included).
+     * The table's message (a template, placeholder included).
      */
     public var message: String
     /**
-     * What the actual message put in the placeholder (e.g. the invalid field's name).
+     * What the actual message put in the template's placeholder (e.g. the field name).
      */
     public var detail: String?
     /**
-     * The table's category.
+     * The table's category (SNAP's four, or the card decline category).
      */
     public var category: Category
     /**
-     * Did the money move? `Pending` is never success; `Unknown` means inquire first.
+     * Did the money move: success, pending (never success), failed or unknown (inquire).
      */
     public var outcome: Outcome
     /**
@@ -1036,15 +1269,15 @@ public struct Decoded: Equatable, Hashable {
      */
     public var action: Action
     /**
-     * Text safe to show the customer, in the requested locale.
+     * A message safe to show the customer, in the answer's locale.
      */
     public var customerMessage: String
     /**
-     * Whether `customer_message` hides the real reason (fraud, lost or stolen card, ...).
+     * Whether the customer message hides the real reason (fraud, lost or stolen card).
      */
     public var masked: Bool
     /**
-     * Precise text for logs and support staff.
+     * The precise text for logs and support staff.
      */
     public var merchantMessage: String
     /**
@@ -1052,7 +1285,7 @@ public struct Decoded: Equatable, Hashable {
      */
     public var provider: String
     /**
-     * Which table row answered, and where its facts come from.
+     * Which table row answered.
      */
     public var source: String
     /**
@@ -1068,57 +1301,63 @@ public struct Decoded: Equatable, Hashable {
      */
     public var cardCategory: Category?
     /**
-     * Card codes: each network's reading when it differs by network (empty when it does
-     * not); `None` for other families.
+     * Card codes read without a network: each network's reading where they differ.
      */
     public var networkVariants: [NetworkVariant]?
     /**
      * Statuses: the vocabulary the value was read in.
      */
-    public var statusKind: StatusKind?
+    public var statusKind: String?
+    /**
+     * The language of `customer_message` (`en` or `id`).
+     */
+    public var locale: String
+    /**
+     * Warnings about the input (a message that had to be ignored).
+     */
+    public var warnings: [Warning]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * Which kind of code this is.
+         * Which family the code was decoded as.
          */family: Family, 
         /**
-         * The input as given (a number as its decimal text).
+         * The code as given (text, or the number it was sent as).
          */raw: String, 
         /**
          * The normalized code (trimmed, upper case, zero-padded).
          */canonical: String, 
         /**
-         * Whether a table knows the code (an unknown but well-formed code is read from its
-         * structure).
+         * Whether a table knows the code (false: read from its structure only).
          */known: Bool, 
         /**
-         * A documentation template (`xx` service), not a real code.
+         * Whether the code is a documentation template (`400XX01`).
          */template: Bool, 
         /**
-         * SNAP: the HTTP status.
-         */httpStatus: UInt16?, 
+         * SNAP: the HTTP status part.
+         */httpStatus: Int64?, 
         /**
-         * SNAP: the service part.
+         * SNAP: the service part (two characters).
          */serviceCode: String?, 
         /**
-         * SNAP: the service, when the standard or the provider knows it.
+         * SNAP: the service (API), when the standard or the provider knows it.
          */service: Service?, 
         /**
-         * SNAP: the case part.
+         * SNAP: the case part (two digits).
          */caseCode: String?, 
         /**
-         * The table's message (a template: placeholder included).
+         * The table's message (a template, placeholder included).
          */message: String, 
         /**
-         * What the actual message put in the placeholder (e.g. the invalid field's name).
+         * What the actual message put in the template's placeholder (e.g. the field name).
          */detail: String?, 
         /**
-         * The table's category.
+         * The table's category (SNAP's four, or the card decline category).
          */category: Category, 
         /**
-         * Did the money move? `Pending` is never success; `Unknown` means inquire first.
+         * Did the money move: success, pending (never success), failed or unknown (inquire).
          */outcome: Outcome, 
         /**
          * The canonical reason, shared by every family.
@@ -1127,19 +1366,19 @@ public struct Decoded: Equatable, Hashable {
          * What to do next.
          */action: Action, 
         /**
-         * Text safe to show the customer, in the requested locale.
+         * A message safe to show the customer, in the answer's locale.
          */customerMessage: String, 
         /**
-         * Whether `customer_message` hides the real reason (fraud, lost or stolen card, ...).
+         * Whether the customer message hides the real reason (fraud, lost or stolen card).
          */masked: Bool, 
         /**
-         * Precise text for logs and support staff.
+         * The precise text for logs and support staff.
          */merchantMessage: String, 
         /**
          * The provider profile that answered.
          */provider: String, 
         /**
-         * Which table row answered, and where its facts come from.
+         * Which table row answered.
          */source: String, 
         /**
          * The operation used for context-dependent codes.
@@ -1151,12 +1390,17 @@ public struct Decoded: Equatable, Hashable {
          * Card codes: the decline category.
          */cardCategory: Category?, 
         /**
-         * Card codes: each network's reading when it differs by network (empty when it does
-         * not); `None` for other families.
+         * Card codes read without a network: each network's reading where they differ.
          */networkVariants: [NetworkVariant]?, 
         /**
          * Statuses: the vocabulary the value was read in.
-         */statusKind: StatusKind?) {
+         */statusKind: String?, 
+        /**
+         * The language of `customer_message` (`en` or `id`).
+         */locale: String, 
+        /**
+         * Warnings about the input (a message that had to be ignored).
+         */warnings: [Warning]) {
         self.family = family
         self.raw = raw
         self.canonical = canonical
@@ -1182,6 +1426,8 @@ public struct Decoded: Equatable, Hashable {
         self.cardCategory = cardCategory
         self.networkVariants = networkVariants
         self.statusKind = statusKind
+        self.locale = locale
+        self.warnings = warnings
     }
 
     
@@ -1205,7 +1451,7 @@ public struct FfiConverterTypeDecoded: FfiConverterRustBuffer {
                 canonical: FfiConverterString.read(from: &buf), 
                 known: FfiConverterBool.read(from: &buf), 
                 template: FfiConverterBool.read(from: &buf), 
-                httpStatus: FfiConverterOptionUInt16.read(from: &buf), 
+                httpStatus: FfiConverterOptionInt64.read(from: &buf), 
                 serviceCode: FfiConverterOptionString.read(from: &buf), 
                 service: FfiConverterOptionTypeService.read(from: &buf), 
                 caseCode: FfiConverterOptionString.read(from: &buf), 
@@ -1224,7 +1470,9 @@ public struct FfiConverterTypeDecoded: FfiConverterRustBuffer {
                 network: FfiConverterOptionTypeNetwork.read(from: &buf), 
                 cardCategory: FfiConverterOptionTypeCategory.read(from: &buf), 
                 networkVariants: FfiConverterOptionSequenceTypeNetworkVariant.read(from: &buf), 
-                statusKind: FfiConverterOptionTypeStatusKind.read(from: &buf)
+                statusKind: FfiConverterOptionString.read(from: &buf), 
+                locale: FfiConverterString.read(from: &buf), 
+                warnings: FfiConverterSequenceTypeWarning.read(from: &buf)
         )
     }
 
@@ -1234,7 +1482,7 @@ public struct FfiConverterTypeDecoded: FfiConverterRustBuffer {
         FfiConverterString.write(value.canonical, into: &buf)
         FfiConverterBool.write(value.known, into: &buf)
         FfiConverterBool.write(value.template, into: &buf)
-        FfiConverterOptionUInt16.write(value.httpStatus, into: &buf)
+        FfiConverterOptionInt64.write(value.httpStatus, into: &buf)
         FfiConverterOptionString.write(value.serviceCode, into: &buf)
         FfiConverterOptionTypeService.write(value.service, into: &buf)
         FfiConverterOptionString.write(value.caseCode, into: &buf)
@@ -1253,7 +1501,9 @@ public struct FfiConverterTypeDecoded: FfiConverterRustBuffer {
         FfiConverterOptionTypeNetwork.write(value.network, into: &buf)
         FfiConverterOptionTypeCategory.write(value.cardCategory, into: &buf)
         FfiConverterOptionSequenceTypeNetworkVariant.write(value.networkVariants, into: &buf)
-        FfiConverterOptionTypeStatusKind.write(value.statusKind, into: &buf)
+        FfiConverterOptionString.write(value.statusKind, into: &buf)
+        FfiConverterString.write(value.locale, into: &buf)
+        FfiConverterSequenceTypeWarning.write(value.warnings, into: &buf)
     }
 }
 
@@ -1274,6 +1524,76 @@ public func FfiConverterTypeDecoded_lower(_ value: Decoded) -> RustBuffer {
 
 
 /**
+ * Options of `export`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
+ * every language.
+ */
+public struct ExportOptions: Equatable, Hashable {
+    /**
+     * Provider profile.
+     */
+    public var provider: String?
+    /**
+     * An export format.
+     */
+    public var format: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Provider profile.
+         */provider: String? = nil, 
+        /**
+         * An export format.
+         */format: String? = nil) {
+        self.provider = provider
+        self.format = format
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ExportOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeExportOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ExportOptions {
+        return
+            try ExportOptions(
+                provider: FfiConverterOptionString.read(from: &buf), 
+                format: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ExportOptions, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.provider, into: &buf)
+        FfiConverterOptionString.write(value.format, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExportOptions_lift(_ buf: RustBuffer) throws -> ExportOptions {
+    return try FfiConverterTypeExportOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExportOptions_lower(_ value: ExportOptions) -> RustBuffer {
+    return FfiConverterTypeExportOptions.lower(value)
+}
+
+
+/**
  * One network's reading of a card code whose meaning differs by network.
  */
 public struct NetworkVariant: Equatable, Hashable {
@@ -1286,7 +1606,7 @@ public struct NetworkVariant: Equatable, Hashable {
      */
     public var message: String
     /**
-     * Its decline category on that network.
+     * Its decline category there.
      */
     public var category: Category
     /**
@@ -1312,7 +1632,7 @@ public struct NetworkVariant: Equatable, Hashable {
          * What the code means on that network.
          */message: String, 
         /**
-         * Its decline category on that network.
+         * Its decline category there.
          */category: Category, 
         /**
          * Its reason.
@@ -1383,31 +1703,32 @@ public func FfiConverterTypeNetworkVariant_lower(_ value: NetworkVariant) -> Rus
 
 
 /**
- * A SNAP service (which API a code is about).
+ * A SNAP service: the API a code came from.
  */
 public struct Service: Equatable, Hashable {
     /**
-     * Two-character service code, e.g. `54`.
+     * Two-character service code.
      */
     public var code: String
     /**
-     * API name.
+     * The API's name.
      */
     public var name: String
     /**
-     * Product area.
+     * Its product area.
      */
     public var product: String
     /**
-     * What kind of API it is.
+     * What the API does.
      */
     public var kind: ServiceKind
     /**
-     * Whether the API moves money (5xx and timeouts then mean "inquire status").
+     * Whether the API moves money (outcome rules depend on it).
      */
     public var movesMoney: Bool
     /**
-     * The service to ask for the transaction's status, when the API moves money.
+     * The status-inquiry service of the same product, to call when the action is
+     * `inquire_status`.
      */
     public var statusService: String?
 
@@ -1415,22 +1736,23 @@ public struct Service: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * Two-character service code, e.g. `54`.
+         * Two-character service code.
          */code: String, 
         /**
-         * API name.
+         * The API's name.
          */name: String, 
         /**
-         * Product area.
+         * Its product area.
          */product: String, 
         /**
-         * What kind of API it is.
+         * What the API does.
          */kind: ServiceKind, 
         /**
-         * Whether the API moves money (5xx and timeouts then mean "inquire status").
+         * Whether the API moves money (outcome rules depend on it).
          */movesMoney: Bool, 
         /**
-         * The service to ask for the transaction's status, when the API moves money.
+         * The status-inquiry service of the same product, to call when the action is
+         * `inquire_status`.
          */statusService: String?) {
         self.code = code
         self.name = name
@@ -1492,110 +1814,41 @@ public func FfiConverterTypeService_lower(_ value: Service) -> RustBuffer {
 
 
 /**
- * An exported table: column names and rows of cells.
- */
-public struct Table: Equatable, Hashable {
-    /**
-     * Column names (those of `paycodes table`).
-     */
-    public var columns: [String]
-    /**
-     * Rows, one cell per column.
-     */
-    public var rows: [[TableCell]]
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Column names (those of `paycodes table`).
-         */columns: [String], 
-        /**
-         * Rows, one cell per column.
-         */rows: [[TableCell]]) {
-        self.columns = columns
-        self.rows = rows
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension Table: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeTable: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Table {
-        return
-            try Table(
-                columns: FfiConverterSequenceString.read(from: &buf), 
-                rows: FfiConverterSequenceSequenceTypeTableCell.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Table, into buf: inout [UInt8]) {
-        FfiConverterSequenceString.write(value.columns, into: &buf)
-        FfiConverterSequenceSequenceTypeTableCell.write(value.rows, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeTable_lift(_ buf: RustBuffer) throws -> Table {
-    return try FfiConverterTypeTable.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeTable_lower(_ value: Table) -> RustBuffer {
-    return FfiConverterTypeTable.lower(value)
-}
-
-
-/**
  * What the caller should do next.
  */
 
 public enum Action: Equatable, Hashable {
     
     /**
-     * Nothing: the answer is final. (`none`, number 0)
+     * Nothing: the answer is final.
      */
     case none
     /**
-     * Ask the provider's status API (same reference) before doing anything else. (`inquire_status`, number 1)
+     * Ask the provider's status API (same reference) before doing anything else.
      */
     case inquireStatus
     /**
-     * Try again later with backoff; nothing happened this time. (`retry_later`, number 2)
+     * Try again later with backoff; nothing happened this time.
      */
     case retryLater
     /**
-     * Get a new access token, then send the request again. (`refresh_token`, number 3)
+     * Get a new access token, then send the request again.
      */
     case refreshToken
     /**
-     * The request itself is wrong (format, signature, order): fix it before sending again. (`fix_request`, number 4)
+     * The request itself is wrong (format, signature, order): fix it before sending again.
      */
     case fixRequest
     /**
-     * The customer must act: other card or method, top up, correct details, enter OTP. (`ask_customer`, number 5)
+     * The customer must act: other card or method, top up, correct details, enter OTP.
      */
     case askCustomer
     /**
-     * Configuration or account matter for the provider. (`contact_provider`, number 6)
+     * Configuration or account matter for the provider.
      */
     case contactProvider
     /**
-     * Final; sending the same request again will not succeed. (`do_not_retry`, number 7)
+     * Final; sending the same request again will not succeed.
      */
     case doNotRetry
 
@@ -1696,49 +1949,50 @@ public func FfiConverterTypeAction_lower(_ value: Action) -> RustBuffer {
 
 
 /**
- * The category a table gives a code: SNAP's four, the card networks' decline categories, or `transaction_status` for statuses.
+ * The category a table gives a code: SNAP's four, the card networks' decline categories,
+ * or `transaction_status` for statuses.
  */
 
 public enum Category: Equatable, Hashable {
     
     /**
-     * SNAP Success. (`success`, number 1)
+     * SNAP Success.
      */
     case success
     /**
-     * SNAP System (infrastructure, authentication). (`system`, number 2)
+     * SNAP System (infrastructure, authentication).
      */
     case system
     /**
-     * SNAP Message (request content). (`message`, number 3)
+     * SNAP Message (request content).
      */
     case message
     /**
-     * SNAP Business (business rule). (`business`, number 4)
+     * SNAP Business (business rule).
      */
     case business
     /**
-     * Card: issuer approved. (`approved`, number 10)
+     * Card: issuer approved.
      */
     case approved
     /**
-     * Card: issuer will never approve (do not retry). (`will_never_approve`, number 11)
+     * Card: issuer will never approve (do not retry).
      */
     case willNeverApprove
     /**
-     * Card: issuer cannot approve at this time (retry later). (`cannot_approve_now`, number 12)
+     * Card: issuer cannot approve at this time (retry later).
      */
     case cannotApproveNow
     /**
-     * Card: issuer cannot approve with the details provided (ask for other details). (`cannot_approve_with_details`, number 13)
+     * Card: issuer cannot approve with the details provided (ask for other details).
      */
     case cannotApproveWithDetails
     /**
-     * Card: generic response code. (`generic`, number 14)
+     * Card: generic response code.
      */
     case generic
     /**
-     * A transaction status value. (`transaction_status`, number 20)
+     * A transaction status value.
      */
     case transactionStatus
 
@@ -1857,19 +2111,19 @@ public func FfiConverterTypeCategory_lower(_ value: Category) -> RustBuffer {
 public enum Family: Equatable, Hashable {
     
     /**
-     * Bank Indonesia SNAP `responseCode`: HTTP status + service code + case code. (`snap`, number 1)
+     * Bank Indonesia SNAP `responseCode`: HTTP status + service code + case code.
      */
     case snap
     /**
-     * ISO 8583 field 39 card response code (two alphanumerics). (`iso8583`, number 2)
+     * ISO 8583 field 39 card response code (two alphanumerics).
      */
     case iso8583
     /**
-     * A provider's own UPPER_SNAKE error string, namespaced by provider. (`provider`, number 3)
+     * A provider's own UPPER_SNAKE error string, namespaced by provider.
      */
     case provider
     /**
-     * A transaction status (`latestTransactionStatus`, virtual-account states). (`status`, number 4)
+     * A transaction status (`latestTransactionStatus`, virtual-account states).
      */
     case status
 
@@ -1952,11 +2206,11 @@ public func FfiConverterTypeFamily_lower(_ value: Family) -> RustBuffer {
 public enum Network: Equatable, Hashable {
     
     /**
-     * Visa. (`visa`, number 1)
+     * Visa.
      */
     case visa
     /**
-     * Mastercard. (`mastercard`, number 2)
+     * Mastercard.
      */
     case mastercard
 
@@ -2027,19 +2281,19 @@ public func FfiConverterTypeNetwork_lower(_ value: Network) -> RustBuffer {
 public enum Outcome: Equatable, Hashable {
     
     /**
-     * It may have happened: inquire before acting. Never retry blindly. (`unknown`, number 0)
+     * It may have happened: inquire before acting. Never retry blindly.
      */
     case unknown
     /**
-     * It happened. (`success`, number 1)
+     * It happened.
      */
     case success
     /**
-     * Accepted; the final state comes later. Never treat as success. (`pending`, number 2)
+     * Accepted; the final state comes later. Never treat as success.
      */
     case pending
     /**
-     * It definitely did not happen. (`failed`, number 3)
+     * It definitely did not happen.
      */
     case failed
 
@@ -2126,8 +2380,7 @@ enum PaycodesError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError 
     
     
     /**
-     * The code is malformed: `empty`, `bad_length`, `bad_character`, `bad_http_status`,
-     * `invalid_utf8`, `negative_number`, `not_an_integer`, `bad_json`.
+     * The code (or input) is malformed: `empty`, `bad_length`, `bad_character`, ...
      */
     case InvalidCode(code: String, description: String, index: UInt32?
     )
@@ -2137,17 +2390,26 @@ enum PaycodesError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError 
     case InvalidArgument(code: String, description: String, index: UInt32?
     )
     /**
-     * An option names something unknown: `unknown_provider`, `unknown_family`,
-     * `unknown_network`, `unknown_kind`, `unknown_operation`, `unknown_reason`,
-     * `unknown_table`, `unknown_format`, or a status decode lacks its kind (`kind_required`).
+     * An argument's value is wrong: `out_of_range`, `missing_argument`,
+     * `conflicting_arguments`.
+     */
+    case InvalidValue(code: String, description: String, index: UInt32?
+    )
+    /**
+     * An option names something unknown (`unknown_provider`, ...), or the options do not
+     * fit together (`kind_required`).
      */
     case UnknownOption(code: String, description: String, index: UInt32?
     )
     /**
-     * Building a SNAP code: `unknown_service`, `unknown_case`, `no_snap_code`, `bad_detail`,
-     * `message_too_long`.
+     * Building a SNAP code was refused: `unknown_service`, `unknown_case`, ...
      */
     case Build(code: String, description: String, index: UInt32?
+    )
+    /**
+     * A response body cannot be read within the limits.
+     */
+    case InvalidBody(code: String, description: String, index: UInt32?
     )
     /**
      * A bug in paycodes (`internal`), including a panic caught at the boundary.
@@ -2204,17 +2466,27 @@ public struct FfiConverterTypePaycodesError: FfiConverterRustBuffer {
             description: try FfiConverterString.read(from: &buf), 
             index: try FfiConverterOptionUInt32.read(from: &buf)
             )
-        case 3: return .UnknownOption(
+        case 3: return .InvalidValue(
             code: try FfiConverterString.read(from: &buf), 
             description: try FfiConverterString.read(from: &buf), 
             index: try FfiConverterOptionUInt32.read(from: &buf)
             )
-        case 4: return .Build(
+        case 4: return .UnknownOption(
             code: try FfiConverterString.read(from: &buf), 
             description: try FfiConverterString.read(from: &buf), 
             index: try FfiConverterOptionUInt32.read(from: &buf)
             )
-        case 5: return .Internal(
+        case 5: return .Build(
+            code: try FfiConverterString.read(from: &buf), 
+            description: try FfiConverterString.read(from: &buf), 
+            index: try FfiConverterOptionUInt32.read(from: &buf)
+            )
+        case 6: return .InvalidBody(
+            code: try FfiConverterString.read(from: &buf), 
+            description: try FfiConverterString.read(from: &buf), 
+            index: try FfiConverterOptionUInt32.read(from: &buf)
+            )
+        case 7: return .Internal(
             code: try FfiConverterString.read(from: &buf), 
             description: try FfiConverterString.read(from: &buf), 
             index: try FfiConverterOptionUInt32.read(from: &buf)
@@ -2245,22 +2517,36 @@ public struct FfiConverterTypePaycodesError: FfiConverterRustBuffer {
             FfiConverterOptionUInt32.write(index, into: &buf)
             
         
-        case let .UnknownOption(code,description,index):
+        case let .InvalidValue(code,description,index):
             writeInt(&buf, Int32(3))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(description, into: &buf)
             FfiConverterOptionUInt32.write(index, into: &buf)
             
         
-        case let .Build(code,description,index):
+        case let .UnknownOption(code,description,index):
             writeInt(&buf, Int32(4))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(description, into: &buf)
             FfiConverterOptionUInt32.write(index, into: &buf)
             
         
-        case let .Internal(code,description,index):
+        case let .Build(code,description,index):
             writeInt(&buf, Int32(5))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(description, into: &buf)
+            FfiConverterOptionUInt32.write(index, into: &buf)
+            
+        
+        case let .InvalidBody(code,description,index):
+            writeInt(&buf, Int32(6))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(description, into: &buf)
+            FfiConverterOptionUInt32.write(index, into: &buf)
+            
+        
+        case let .Internal(code,description,index):
+            writeInt(&buf, Int32(7))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(description, into: &buf)
             FfiConverterOptionUInt32.write(index, into: &buf)
@@ -2286,409 +2572,410 @@ public func FfiConverterTypePaycodesError_lower(_ value: PaycodesError) -> RustB
 
 
 /**
- * The canonical reason, shared by every family (`insufficient_funds` is SNAP 403xx14, ISO 51 and DOKU e-wallet 403XX14 alike). Numbers and ids are stable.
+ * The canonical reason, shared by every family (`insufficient_funds` is SNAP 403xx14,
+ * ISO 51 and DOKU e-wallet 403XX14 alike). Numbers and ids are stable.
  */
 
 public enum Reason: Equatable, Hashable {
     
     /**
-     * The code is not in any table; read from its structure only. (`unknown`, number 0)
+     * The code is not in any table; read from its structure only.
      */
     case unknown
     /**
-     * The request or transaction succeeded. (`success`, number 1)
+     * The request or transaction succeeded.
      */
     case success
     /**
-     * Accepted; the final result comes later. (`in_progress`, number 2)
+     * Accepted; the final result comes later.
      */
     case inProgress
     /**
-     * Only part of the amount was approved. (`partial_approval`, number 3)
+     * Only part of the amount was approved.
      */
     case partialApproval
     /**
-     * An OTP was sent; the flow continues when the customer enters it. (`otp_sent`, number 4)
+     * An OTP was sent; the flow continues when the customer enters it.
      */
     case otpSent
     /**
-     * Created and waiting for the customer to pay. (`awaiting_payment`, number 5)
+     * Created and waiting for the customer to pay.
      */
     case awaitingPayment
     /**
-     * Paid and then refunded. (`refunded`, number 6)
+     * Paid and then refunded.
      */
     case refunded
     /**
-     * Malformed request. (`bad_request`, number 10)
+     * Malformed request.
      */
     case badRequest
     /**
-     * A field has the wrong format. (`invalid_field_format`, number 11)
+     * A field has the wrong format.
      */
     case invalidFieldFormat
     /**
-     * A required field is missing. (`invalid_mandatory_field`, number 12)
+     * A required field is missing.
      */
     case invalidMandatoryField
     /**
-     * The amount is not what was expected. (`invalid_amount`, number 13)
+     * The amount is not what was expected.
      */
     case invalidAmount
     /**
-     * The currency does not match or is not supported. (`invalid_currency`, number 14)
+     * The currency does not match or is not supported.
      */
     case invalidCurrency
     /**
-     * The card security code was not sent. (`cvv_required`, number 15)
+     * The card security code was not sent.
      */
     case cvvRequired
     /**
-     * Card data could not be decrypted or read. (`invalid_card_data`, number 16)
+     * Card data could not be decrypted or read.
      */
     case invalidCardData
     /**
-     * The function is not supported. (`function_not_supported`, number 17)
+     * The function is not supported.
      */
     case functionNotSupported
     /**
-     * The cancel or refund is not allowed now. (`operation_not_allowed`, number 18)
+     * The cancel or refund is not allowed now.
      */
     case operationNotAllowed
     /**
-     * An API was called out of order. (`invalid_api_transition`, number 19)
+     * An API was called out of order.
      */
     case invalidApiTransition
     /**
-     * The journey id is unknown. (`journey_not_found`, number 20)
+     * The journey id is unknown.
      */
     case journeyNotFound
     /**
-     * A reference was reused with different parameters. (`inconsistent_request`, number 21)
+     * A reference was reused with different parameters.
      */
     case inconsistentRequest
     /**
-     * The partner reference was already processed. (`duplicate_reference`, number 22)
+     * The partner reference was already processed.
      */
     case duplicateReference
     /**
-     * The request id (X-EXTERNAL-ID) was already used today. (`duplicate_external_id`, number 23)
+     * The request id (X-EXTERNAL-ID) was already used today.
      */
     case duplicateExternalId
     /**
-     * The network saw the same message twice. (`duplicate_transmission`, number 24)
+     * The network saw the same message twice.
      */
     case duplicateTransmission
     /**
-     * The transaction's state does not allow this. (`invalid_transaction_status`, number 25)
+     * The transaction's state does not allow this.
      */
     case invalidTransactionStatus
     /**
-     * The terminal is unknown. (`invalid_terminal`, number 26)
+     * The terminal is unknown.
      */
     case invalidTerminal
     /**
-     * A limit must be set on the token first. (`token_limit_required`, number 27)
+     * A limit must be set on the token first.
      */
     case tokenLimitRequired
     /**
-     * The requested token limit is out of range. (`token_limit_invalid`, number 28)
+     * The requested token limit is out of range.
      */
     case tokenLimitInvalid
     /**
-     * A limit cannot be set on this token. (`set_limit_not_allowed`, number 29)
+     * A limit cannot be set on this token.
      */
     case setLimitNotAllowed
     /**
-     * Authentication or signature failed. (`unauthorized`, number 30)
+     * Authentication or signature failed.
      */
     case unauthorized
     /**
-     * The access token is invalid or expired. (`invalid_token`, number 31)
+     * The access token is invalid or expired.
      */
     case invalidToken
     /**
-     * No access token, or an unknown one. (`token_not_found`, number 32)
+     * No access token, or an unknown one.
      */
     case tokenNotFound
     /**
-     * The customer token is invalid or expired. (`invalid_customer_token`, number 33)
+     * The customer token is invalid or expired.
      */
     case invalidCustomerToken
     /**
-     * No customer token, or an unknown one. (`customer_token_not_found`, number 34)
+     * No customer token, or an unknown one.
      */
     case customerTokenNotFound
     /**
-     * The saved card's token has expired. (`card_token_expired`, number 35)
+     * The saved card's token has expired.
      */
     case cardTokenExpired
     /**
-     * The issuer asks for extra customer authentication. (`authentication_required`, number 36)
+     * The issuer asks for extra customer authentication.
      */
     case authenticationRequired
     /**
-     * 3-D Secure failed or was not allowed. (`three_d_secure_failed`, number 37)
+     * 3-D Secure failed or was not allowed.
      */
     case threeDSecureFailed
     /**
-     * Card or cardholder verification data failed. (`verification_failed`, number 38)
+     * Card or cardholder verification data failed.
      */
     case verificationFailed
     /**
-     * The amount is above the allowed limit. (`amount_limit_exceeded`, number 40)
+     * The amount is above the allowed limit.
      */
     case amountLimitExceeded
     /**
-     * Too many transactions in the period. (`activity_limit_exceeded`, number 41)
+     * Too many transactions in the period.
      */
     case activityLimitExceeded
     /**
-     * The amount exceeds the token's limit. (`token_limit_exceeded`, number 42)
+     * The amount exceeds the token's limit.
      */
     case tokenLimitExceeded
     /**
-     * The merchant's daily limit is used up. (`merchant_limit_exceeded`, number 43)
+     * The merchant's daily limit is used up.
      */
     case merchantLimitExceeded
     /**
-     * The customer's daily account limit is used up. (`account_limit_exceeded`, number 44)
+     * The customer's daily account limit is used up.
      */
     case accountLimitExceeded
     /**
-     * Rate limited. (`too_many_requests`, number 45)
+     * Rate limited.
      */
     case tooManyRequests
     /**
-     * The merchant is not enabled for this feature. (`feature_not_allowed`, number 50)
+     * The merchant is not enabled for this feature.
      */
     case featureNotAllowed
     /**
-     * Temporarily unavailable (cut-off). (`temporarily_not_allowed`, number 51)
+     * Temporarily unavailable (cut-off).
      */
     case temporarilyNotAllowed
     /**
-     * The merchant is unknown or abnormal. (`invalid_merchant`, number 52)
+     * The merchant is unknown or abnormal.
      */
     case invalidMerchant
     /**
-     * The merchant is suspended. (`merchant_blacklisted`, number 53)
+     * The merchant is suspended.
      */
     case merchantBlacklisted
     /**
-     * The merchant is not enabled for card registration. (`merchant_not_registered`, number 54)
+     * The merchant is not enabled for card registration.
      */
     case merchantNotRegistered
     /**
-     * The partner id is unknown. (`partner_not_found`, number 55)
+     * The partner id is unknown.
      */
     case partnerNotFound
     /**
-     * The transaction cannot be routed. (`invalid_routing`, number 56)
+     * The transaction cannot be routed.
      */
     case invalidRouting
     /**
-     * The destination bank is not supported. (`bank_not_supported`, number 57)
+     * The destination bank is not supported.
      */
     case bankNotSupported
     /**
-     * No issuer can serve the request. (`no_issuer`, number 58)
+     * No issuer can serve the request.
      */
     case noIssuer
     /**
-     * The issuer or switch is not available. (`issuer_unavailable`, number 59)
+     * The issuer or switch is not available.
      */
     case issuerUnavailable
     /**
-     * The balance is too low. (`insufficient_funds`, number 60)
+     * The balance is too low.
      */
     case insufficientFunds
     /**
-     * The issuer declined without a specific reason. (`do_not_honor`, number 61)
+     * The issuer declined without a specific reason.
      */
     case doNotHonor
     /**
-     * A generic decline (also what customers see for masked reasons). (`declined`, number 62)
+     * A generic decline (also what customers see for masked reasons).
      */
     case declined
     /**
-     * The card is blocked. (`card_blocked`, number 63)
+     * The card is blocked.
      */
     case cardBlocked
     /**
-     * The card has expired. (`card_expired`, number 64)
+     * The card has expired.
      */
     case cardExpired
     /**
-     * The account is dormant. (`dormant_account`, number 65)
+     * The account is dormant.
      */
     case dormantAccount
     /**
-     * The card, account or customer is inactive. (`inactive_account`, number 66)
+     * The card, account or customer is inactive.
      */
     case inactiveAccount
     /**
-     * The card, account or VA number is invalid. (`invalid_account`, number 67)
+     * The card, account or VA number is invalid.
      */
     case invalidAccount
     /**
-     * The card number is invalid. (`invalid_card_number`, number 68)
+     * The card number is invalid.
      */
     case invalidCardNumber
     /**
-     * The card may not be used here. (`restricted_card`, number 69)
+     * The card may not be used here.
      */
     case restrictedCard
     /**
-     * The transaction is not allowed for this card, account or terminal. (`transaction_not_permitted`, number 70)
+     * The transaction is not allowed for this card, account or terminal.
      */
     case transactionNotPermitted
     /**
-     * The PIN is wrong. (`incorrect_pin`, number 71)
+     * The PIN is wrong.
      */
     case incorrectPin
     /**
-     * Too many wrong PIN entries. (`pin_tries_exceeded`, number 72)
+     * Too many wrong PIN entries.
      */
     case pinTriesExceeded
     /**
-     * The issuer requires a PIN. (`pin_required`, number 73)
+     * The issuer requires a PIN.
      */
     case pinRequired
     /**
-     * The PIN must be changed before use. (`pin_change_required`, number 74)
+     * The PIN must be changed before use.
      */
     case pinChangeRequired
     /**
-     * The issuer refused a PIN change or unblock. (`pin_change_denied`, number 75)
+     * The issuer refused a PIN change or unblock.
      */
     case pinChangeDenied
     /**
-     * The card security code check failed. (`cvv_failed`, number 76)
+     * The card security code check failed.
      */
     case cvvFailed
     /**
-     * The issuer wants to be contacted. (`refer_to_issuer`, number 77)
+     * The issuer wants to be contacted.
      */
     case referToIssuer
     /**
-     * The card was reported lost (masked for customers). (`lost_card`, number 78)
+     * The card was reported lost (masked for customers).
      */
     case lostCard
     /**
-     * The card was reported stolen (masked for customers). (`stolen_card`, number 79)
+     * The card was reported stolen (masked for customers).
      */
     case stolenCard
     /**
-     * The issuer asks for the card to be retained (masked for customers). (`pick_up_card`, number 80)
+     * The issuer asks for the card to be retained (masked for customers).
      */
     case pickUpCard
     /**
-     * Rejected by fraud or risk checks (masked for customers). (`suspected_fraud`, number 81)
+     * Rejected by fraud or risk checks (masked for customers).
      */
     case suspectedFraud
     /**
-     * A security rule was violated (masked for customers). (`security_violation`, number 82)
+     * A security rule was violated (masked for customers).
      */
     case securityViolation
     /**
-     * Completing would break a law or AML rule (masked for customers). (`legal_violation`, number 83)
+     * Completing would break a law or AML rule (masked for customers).
      */
     case legalViolation
     /**
-     * The account is closed. (`closed_account`, number 84)
+     * The account is closed.
      */
     case closedAccount
     /**
-     * The provider suspended the transaction. (`transaction_suspended`, number 85)
+     * The provider suspended the transaction.
      */
     case transactionSuspended
     /**
-     * A stop-payment or revocation order is on file. (`stop_payment`, number 86)
+     * A stop-payment or revocation order is on file.
      */
     case stopPayment
     /**
-     * The OTP has expired. (`otp_expired`, number 87)
+     * The OTP has expired.
      */
     case otpExpired
     /**
-     * The OTP is wrong. (`invalid_otp`, number 88)
+     * The OTP is wrong.
      */
     case invalidOtp
     /**
-     * The OTP is blocked after failures. (`otp_blocked`, number 89)
+     * The OTP is blocked after failures.
      */
     case otpBlocked
     /**
-     * An OTP must be requested first. (`otp_required`, number 90)
+     * An OTP must be requested first.
      */
     case otpRequired
     /**
-     * A surcharge is not allowed for this card. (`surcharge_not_permitted`, number 91)
+     * A surcharge is not allowed for this card.
      */
     case surchargeNotPermitted
     /**
-     * The transaction, session or QR code expired. (`transaction_expired`, number 100)
+     * The transaction, session or QR code expired.
      */
     case transactionExpired
     /**
-     * No transaction matches the reference. (`transaction_not_found`, number 101)
+     * No transaction matches the reference.
      */
     case transactionNotFound
     /**
-     * The transaction was cancelled. (`transaction_cancelled`, number 102)
+     * The transaction was cancelled.
      */
     case transactionCancelled
     /**
-     * The transaction failed. (`transaction_failed`, number 103)
+     * The transaction failed.
      */
     case transactionFailed
     /**
-     * The bill or VA is blocked, suspended or not found. (`invalid_bill`, number 104)
+     * The bill or VA is blocked, suspended or not found.
      */
     case invalidBill
     /**
-     * The bill is already paid. (`bill_paid`, number 105)
+     * The bill is already paid.
      */
     case billPaid
     /**
-     * The bill or VA has expired. (`bill_expired`, number 106)
+     * The bill or VA has expired.
      */
     case billExpired
     /**
-     * The issuer does not allow this type of transaction. (`invalid_transaction`, number 107)
+     * The issuer does not allow this type of transaction.
      */
     case invalidTransaction
     /**
-     * The transaction was already reversed. (`already_reversed`, number 108)
+     * The transaction was already reversed.
      */
     case alreadyReversed
     /**
-     * The message had no financial effect. (`no_financial_impact`, number 109)
+     * The message had no financial effect.
      */
     case noFinancialImpact
     /**
-     * Unspecified provider error. (`general_error`, number 110)
+     * Unspecified provider error.
      */
     case generalError
     /**
-     * Internal provider failure. (`internal_server_error`, number 111)
+     * Internal provider failure.
      */
     case internalServerError
     /**
-     * A system behind the provider failed. (`external_server_error`, number 112)
+     * A system behind the provider failed.
      */
     case externalServerError
     /**
-     * Timed out; the outcome may be unknown. (`timeout`, number 113)
+     * Timed out; the outcome may be unknown.
      */
     case timeout
     /**
-     * The issuer asks for the transaction to be sent again. (`reenter_transaction`, number 114)
+     * The issuer asks for the transaction to be sent again.
      */
     case reenterTransaction
     /**
-     * A PIN or key cryptography error. (`crypto_error`, number 115)
+     * A PIN or key cryptography error.
      */
     case cryptoError
 
@@ -3347,87 +3634,87 @@ public func FfiConverterTypeReason_lower(_ value: Reason) -> RustBuffer {
 public enum ServiceKind: Equatable, Hashable {
     
     /**
-     * Access token. (`token`, number 1)
+     * Access token.
      */
     case token
     /**
-     * Card or account registration, binding, unbinding. (`registration`, number 2)
+     * Card or account registration, binding, unbinding.
      */
     case registration
     /**
-     * One-time password. (`otp`, number 3)
+     * One-time password.
      */
     case otp
     /**
-     * Balance inquiry. (`balance_inquiry`, number 4)
+     * Balance inquiry.
      */
     case balanceInquiry
     /**
-     * Account or bill inquiry before a payment. (`account_inquiry`, number 5)
+     * Account or bill inquiry before a payment.
      */
     case accountInquiry
     /**
-     * Status inquiry of an earlier transaction. (`status_inquiry`, number 6)
+     * Status inquiry of an earlier transaction.
      */
     case statusInquiry
     /**
-     * Transaction history or statement. (`history`, number 7)
+     * Transaction history or statement.
      */
     case history
     /**
-     * Report. (`report`, number 8)
+     * Report.
      */
     case report
     /**
-     * Virtual account create/update/delete. (`va_management`, number 9)
+     * Virtual account create/update/delete.
      */
     case vaManagement
     /**
-     * QR code generation. (`qr_generate`, number 10)
+     * QR code generation.
      */
     case qrGenerate
     /**
-     * QR code decoding. (`qr_decode`, number 11)
+     * QR code decoding.
      */
     case qrDecode
     /**
-     * Payment. (`payment`, number 12)
+     * Payment.
      */
     case payment
     /**
-     * Request for payment. (`payment_request`, number 13)
+     * Request for payment.
      */
     case paymentRequest
     /**
-     * Credit transfer. (`transfer`, number 14)
+     * Credit transfer.
      */
     case transfer
     /**
-     * Debit. (`debit`, number 15)
+     * Debit.
      */
     case debit
     /**
-     * e-money top up. (`topup`, number 16)
+     * e-money top up.
      */
     case topup
     /**
-     * Capture of an authorisation. (`capture`, number 17)
+     * Capture of an authorisation.
      */
     case capture
     /**
-     * Refund. (`refund`, number 18)
+     * Refund.
      */
     case refund
     /**
-     * Cancel. (`cancel`, number 19)
+     * Cancel.
      */
     case cancel
     /**
-     * Void. (`void`, number 20)
+     * Void.
      */
     case void
     /**
-     * Notification (callback). (`notification`, number 21)
+     * Notification (callback).
      */
     case notification
 
@@ -3606,27 +3893,17 @@ public func FfiConverterTypeServiceKind_lower(_ value: ServiceKind) -> RustBuffe
 
 
 /**
- * Which status vocabulary a status value belongs to.
+ * Something a careful integrator wants to know about an answer that did not change it
+ * (or that it was decided despite).
  */
 
-public enum StatusKind: Equatable, Hashable {
+public enum Warning: Equatable, Hashable {
     
     /**
-     * SNAP `latestTransactionStatus` 00-07 as the standard defines it. (`snap`, number 1)
+     * The actual message was ignored: it is not valid text (invalid UTF-8, a lone
+     * surrogate). The code alone answered, so no detail was extracted.
      */
-    case snap
-    /**
-     * QRIS transaction status (iFortepay; no 02). (`qris`, number 2)
-     */
-    case qris
-    /**
-     * Direct debit transaction status (iFortepay; 07 = bank card token expired). (`direct_debit`, number 3)
-     */
-    case directDebit
-    /**
-     * Virtual-account state: PAID, ACTIVE, PROCESSING, EXPIRED, CANCELED. (`va`, number 4)
-     */
-    case va
+    case messageIgnored
 
 
 
@@ -3635,50 +3912,32 @@ public enum StatusKind: Equatable, Hashable {
 }
 
 #if compiler(>=6)
-extension StatusKind: Sendable {}
+extension Warning: Sendable {}
 #endif
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public struct FfiConverterTypeStatusKind: FfiConverterRustBuffer {
-    typealias SwiftType = StatusKind
+public struct FfiConverterTypeWarning: FfiConverterRustBuffer {
+    typealias SwiftType = Warning
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StatusKind {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Warning {
         let variant: Int32 = try readInt(&buf)
         switch variant {
         
-        case 1: return .snap
-        
-        case 2: return .qris
-        
-        case 3: return .directDebit
-        
-        case 4: return .va
+        case 1: return .messageIgnored
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
 
-    public static func write(_ value: StatusKind, into buf: inout [UInt8]) {
+    public static func write(_ value: Warning, into buf: inout [UInt8]) {
         switch value {
         
         
-        case .snap:
+        case .messageIgnored:
             writeInt(&buf, Int32(1))
         
-        
-        case .qris:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .directDebit:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .va:
-            writeInt(&buf, Int32(4))
-        
         }
     }
 }
@@ -3687,145 +3946,17 @@ public struct FfiConverterTypeStatusKind: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeStatusKind_lift(_ buf: RustBuffer) throws -> StatusKind {
-    return try FfiConverterTypeStatusKind.lift(buf)
+public func FfiConverterTypeWarning_lift(_ buf: RustBuffer) throws -> Warning {
+    return try FfiConverterTypeWarning.lift(buf)
 }
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeStatusKind_lower(_ value: StatusKind) -> RustBuffer {
-    return FfiConverterTypeStatusKind.lower(value)
+public func FfiConverterTypeWarning_lower(_ value: Warning) -> RustBuffer {
+    return FfiConverterTypeWarning.lower(value)
 }
 
-
-
-/**
- * One cell of an exported table.
- */
-
-public enum TableCell: Equatable, Hashable {
-    
-    /**
-     * Text.
-     */
-    case text(value: String
-    )
-    /**
-     * An integer.
-     */
-    case int(value: Int64
-    )
-    /**
-     * A flag.
-     */
-    case bool(value: Bool
-    )
-    /**
-     * No value.
-     */
-    case null
-
-
-
-
-
-}
-
-#if compiler(>=6)
-extension TableCell: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeTableCell: FfiConverterRustBuffer {
-    typealias SwiftType = TableCell
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TableCell {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .text(value: try FfiConverterString.read(from: &buf)
-        )
-        
-        case 2: return .int(value: try FfiConverterInt64.read(from: &buf)
-        )
-        
-        case 3: return .bool(value: try FfiConverterBool.read(from: &buf)
-        )
-        
-        case 4: return .null
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: TableCell, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case let .text(value):
-            writeInt(&buf, Int32(1))
-            FfiConverterString.write(value, into: &buf)
-            
-        
-        case let .int(value):
-            writeInt(&buf, Int32(2))
-            FfiConverterInt64.write(value, into: &buf)
-            
-        
-        case let .bool(value):
-            writeInt(&buf, Int32(3))
-            FfiConverterBool.write(value, into: &buf)
-            
-        
-        case .null:
-            writeInt(&buf, Int32(4))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeTableCell_lift(_ buf: RustBuffer) throws -> TableCell {
-    return try FfiConverterTypeTableCell.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeTableCell_lower(_ value: TableCell) -> RustBuffer {
-    return FfiConverterTypeTableCell.lower(value)
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionUInt16: FfiConverterRustBuffer {
-    typealias SwiftType = UInt16?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterUInt16.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterUInt16.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
@@ -3846,6 +3977,30 @@ fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterUInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
+    typealias SwiftType = Int64?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterInt64.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterInt64.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -3878,6 +4033,54 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeCustomerMessageOptions: FfiConverterRustBuffer {
+    typealias SwiftType = CustomerMessageOptions?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeCustomerMessageOptions.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeCustomerMessageOptions.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeDecodeManyOptions: FfiConverterRustBuffer {
+    typealias SwiftType = DecodeManyOptions?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeDecodeManyOptions.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeDecodeManyOptions.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeDecodeOptions: FfiConverterRustBuffer {
     typealias SwiftType = DecodeOptions?
 
@@ -3894,6 +4097,30 @@ fileprivate struct FfiConverterOptionTypeDecodeOptions: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeDecodeOptions.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeExportOptions: FfiConverterRustBuffer {
+    typealias SwiftType = ExportOptions?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeExportOptions.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeExportOptions.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -3950,30 +4177,6 @@ fileprivate struct FfiConverterOptionTypeCategory: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeFamily: FfiConverterRustBuffer {
-    typealias SwiftType = Family?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeFamily.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeFamily.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionTypeNetwork: FfiConverterRustBuffer {
     typealias SwiftType = Network?
 
@@ -3998,30 +4201,6 @@ fileprivate struct FfiConverterOptionTypeNetwork: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeStatusKind: FfiConverterRustBuffer {
-    typealias SwiftType = StatusKind?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeStatusKind.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeStatusKind.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionSequenceTypeNetworkVariant: FfiConverterRustBuffer {
     typealias SwiftType = [NetworkVariant]?
 
@@ -4038,6 +4217,30 @@ fileprivate struct FfiConverterOptionSequenceTypeNetworkVariant: FfiConverterRus
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterSequenceTypeNetworkVariant.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeInputText: FfiConverterRustBuffer {
+    typealias SwiftType = InputText?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeInputText.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeInputText.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -4146,150 +4349,139 @@ fileprivate struct FfiConverterSequenceTypeNetworkVariant: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeTableCell: FfiConverterRustBuffer {
-    typealias SwiftType = [TableCell]
+fileprivate struct FfiConverterSequenceTypeWarning: FfiConverterRustBuffer {
+    typealias SwiftType = [Warning]
 
-    public static func write(_ value: [TableCell], into buf: inout [UInt8]) {
+    public static func write(_ value: [Warning], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for item in value {
-            FfiConverterTypeTableCell.write(item, into: &buf)
+            FfiConverterTypeWarning.write(item, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TableCell] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Warning] {
         let len: Int32 = try readInt(&buf)
-        var seq = [TableCell]()
+        var seq = [Warning]()
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeTableCell.read(from: &buf))
+            seq.append(try FfiConverterTypeWarning.read(from: &buf))
         }
         return seq
     }
+}
+
+
+
+
+public typealias InputText = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInputText: FfiConverter {
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InputText {
+        let builtinValue = try FfiConverterData.read(from: &buf)
+        return String(decoding: builtinValue, as: UTF8.self)
+    }
+
+    public static func write(_ value: InputText, into buf: inout [UInt8]) {
+        let builtinValue = Data(value.utf8)
+        return FfiConverterData.write(builtinValue, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> InputText {
+        let builtinValue = try FfiConverterData.lift(value)
+        return String(decoding: builtinValue, as: UTF8.self)
+    }
+
+    public static func lower(_ value: InputText) -> RustBuffer {
+        let builtinValue = Data(value.utf8)
+        return FfiConverterData.lower(builtinValue)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInputText_lift(_ value: RustBuffer) throws -> InputText {
+    return try FfiConverterTypeInputText.lift(value)
 }
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceSequenceTypeTableCell: FfiConverterRustBuffer {
-    typealias SwiftType = [[TableCell]]
-
-    public static func write(_ value: [[TableCell]], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterSequenceTypeTableCell.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [[TableCell]] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [[TableCell]]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterSequenceTypeTableCell.read(from: &buf))
-        }
-        return seq
-    }
+public func FfiConverterTypeInputText_lower(_ value: InputText) -> RustBuffer {
+    return FfiConverterTypeInputText.lower(value)
 }
+
 /**
- * The stable id of an action (`inquire_status`).
+ * The SNAP `responseCode` and `responseMessage` to answer a callback with: give `reason`, or
+ * `http_status` and `case_code` (checked, never narrowed).
  */
-public func actionId(action: Action) -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_paycodes_mobile_fn_func_action_id(
-        FfiConverterTypeAction_lower(action),uniffiCallStatus
-    )
-})
-}
-/**
- * The code and message for an HTTP status and case code on a service (`400`, `25`, `1` is
- * `4002501 Invalid Field Format {detail}`). Refuses what the standard does not have.
- */
-public func buildSnap(httpStatus: UInt16, service: String, caseCode: UInt8, detail: String? = nil, provider: String? = nil)throws  -> Built  {
+public func buildSnap(service: String, options: BuildSnapOptions)throws  -> Built  {
     return try  FfiConverterTypeBuilt_lift(try rustCallWithError(FfiConverterTypePaycodesError_lift) {
         uniffiCallStatus in
     uniffi_paycodes_mobile_fn_func_build_snap(
-        FfiConverterUInt16.lower(httpStatus),
         FfiConverterString.lower(service),
-        FfiConverterUInt8.lower(caseCode),
-        FfiConverterOptionString.lower(detail),
-        FfiConverterOptionString.lower(provider),uniffiCallStatus
+        FfiConverterTypeBuildSnapOptions_lower(options),uniffiCallStatus
     )
 })
 }
 /**
- * The code and message for a reason on a service (`BillPaid` on `24` is `4042414 Paid
- * Bill`); `detail` fills the message's placeholder.
+ * The customer-safe message for a reason (its id, read leniently).
  */
-public func buildSnapForReason(service: String, reason: Reason, detail: String? = nil, provider: String? = nil)throws  -> Built  {
-    return try  FfiConverterTypeBuilt_lift(try rustCallWithError(FfiConverterTypePaycodesError_lift) {
-        uniffiCallStatus in
-    uniffi_paycodes_mobile_fn_func_build_snap_for_reason(
-        FfiConverterString.lower(service),
-        FfiConverterTypeReason_lower(reason),
-        FfiConverterOptionString.lower(detail),
-        FfiConverterOptionString.lower(provider),uniffiCallStatus
-    )
-})
-}
-/**
- * The stable id of a category (`business`).
- */
-public func categoryId(category: Category) -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_paycodes_mobile_fn_func_category_id(
-        FfiConverterTypeCategory_lower(category),uniffiCallStatus
-    )
-})
-}
-/**
- * The customer-safe message for a reason in a locale (`en`, `id`; `in` and `id-ID` are
- * Indonesian, anything else English).
- */
-public func customerMessage(reason: Reason, locale: String? = nil) -> CustomerMessage  {
-    return try!  FfiConverterTypeCustomerMessage_lift(try! rustCall() {
+public func customerMessage(reason: String?, options: CustomerMessageOptions? = nil)throws  -> CustomerMessage  {
+    return try  FfiConverterTypeCustomerMessage_lift(try rustCallWithError(FfiConverterTypePaycodesError_lift) {
         uniffiCallStatus in
     uniffi_paycodes_mobile_fn_func_customer_message(
-        FfiConverterTypeReason_lower(reason),
-        FfiConverterOptionString.lower(locale),uniffiCallStatus
+        FfiConverterOptionString.lower(reason),
+        FfiConverterOptionTypeCustomerMessageOptions.lower(options),uniffiCallStatus
     )
 })
 }
 /**
- * Decodes a payment response code: a SNAP `responseCode` (`4035414`, `400XX01`), an ISO 8583
- * card code (`51`), a provider string code (`TIME_OUT`) or, with `family = Status` and a
- * `kind`, a transaction status. A well-formed code no table knows is not an error: it is
- * read from its structure and `known` is false. A missing code (null, as from a JSON body
- * without `responseCode`) is `bad_type`, as in every other language.
+ * What a payment response code means and what to do next. `code` null is `bad_type`.
  */
-public func decode(code: String?, options: DecodeOptions? = nil)throws  -> Decoded  {
+public func decode(code: InputText?, options: DecodeOptions? = nil)throws  -> Decoded  {
     return try  FfiConverterTypeDecoded_lift(try rustCallWithError(FfiConverterTypePaycodesError_lift) {
         uniffiCallStatus in
     uniffi_paycodes_mobile_fn_func_decode(
-        FfiConverterOptionString.lower(code),
+        FfiConverterOptionTypeInputText.lower(code),
         FfiConverterOptionTypeDecodeOptions.lower(options),uniffiCallStatus
     )
 })
 }
 /**
- * Decodes many codes with the same options in one call (calls across the JVM boundary cost
- * microseconds). The first malformed item throws, with `index` set.
+ * A code given as a whole number (exact beyond 2^53).
  */
-public func decodeMany(items: [CodeInput], options: DecodeOptions? = nil)throws  -> [Decoded]  {
+public func decodeInteger(code: Int64, options: DecodeOptions? = nil)throws  -> Decoded  {
+    return try  FfiConverterTypeDecoded_lift(try rustCallWithError(FfiConverterTypePaycodesError_lift) {
+        uniffiCallStatus in
+    uniffi_paycodes_mobile_fn_func_decode_integer(
+        FfiConverterInt64.lower(code),
+        FfiConverterOptionTypeDecodeOptions.lower(options),uniffiCallStatus
+    )
+})
+}
+/**
+ * Decodes many codes with the same options (equal items are decoded once). The first
+ * malformed item throws, with its `index`.
+ */
+public func decodeMany(items: [CodeInput], options: DecodeManyOptions? = nil)throws  -> [Decoded]  {
     return try  FfiConverterSequenceTypeDecoded.lift(try rustCallWithError(FfiConverterTypePaycodesError_lift) {
         uniffiCallStatus in
     uniffi_paycodes_mobile_fn_func_decode_many(
         FfiConverterSequenceTypeCodeInput.lower(items),
-        FfiConverterOptionTypeDecodeOptions.lower(options),uniffiCallStatus
+        FfiConverterOptionTypeDecodeManyOptions.lower(options),uniffiCallStatus
     )
 })
 }
 /**
- * Decodes a code a provider sent as a JSON number (`2002400`): negative numbers and
- * fractions are errors (`negative_number`, `not_an_integer`).
+ * A code given as a number (a JSON number read as a double): without `family` it is a
+ * whole SNAP code (`2002400`); with `family = "iso8583"`, `5.0` is card code `05`.
  */
 public func decodeNumber(code: Double, options: DecodeOptions? = nil)throws  -> Decoded  {
     return try  FfiConverterTypeDecoded_lift(try rustCallWithError(FfiConverterTypePaycodesError_lift) {
@@ -4301,7 +4493,7 @@ public func decodeNumber(code: Double, options: DecodeOptions? = nil)throws  -> 
 })
 }
 /**
- * The explanation `paycodes explain` prints, in `options.locale` (`en` or `id`).
+ * The explanation `paycodes explain` prints.
  */
 public func explain(code: String, options: DecodeOptions? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePaycodesError_lift) {
@@ -4313,158 +4505,133 @@ public func explain(code: String, options: DecodeOptions? = nil)throws  -> Strin
 })
 }
 /**
- * A table rendered as `json`, `csv` or `md`: the bytes `paycodes table` prints.
+ * A table rendered as `json` (default), `csv` or `md`: the bytes `paycodes table` prints.
  */
-public func exportTable(name: String, format: String, provider: String? = nil)throws  -> String  {
+public func exportTable(name: String, options: ExportOptions? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypePaycodesError_lift) {
         uniffiCallStatus in
     uniffi_paycodes_mobile_fn_func_export_table(
         FfiConverterString.lower(name),
-        FfiConverterString.lower(format),
-        FfiConverterOptionString.lower(provider),uniffiCallStatus
+        FfiConverterOptionTypeExportOptions.lower(options),uniffiCallStatus
     )
 })
 }
 /**
- * The family for an id, read as every binding reads the option (`SNAP` is `Snap`);
- * `unknown_family` otherwise.
+ * Whether customers see a generic decline instead of this reason.
  */
-public func familyFromId(id: String)throws  -> Family  {
-    return try  FfiConverterTypeFamily_lift(try rustCallWithError(FfiConverterTypePaycodesError_lift) {
+public func isMasked(reason: String)throws  -> Bool  {
+    return try  FfiConverterBool.lift(try rustCallWithError(FfiConverterTypePaycodesError_lift) {
         uniffiCallStatus in
-    uniffi_paycodes_mobile_fn_func_family_from_id(
-        FfiConverterString.lower(id),uniffiCallStatus
-    )
-})
-}
-/**
- * The stable id of a family (`snap`).
- */
-public func familyId(family: Family) -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_paycodes_mobile_fn_func_family_id(
-        FfiConverterTypeFamily_lower(family),uniffiCallStatus
-    )
-})
-}
-/**
- * The network for an id (`visa`, `mastercard`, leniently); `unknown_network` otherwise.
- */
-public func networkFromId(id: String)throws  -> Network  {
-    return try  FfiConverterTypeNetwork_lift(try rustCallWithError(FfiConverterTypePaycodesError_lift) {
-        uniffiCallStatus in
-    uniffi_paycodes_mobile_fn_func_network_from_id(
-        FfiConverterString.lower(id),uniffiCallStatus
-    )
-})
-}
-/**
- * The stable id of a network (`visa`).
- */
-public func networkId(network: Network) -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_paycodes_mobile_fn_func_network_id(
-        FfiConverterTypeNetwork_lower(network),uniffiCallStatus
-    )
-})
-}
-/**
- * The stable id of an outcome (`failed`).
- */
-public func outcomeId(outcome: Outcome) -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_paycodes_mobile_fn_func_outcome_id(
-        FfiConverterTypeOutcome_lower(outcome),uniffiCallStatus
-    )
-})
-}
-/**
- * The reason for a stable id; `unknown_reason` otherwise.
- */
-public func reasonFromId(id: String)throws  -> Reason  {
-    return try  FfiConverterTypeReason_lift(try rustCallWithError(FfiConverterTypePaycodesError_lift) {
-        uniffiCallStatus in
-    uniffi_paycodes_mobile_fn_func_reason_from_id(
-        FfiConverterString.lower(id),uniffiCallStatus
-    )
-})
-}
-/**
- * The stable id of a reason (`insufficient_funds`), shared by every language.
- */
-public func reasonId(reason: Reason) -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_paycodes_mobile_fn_func_reason_id(
-        FfiConverterTypeReason_lower(reason),uniffiCallStatus
-    )
-})
-}
-/**
- * The stable id of a service kind (`debit`).
- */
-public func serviceKindId(kind: ServiceKind) -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_paycodes_mobile_fn_func_service_kind_id(
-        FfiConverterTypeServiceKind_lower(kind),uniffiCallStatus
-    )
-})
-}
-/**
- * The status kind for an id (`snap`, `qris`, `direct_debit`, `va`); `unknown_kind` otherwise.
- */
-public func statusKindFromId(id: String)throws  -> StatusKind  {
-    return try  FfiConverterTypeStatusKind_lift(try rustCallWithError(FfiConverterTypePaycodesError_lift) {
-        uniffiCallStatus in
-    uniffi_paycodes_mobile_fn_func_status_kind_from_id(
-        FfiConverterString.lower(id),uniffiCallStatus
-    )
-})
-}
-/**
- * The stable id of a status kind (`qris`).
- */
-public func statusKindId(kind: StatusKind) -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_paycodes_mobile_fn_func_status_kind_id(
-        FfiConverterTypeStatusKind_lower(kind),uniffiCallStatus
-    )
-})
-}
-/**
- * A table, as a provider sees it when one is given.
- */
-public func table(name: String, provider: String? = nil)throws  -> Table  {
-    return try  FfiConverterTypeTable_lift(try rustCallWithError(FfiConverterTypePaycodesError_lift) {
-        uniffiCallStatus in
-    uniffi_paycodes_mobile_fn_func_table(
-        FfiConverterString.lower(name),
-        FfiConverterOptionString.lower(provider),uniffiCallStatus
+    uniffi_paycodes_mobile_fn_func_is_masked(
+        FfiConverterString.lower(reason),uniffiCallStatus
     )
 })
 }
 /**
  * The names of the exportable tables.
  */
-public func tableNames() -> [String]  {
+public func tables() -> [String]  {
     return try!  FfiConverterSequenceString.lift(try! rustCall() {
         uniffiCallStatus in
-    uniffi_paycodes_mobile_fn_func_table_names(uniffiCallStatus
+    uniffi_paycodes_mobile_fn_func_tables(uniffiCallStatus
     )
 })
 }
 /**
- * The version of paycodes.
+ * The library version.
  */
 public func version() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_paycodes_mobile_fn_func_version(uniffiCallStatus
+    )
+})
+}
+/**
+ * The stable id of a `Action` (`none`).
+ */
+public func actionId(value: Action) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paycodes_mobile_fn_func_action_id(
+        FfiConverterTypeAction_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The stable id of a `Category` (`success`).
+ */
+public func categoryId(value: Category) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paycodes_mobile_fn_func_category_id(
+        FfiConverterTypeCategory_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The stable id of a `Family` (`snap`).
+ */
+public func familyId(value: Family) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paycodes_mobile_fn_func_family_id(
+        FfiConverterTypeFamily_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The stable id of a `Network` (`visa`).
+ */
+public func networkId(value: Network) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paycodes_mobile_fn_func_network_id(
+        FfiConverterTypeNetwork_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The stable id of a `Outcome` (`unknown`).
+ */
+public func outcomeId(value: Outcome) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paycodes_mobile_fn_func_outcome_id(
+        FfiConverterTypeOutcome_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The stable id of a `Reason` (`unknown`).
+ */
+public func reasonId(value: Reason) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paycodes_mobile_fn_func_reason_id(
+        FfiConverterTypeReason_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The stable id of a `ServiceKind` (`token`).
+ */
+public func serviceKindId(value: ServiceKind) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paycodes_mobile_fn_func_service_kind_id(
+        FfiConverterTypeServiceKind_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The stable id of a `Warning` (`message_ignored`).
+ */
+public func warningId(value: Warning) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paycodes_mobile_fn_func_warning_id(
+        FfiConverterTypeWarning_lower(value),uniffiCallStatus
     )
 })
 }
@@ -4484,73 +4651,61 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_paycodes_mobile_checksum_func_action_id() != 4712) {
+    if (uniffi_paycodes_mobile_checksum_func_build_snap() != 22389) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paycodes_mobile_checksum_func_build_snap() != 37811) {
+    if (uniffi_paycodes_mobile_checksum_func_customer_message() != 30666) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paycodes_mobile_checksum_func_build_snap_for_reason() != 3316) {
+    if (uniffi_paycodes_mobile_checksum_func_decode() != 23154) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paycodes_mobile_checksum_func_category_id() != 46749) {
+    if (uniffi_paycodes_mobile_checksum_func_decode_integer() != 19577) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paycodes_mobile_checksum_func_customer_message() != 2558) {
+    if (uniffi_paycodes_mobile_checksum_func_decode_many() != 38224) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paycodes_mobile_checksum_func_decode() != 26916) {
+    if (uniffi_paycodes_mobile_checksum_func_decode_number() != 21616) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paycodes_mobile_checksum_func_decode_many() != 45146) {
+    if (uniffi_paycodes_mobile_checksum_func_explain() != 20788) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paycodes_mobile_checksum_func_decode_number() != 1114) {
+    if (uniffi_paycodes_mobile_checksum_func_export_table() != 21200) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paycodes_mobile_checksum_func_explain() != 12616) {
+    if (uniffi_paycodes_mobile_checksum_func_is_masked() != 18106) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paycodes_mobile_checksum_func_export_table() != 53856) {
+    if (uniffi_paycodes_mobile_checksum_func_tables() != 15667) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paycodes_mobile_checksum_func_family_from_id() != 7219) {
+    if (uniffi_paycodes_mobile_checksum_func_version() != 11005) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paycodes_mobile_checksum_func_family_id() != 6955) {
+    if (uniffi_paycodes_mobile_checksum_func_action_id() != 35274) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paycodes_mobile_checksum_func_network_from_id() != 1885) {
+    if (uniffi_paycodes_mobile_checksum_func_category_id() != 1736) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paycodes_mobile_checksum_func_network_id() != 50343) {
+    if (uniffi_paycodes_mobile_checksum_func_family_id() != 1766) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paycodes_mobile_checksum_func_outcome_id() != 41333) {
+    if (uniffi_paycodes_mobile_checksum_func_network_id() != 17430) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paycodes_mobile_checksum_func_reason_from_id() != 55477) {
+    if (uniffi_paycodes_mobile_checksum_func_outcome_id() != 35149) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paycodes_mobile_checksum_func_reason_id() != 20575) {
+    if (uniffi_paycodes_mobile_checksum_func_reason_id() != 10760) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paycodes_mobile_checksum_func_service_kind_id() != 7770) {
+    if (uniffi_paycodes_mobile_checksum_func_service_kind_id() != 38268) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_paycodes_mobile_checksum_func_status_kind_from_id() != 41951) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_paycodes_mobile_checksum_func_status_kind_id() != 35747) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_paycodes_mobile_checksum_func_table() != 4464) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_paycodes_mobile_checksum_func_table_names() != 15985) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_paycodes_mobile_checksum_func_version() != 34351) {
+    if (uniffi_paycodes_mobile_checksum_func_warning_id() != 63980) {
         return InitializationResult.apiChecksumMismatch
     }
 

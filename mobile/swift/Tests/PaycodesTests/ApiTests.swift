@@ -14,12 +14,18 @@ final class ApiTests: XCTestCase {
             XCTAssertNil(index)
             XCTAssertEqual((error as? PaycodesError)?.description, "the code is empty (empty)")
         }
-        XCTAssertThrowsError(try decode(code: nil)) { XCTAssertEqual(errorCode($0), "bad_type") }
-        XCTAssertThrowsError(try decodeNumber(code: -2002400)) { XCTAssertEqual(errorCode($0), "negative_number") }
+        XCTAssertThrowsError(try decode(code: nil)) { XCTAssertEqual(errorOf($0)?.0, "bad_type") }
+        XCTAssertThrowsError(try decodeNumber(code: -2002400)) { XCTAssertEqual(errorOf($0)?.0, "negative_number") }
+        XCTAssertThrowsError(try decodeNumber(code: 0)) { XCTAssertEqual(errorOf($0)?.0, "bad_length") }
         XCTAssertThrowsError(try decode(code: "4035414", options: DecodeOptions(provider: "nope"))) {
-            XCTAssertEqual(errorCode($0), "unknown_provider")
+            XCTAssertEqual(errorOf($0)?.0, "unknown_provider")
         }
-        XCTAssertThrowsError(try buildSnapForReason(service: "25", reason: .lostCard)) { XCTAssertEqual(errorCode($0), "no_snap_code") }
+        XCTAssertThrowsError(try buildSnap(service: "25", options: BuildSnapOptions(reason: "lost_card"))) {
+            XCTAssertEqual(errorOf($0)?.0, "no_snap_code")
+        }
+        XCTAssertThrowsError(try buildSnap(service: "24", options: BuildSnapOptions(httpStatus: 65940, caseCode: 12))) {
+            XCTAssertEqual(errorOf($0)?.0, "bad_http_status")
+        }
     }
 
     func testMoneySemantics() throws {
@@ -34,17 +40,15 @@ final class ApiTests: XCTestCase {
     }
 
     func testBatchesBuildingAndIds() throws {
-        let out = try decodeMany(items: [CodeInput(code: "4035414"), CodeInput(code: "4002501", message: "Invalid Field Format amount")])
+        let out = try decodeMany(items: [CodeInput(code: "4035414", message: nil), CodeInput(code: "4002501", message: "Invalid Field Format amount")])
         XCTAssertEqual(out.map { $0.reason }, [.insufficientFunds, .invalidFieldFormat])
         XCTAssertEqual(out[1].detail, "amount")
-        XCTAssertThrowsError(try decodeMany(items: [CodeInput(code: "4035414"), CodeInput(code: "nope!")])) { error in
-            guard case let .InvalidCode(_, _, index)? = error as? PaycodesError else { return XCTFail("\(error)") }
-            XCTAssertEqual(index, 1)
+        XCTAssertThrowsError(try decodeMany(items: [CodeInput(code: "4035414", message: nil), CodeInput(code: "nope!", message: nil)])) {
+            XCTAssertEqual(errorOf($0)?.1, 1)
         }
-        XCTAssertEqual(try buildSnapForReason(service: "24", reason: .billPaid).responseCode, "4042414")
-        XCTAssertEqual(reasonId(reason: .threeDSecureFailed), "three_d_secure_failed")
-        XCTAssertEqual(try reasonFromId(id: "insufficient_funds"), .insufficientFunds)
-        XCTAssertTrue(customerMessage(reason: .stolenCard, locale: "id").masked)
-        XCTAssertEqual(try table(name: "snap-services").rows.count, 81)
+        XCTAssertEqual(try buildSnap(service: "24", options: BuildSnapOptions(reason: "bill_paid")).responseCode, "4042414")
+        XCTAssertEqual(reasonId(value: .threeDSecureFailed), "three_d_secure_failed")
+        XCTAssertTrue(try customerMessage(reason: "stolen_card", options: CustomerMessageOptions(locale: "id")).masked)
+        XCTAssertEqual(try decode(code: "07", options: DecodeOptions(family: "status", kind: "Direct Debit")).statusKind, "direct_debit")
     }
 }

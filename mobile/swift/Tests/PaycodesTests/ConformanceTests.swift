@@ -1,31 +1,22 @@
-// Every vector of tests/vectors through the Swift bindings (run with `swift test` where a
-// Swift toolchain exists; this repository's test command only parses this file).
+// Every vector of tests/vectors through the Swift bindings, checked by the checker every
+// language shares (run with `swift test` where a Swift toolchain exists, with
+// PAYCODES_CONFORMANCE naming the paycodes-conformance binary; this repository's test
+// command only parses this file).
 import XCTest
 @testable import Paycodes
 
 final class ConformanceTests: XCTestCase {
     func testEveryVector() throws {
-        let vectors = try loadVectors()
-        XCTAssertGreaterThan(vectors.count, 800)
-        var failures: [String] = []
-        for v in vectors {
-            do {
-                let d = try decodeInput(v.input)
-                if let expect = v.expect {
-                    var diffs: [String] = []
-                    compare("", expect, d.json(), &diffs)
-                    if !diffs.isEmpty { failures.append("\(v.name): \(diffs.joined(separator: "; "))") }
-                } else {
-                    failures.append("\(v.name): expected error \(v.expectError ?? "?"), got an answer")
-                }
-            } catch {
-                let code = errorCode(error)
-                if v.expectError == nil || v.expectError != code {
-                    failures.append("\(v.name): expected \(v.expectError ?? "an answer"), got error \(code ?? "\(error)")")
-                }
-            }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("answers-swift.jsonl")
+        XCTAssertGreaterThan(try writeAnswers(to: out), 900)
+        guard let checker = ProcessInfo.processInfo.environment["PAYCODES_CONFORMANCE"] else {
+            return XCTFail("set PAYCODES_CONFORMANCE to the paycodes-conformance binary (cargo build -p paycodes-conformance)")
         }
-        print("\(vectors.count - failures.count) passed, \(failures.count) failed")
-        XCTAssertEqual(failures, [])
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: checker)
+        p.arguments = ["--check", "swift", out.path, vectorsDirectory().path]
+        try p.run()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, "paycodes-conformance --check swift failed")
     }
 }

@@ -1,75 +1,25 @@
-// What the Swift tests share: the answer as the CLI's JSON object (snake_case keys, stable
-// ids), the conformance vectors, and the comparison every language's runner uses.
+// The Swift runner of the shared vectors: every vector's call through the generated bindings,
+// one JSON line per vector (the answer rendered from the records by Render.swift, the error
+// id, or why Swift's typed API cannot express the input), for the checker every language
+// shares (`paycodes-conformance --check swift FILE`). Parsed here; run with `swift test` where
+// a Swift toolchain exists.
 import Foundation
 @testable import Paycodes
 
-extension Decoded {
-    /// The answer as `paycodes explain --json` prints it.
-    func json() -> [String: Any] {
-        var o: [String: Any] = [
-            "family": familyId(family: family),
-            "raw": raw,
-            "canonical": canonical,
-            "known": known,
-            "template": template,
-            "message": message,
-            "category": categoryId(category: category),
-            "outcome": outcomeId(outcome: outcome),
-            "reason": reasonId(reason: reason),
-            "action": actionId(action: action),
-            "customer_message": customerMessage,
-            "masked": masked,
-            "merchant_message": merchantMessage,
-            "provider": provider,
-            "source": source,
-        ]
-        o["http_status"] = httpStatus.map { Int($0) } ?? NSNull()
-        o["service_code"] = serviceCode ?? NSNull()
-        o["case_code"] = caseCode ?? NSNull()
-        o["detail"] = detail ?? NSNull()
-        o["operation"] = operation ?? NSNull()
-        o["network"] = network.map { networkId(network: $0) } ?? NSNull()
-        o["card_category"] = cardCategory.map { categoryId(category: $0) } ?? NSNull()
-        o["status_kind"] = statusKind.map { statusKindId(kind: $0) } ?? NSNull()
-        if let s = service {
-            o["service"] = [
-                "code": s.code, "name": s.name, "product": s.product, "kind": serviceKindId(kind: s.kind),
-                "moves_money": s.movesMoney, "status_service": s.statusService ?? NSNull(),
-            ] as [String: Any]
-        } else {
-            o["service"] = NSNull()
-        }
-        if let variants = networkVariants {
-            o["network_variants"] = variants.map { v -> [String: Any] in
-                [
-                    "network": networkId(network: v.network), "message": v.message,
-                    "category": categoryId(category: v.category), "reason": reasonId(reason: v.reason),
-                    "outcome": outcomeId(outcome: v.outcome), "action": actionId(action: v.action),
-                ]
-            }
-        } else {
-            o["network_variants"] = NSNull()
-        }
-        return o
-    }
-}
-
-/// The stable id an error carries.
-func errorCode(_ error: Error) -> String? {
+/// The stable id and batch index an error carries.
+func errorOf(_ error: Error) -> (String, UInt32?)? {
     switch error as? PaycodesError {
-    case let .InvalidCode(code, _, _), let .InvalidArgument(code, _, _), let .UnknownOption(code, _, _),
-         let .Build(code, _, _), let .Internal(code, _, _):
-        return code
+    case let .InvalidCode(code, _, index), let .InvalidArgument(code, _, index), let .InvalidValue(code, _, index),
+         let .UnknownOption(code, _, index), let .Build(code, _, index), let .InvalidBody(code, _, index),
+         let .Internal(code, _, index):
+        return (code, index)
     case nil:
         return nil
     }
 }
 
-struct Vector {
-    let name: String
-    let input: [String: Any]
-    let expect: [String: Any]?
-    let expectError: String?
+struct NotExpressible: Error {
+    let why: String
 }
 
 /// tests/vectors of the repository (or PAYCODES_VECTORS).
@@ -82,68 +32,106 @@ func vectorsDirectory() -> URL {
     return url.appendingPathComponent("tests/vectors")
 }
 
-func loadVectors() throws -> [Vector] {
+/// A string input (nil for null); `$repeat` expanded; anything else is not expressible.
+func text(_ v: Any?) throws -> String? {
+    switch v {
+    case nil, is NSNull: return nil
+    case let s as String: return s
+    case let o as [String: Any] where o["$repeat"] != nil:
+        let unit = o["$repeat"] as? String ?? ""
+        let times = (o["times"] as? NSNumber)?.intValue ?? 0
+        return (o["prefix"] as? String ?? "") + String(repeating: unit, count: times) + (o["suffix"] as? String ?? "")
+    default: throw NotExpressible(why: "a value of another type than a string")
+    }
+}
+
+func integer(_ v: Any?) throws -> Int64? {
+    switch v {
+    case nil, is NSNull: return nil
+    case let n as NSNumber where CFNumberIsFloatType(n) == false: return n.int64Value
+    default: throw NotExpressible(why: "a number that is not a 64-bit integer")
+    }
+}
+
+let decodeKeys: Set<String> = ["message", "provider", "family", "network", "operation", "kind", "locale"]
+
+func options(_ input: [String: Any], _ positional: String, _ allowed: Set<String>) throws -> [String: Any] {
+    let o = input.filter { $0.key != positional }
+    if o.keys.contains(where: { !allowed.contains($0) }) { throw NotExpressible(why: "an option key the typed API has no field for") }
+    return o
+}
+
+func decodeOptions(_ o: [String: Any]) throws -> DecodeOptions {
+    DecodeOptions(message: try text(o["message"]), provider: try text(o["provider"]), family: try text(o["family"]),
+                  network: try text(o["network"]), operation: try text(o["operation"]), kind: try text(o["kind"]),
+                  locale: try text(o["locale"]))
+}
+
+func call(_ name: String, _ input: [String: Any]) throws -> Any {
+    switch name {
+    case "decode":
+        let o = try decodeOptions(try options(input, "code", decodeKeys))
+        if let n = input["code"] as? NSNumber, !(input["code"] is String) {
+            var answer = CFNumberIsFloatType(n) ? try decodeNumber(code: n.doubleValue, options: o).json()
+                : try decodeInteger(code: n.int64Value, options: o).json()
+            answer["raw"] = n  // `raw` is text in the record; a number is reported as the number
+            return answer
+        }
+        return try decode(code: try text(input["code"]), options: o).json()
+    case "decode_many":
+        let o = try options(input, "codes", decodeKeys.subtracting(["message"]))
+        guard let items = input["codes"] as? [Any] else { throw NotExpressible(why: "a batch that is not a list") }
+        let inputs = try items.map { item -> CodeInput in
+            if let pair = item as? [Any], pair.count == 2 {
+                guard let code = try text(pair[0]) else { throw NotExpressible(why: "a null item") }
+                return CodeInput(code: code, message: try text(pair[1]))
+            }
+            guard let code = item as? String else { throw NotExpressible(why: "an item that is not a string") }
+            return CodeInput(code: code, message: nil)
+        }
+        return try decodeMany(items: inputs, options: DecodeManyOptions(
+            provider: try text(o["provider"]), family: try text(o["family"]), network: try text(o["network"]),
+            operation: try text(o["operation"]), kind: try text(o["kind"]), locale: try text(o["locale"]))).map { $0.json() }
+    case "build_snap":
+        let o = try options(input, "service", ["reason", "http_status", "case_code", "detail", "provider"])
+        guard let service = try text(input["service"]) else { throw NotExpressible(why: "a null service") }
+        return try buildSnap(service: service, options: BuildSnapOptions(
+            reason: try text(o["reason"]), httpStatus: try integer(o["http_status"]), caseCode: try integer(o["case_code"]),
+            detail: try text(o["detail"]), provider: try text(o["provider"]))).json()
+    case "customer_message":
+        let o = try options(input, "reason", ["locale"])
+        return try customerMessage(reason: try text(input["reason"]), options: CustomerMessageOptions(locale: try text(o["locale"]))).json()
+    case "export":
+        let o = try options(input, "name", ["provider", "format"])
+        guard let name = try text(input["name"]) else { throw NotExpressible(why: "a null name") }
+        return try exportTable(name: name, options: ExportOptions(provider: try text(o["provider"]), format: try text(o["format"])))
+    default:
+        throw NotExpressible(why: "a call the API does not have")
+    }
+}
+
+/// Runs every vector and writes the answers as JSON lines to `out`; returns how many.
+func writeAnswers(to out: URL) throws -> Int {
     let dir = vectorsDirectory()
     let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") }.sorted()
-    var out: [Vector] = []
+    var lines: [String] = []
     for file in files {
-        let data = try Data(contentsOf: dir.appendingPathComponent(file))
-        let doc = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+        let doc = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent(file))) as? [String: Any] ?? [:]
         for c in doc["cases"] as? [[String: Any]] ?? [] {
-            out.append(Vector(
-                name: "\(file.dropLast(5))/\(c["name"] as? String ?? "?")",
-                input: c["input"] as? [String: Any] ?? [:],
-                expect: c["expect"] as? [String: Any],
-                expectError: c["expect_error"] as? String
-            ))
+            var line: [String: Any] = ["file": String(file.dropLast(5)), "name": c["name"] as? String ?? "?"]
+            do {
+                line["answer"] = try call(c["call"] as? String ?? "decode", c["input"] as? [String: Any] ?? [:])
+            } catch let e as NotExpressible {
+                line["skip"] = e.why
+            } catch {
+                guard let (code, index) = errorOf(error) else { throw error }
+                line["error"] = code
+                if let index { line["index"] = Int(index) }
+            }
+            let data = try JSONSerialization.data(withJSONObject: line, options: [.fragmentsAllowed])
+            lines.append(String(decoding: data, as: UTF8.self))
         }
     }
-    return out
-}
-
-/// The options of a vector's input (family, network and kind read with their `...FromId`
-/// functions, which throw the same `unknown_*` errors as every other language).
-func options(_ input: [String: Any]) throws -> DecodeOptions {
-    DecodeOptions(
-        message: input["message"] as? String,
-        provider: input["provider"] as? String,
-        family: try (input["family"] as? String).map { try familyFromId(id: $0) },
-        network: try (input["network"] as? String).map { try networkFromId(id: $0) },
-        operation: input["operation"] as? String,
-        kind: try (input["kind"] as? String).map { try statusKindFromId(id: $0) },
-        locale: input["locale"] as? String
-    )
-}
-
-/// Decodes a vector's code: a string (or null) with `decode`, a number with `decodeNumber`.
-func decodeInput(_ input: [String: Any]) throws -> Decoded {
-    let opts = try options(input)
-    if let n = input["code"] as? NSNumber, !(input["code"] is String) {
-        return try decodeNumber(code: n.doubleValue, options: opts)
-    }
-    return try decode(code: input["code"] as? String, options: opts)
-}
-
-/// Objects compare as subsets, arrays element by element (same length), scalars by equality.
-/// `raw` is text in Swift: an expected number compares with its decimal text.
-func compare(_ path: String, _ expect: Any, _ actual: Any, _ diffs: inout [String]) {
-    if let e = expect as? [String: Any], let a = actual as? [String: Any] {
-        for (k, v) in e {
-            if let av = a[k] { compare("\(path)\(k).", v, av, &diffs) } else { diffs.append("\(path)\(k): missing") }
-        }
-    } else if let e = expect as? [Any], let a = actual as? [Any], e.count == a.count {
-        for i in 0..<e.count { compare("\(path)\(i).", e[i], a[i], &diffs) }
-    } else if expect is NSNull || actual is NSNull {
-        if !(expect is NSNull && actual is NSNull) { diffs.append("\(path): expected \(expect), got \(actual)") }
-    } else if let e = expect as? String, let a = actual as? String {
-        if e != a { diffs.append("\(path): expected \(e), got \(a)") }
-    } else if let a = actual as? Bool, let e = expect as? NSNumber {
-        if e.boolValue != a { diffs.append("\(path): expected \(e), got \(a)") }
-    } else if let e = expect as? NSNumber, let a = actual as? String, path == "raw." {
-        if e.stringValue != a { diffs.append("raw: expected \(e), got \(a)") }
-    } else if let e = expect as? NSNumber, let a = actual as? Int {
-        if e.intValue != a { diffs.append("\(path): expected \(e), got \(a)") }
-    } else {
-        diffs.append("\(path): expected \(expect), got \(actual)")
-    }
+    try (lines.joined(separator: "\n") + "\n").write(to: out, atomically: true, encoding: .utf8)
+    return lines.count
 }

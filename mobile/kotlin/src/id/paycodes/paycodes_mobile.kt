@@ -674,17 +674,13 @@ internal object IntegrityCheckingUniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
-    external fun uniffi_paycodes_mobile_checksum_func_action_id(
-    ): Int
     external fun uniffi_paycodes_mobile_checksum_func_build_snap(
-    ): Int
-    external fun uniffi_paycodes_mobile_checksum_func_build_snap_for_reason(
-    ): Int
-    external fun uniffi_paycodes_mobile_checksum_func_category_id(
     ): Int
     external fun uniffi_paycodes_mobile_checksum_func_customer_message(
     ): Int
     external fun uniffi_paycodes_mobile_checksum_func_decode(
+    ): Int
+    external fun uniffi_paycodes_mobile_checksum_func_decode_integer(
     ): Int
     external fun uniffi_paycodes_mobile_checksum_func_decode_many(
     ): Int
@@ -694,31 +690,27 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_paycodes_mobile_checksum_func_export_table(
     ): Int
-    external fun uniffi_paycodes_mobile_checksum_func_family_from_id(
+    external fun uniffi_paycodes_mobile_checksum_func_is_masked(
+    ): Int
+    external fun uniffi_paycodes_mobile_checksum_func_tables(
+    ): Int
+    external fun uniffi_paycodes_mobile_checksum_func_version(
+    ): Int
+    external fun uniffi_paycodes_mobile_checksum_func_action_id(
+    ): Int
+    external fun uniffi_paycodes_mobile_checksum_func_category_id(
     ): Int
     external fun uniffi_paycodes_mobile_checksum_func_family_id(
-    ): Int
-    external fun uniffi_paycodes_mobile_checksum_func_network_from_id(
     ): Int
     external fun uniffi_paycodes_mobile_checksum_func_network_id(
     ): Int
     external fun uniffi_paycodes_mobile_checksum_func_outcome_id(
     ): Int
-    external fun uniffi_paycodes_mobile_checksum_func_reason_from_id(
-    ): Int
     external fun uniffi_paycodes_mobile_checksum_func_reason_id(
     ): Int
     external fun uniffi_paycodes_mobile_checksum_func_service_kind_id(
     ): Int
-    external fun uniffi_paycodes_mobile_checksum_func_status_kind_from_id(
-    ): Int
-    external fun uniffi_paycodes_mobile_checksum_func_status_kind_id(
-    ): Int
-    external fun uniffi_paycodes_mobile_checksum_func_table(
-    ): Int
-    external fun uniffi_paycodes_mobile_checksum_func_table_names(
-    ): Int
-    external fun uniffi_paycodes_mobile_checksum_func_version(
+    external fun uniffi_paycodes_mobile_checksum_func_warning_id(
     ): Int
     external fun ffi_paycodes_mobile_uniffi_contract_version(
     ): Int
@@ -737,17 +729,13 @@ internal object UniffiLib {
     internal fun ensureInitialized() = Unit
     external fun uniffi_paycodes_mobile_fn_method_paycodeserror_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_paycodes_mobile_fn_func_action_id(`action`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_paycodes_mobile_fn_func_build_snap(`service`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_paycodes_mobile_fn_func_build_snap(`httpStatus`: Short,`service`: RustBuffer.ByValue,`caseCode`: Byte,`detail`: RustBuffer.ByValue,`provider`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_paycodes_mobile_fn_func_build_snap_for_reason(`service`: RustBuffer.ByValue,`reason`: RustBuffer.ByValue,`detail`: RustBuffer.ByValue,`provider`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_paycodes_mobile_fn_func_category_id(`category`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_paycodes_mobile_fn_func_customer_message(`reason`: RustBuffer.ByValue,`locale`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_paycodes_mobile_fn_func_customer_message(`reason`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_paycodes_mobile_fn_func_decode(`code`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_paycodes_mobile_fn_func_decode_integer(`code`: Long,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_paycodes_mobile_fn_func_decode_many(`items`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -755,33 +743,29 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_paycodes_mobile_fn_func_explain(`code`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_paycodes_mobile_fn_func_export_table(`name`: RustBuffer.ByValue,`format`: RustBuffer.ByValue,`provider`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_paycodes_mobile_fn_func_export_table(`name`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_paycodes_mobile_fn_func_family_from_id(`id`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_paycodes_mobile_fn_func_family_id(`family`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_paycodes_mobile_fn_func_network_from_id(`id`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_paycodes_mobile_fn_func_network_id(`network`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_paycodes_mobile_fn_func_outcome_id(`outcome`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_paycodes_mobile_fn_func_reason_from_id(`id`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_paycodes_mobile_fn_func_reason_id(`reason`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_paycodes_mobile_fn_func_service_kind_id(`kind`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_paycodes_mobile_fn_func_status_kind_from_id(`id`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_paycodes_mobile_fn_func_status_kind_id(`kind`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_paycodes_mobile_fn_func_table(`name`: RustBuffer.ByValue,`provider`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_paycodes_mobile_fn_func_table_names(uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_paycodes_mobile_fn_func_is_masked(`reason`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Byte
+    external fun uniffi_paycodes_mobile_fn_func_tables(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_paycodes_mobile_fn_func_version(uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_paycodes_mobile_fn_func_action_id(`value`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_paycodes_mobile_fn_func_category_id(`value`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_paycodes_mobile_fn_func_family_id(`value`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_paycodes_mobile_fn_func_network_id(`value`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_paycodes_mobile_fn_func_outcome_id(`value`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_paycodes_mobile_fn_func_reason_id(`value`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_paycodes_mobile_fn_func_service_kind_id(`value`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_paycodes_mobile_fn_func_warning_id(`value`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_paycodes_mobile_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -902,73 +886,61 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
-    if ((lib.uniffi_paycodes_mobile_checksum_func_action_id() and 0xFFFF) != 4712) {
+    if ((lib.uniffi_paycodes_mobile_checksum_func_build_snap() and 0xFFFF) != 22389) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_build_snap() and 0xFFFF) != 37811) {
+    if ((lib.uniffi_paycodes_mobile_checksum_func_customer_message() and 0xFFFF) != 30666) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_build_snap_for_reason() and 0xFFFF) != 3316) {
+    if ((lib.uniffi_paycodes_mobile_checksum_func_decode() and 0xFFFF) != 23154) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_category_id() and 0xFFFF) != 46749) {
+    if ((lib.uniffi_paycodes_mobile_checksum_func_decode_integer() and 0xFFFF) != 19577) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_customer_message() and 0xFFFF) != 2558) {
+    if ((lib.uniffi_paycodes_mobile_checksum_func_decode_many() and 0xFFFF) != 38224) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_decode() and 0xFFFF) != 26916) {
+    if ((lib.uniffi_paycodes_mobile_checksum_func_decode_number() and 0xFFFF) != 21616) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_decode_many() and 0xFFFF) != 45146) {
+    if ((lib.uniffi_paycodes_mobile_checksum_func_explain() and 0xFFFF) != 20788) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_decode_number() and 0xFFFF) != 1114) {
+    if ((lib.uniffi_paycodes_mobile_checksum_func_export_table() and 0xFFFF) != 21200) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_explain() and 0xFFFF) != 12616) {
+    if ((lib.uniffi_paycodes_mobile_checksum_func_is_masked() and 0xFFFF) != 18106) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_export_table() and 0xFFFF) != 53856) {
+    if ((lib.uniffi_paycodes_mobile_checksum_func_tables() and 0xFFFF) != 15667) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_family_from_id() and 0xFFFF) != 7219) {
+    if ((lib.uniffi_paycodes_mobile_checksum_func_version() and 0xFFFF) != 11005) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_family_id() and 0xFFFF) != 6955) {
+    if ((lib.uniffi_paycodes_mobile_checksum_func_action_id() and 0xFFFF) != 35274) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_network_from_id() and 0xFFFF) != 1885) {
+    if ((lib.uniffi_paycodes_mobile_checksum_func_category_id() and 0xFFFF) != 1736) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_network_id() and 0xFFFF) != 50343) {
+    if ((lib.uniffi_paycodes_mobile_checksum_func_family_id() and 0xFFFF) != 1766) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_outcome_id() and 0xFFFF) != 41333) {
+    if ((lib.uniffi_paycodes_mobile_checksum_func_network_id() and 0xFFFF) != 17430) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_reason_from_id() and 0xFFFF) != 55477) {
+    if ((lib.uniffi_paycodes_mobile_checksum_func_outcome_id() and 0xFFFF) != 35149) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_reason_id() and 0xFFFF) != 20575) {
+    if ((lib.uniffi_paycodes_mobile_checksum_func_reason_id() and 0xFFFF) != 10760) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_service_kind_id() and 0xFFFF) != 7770) {
+    if ((lib.uniffi_paycodes_mobile_checksum_func_service_kind_id() and 0xFFFF) != 38268) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_status_kind_from_id() and 0xFFFF) != 41951) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_status_kind_id() and 0xFFFF) != 35747) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_table() and 0xFFFF) != 4464) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_table_names() and 0xFFFF) != 15985) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_paycodes_mobile_checksum_func_version() and 0xFFFF) != 34351) {
+    if ((lib.uniffi_paycodes_mobile_checksum_func_warning_id() and 0xFFFF) != 63980) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
 }
@@ -1063,60 +1035,6 @@ object UniffiWithHandle
  * @suppress
  * */
 object NoHandle
-
-/**
- * @suppress
- */
-public object FfiConverterUByte: FfiConverter<UByte, Byte> {
-    override fun lift(value: Byte): UByte {
-        return value.toUByte()
-    }
-
-    fun lift(value: Int): UByte {
-        return value.toUByte()
-    }
-
-    override fun read(buf: ByteBuffer): UByte {
-        return lift(buf.get())
-    }
-
-    override fun lower(value: UByte): Byte {
-        return value.toByte()
-    }
-
-    override fun allocationSize(value: UByte) = 1UL
-
-    override fun write(value: UByte, buf: ByteBuffer) {
-        buf.put(value.toByte())
-    }
-}
-
-/**
- * @suppress
- */
-public object FfiConverterUShort: FfiConverter<UShort, Short> {
-    override fun lift(value: Short): UShort {
-        return value.toUShort()
-    }
-
-    fun lift(value: Int): UShort {
-        return value.toUShort()
-    }
-
-    override fun read(buf: ByteBuffer): UShort {
-        return lift(buf.getShort())
-    }
-
-    override fun lower(value: UShort): Short {
-        return value.toShort()
-    }
-
-    override fun allocationSize(value: UShort) = 2UL
-
-    override fun write(value: UShort, buf: ByteBuffer) {
-        buf.putShort(value.toShort())
-    }
-}
 
 /**
  * @suppress
@@ -1267,29 +1185,120 @@ public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
     }
 }
 
+/**
+ * @suppress
+ */
+public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
+    override fun read(buf: ByteBuffer): ByteArray {
+        val len = buf.getInt()
+        val byteArr = ByteArray(len)
+        buf.get(byteArr)
+        return byteArr
+    }
+    override fun allocationSize(value: ByteArray): ULong {
+        return 4UL + value.size.toULong()
+    }
+    override fun write(value: ByteArray, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        buf.put(value)
+    }
+}
+
 
 
 /**
- * A SNAP `responseCode` and `responseMessage` to answer a callback with.
+ * Options of `build_snap`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
+ * every language.
+ */
+data class BuildSnapOptions (
+    /**
+     * A reason id.
+     */
+    var `reason`: kotlin.String? = null 
+    , 
+    /**
+     * An HTTP status (building; whole responses).
+     */
+    var `httpStatus`: kotlin.Long? = null 
+    , 
+    /**
+     * A SNAP case code (building).
+     */
+    var `caseCode`: kotlin.Long? = null 
+    , 
+    /**
+     * What fills the message's placeholder (building).
+     */
+    var `detail`: InputText? = null 
+    , 
+    /**
+     * Provider profile.
+     */
+    var `provider`: kotlin.String? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeBuildSnapOptions: FfiConverterRustBuffer<BuildSnapOptions> {
+    override fun read(buf: ByteBuffer): BuildSnapOptions {
+        return BuildSnapOptions(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: BuildSnapOptions) = (
+            FfiConverterOptionalString.allocationSize(value.`reason`) +
+            FfiConverterOptionalLong.allocationSize(value.`httpStatus`) +
+            FfiConverterOptionalLong.allocationSize(value.`caseCode`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`detail`) +
+            FfiConverterOptionalString.allocationSize(value.`provider`)
+    )
+
+    override fun write(value: BuildSnapOptions, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`reason`, buf)
+            FfiConverterOptionalLong.write(value.`httpStatus`, buf)
+            FfiConverterOptionalLong.write(value.`caseCode`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`detail`, buf)
+            FfiConverterOptionalString.write(value.`provider`, buf)
+    }
+}
+
+
+
+/**
+ * A SNAP `responseCode` and `responseMessage` built to answer a callback.
  */
 data class Built (
     /**
-     * The 7-character code, e.g. `4042414`.
+     * The `responseCode` to send (`4042414`).
      */
     var `responseCode`: kotlin.String
     , 
     /**
-     * The message, placeholder filled (or dropped when no detail was given).
+     * The `responseMessage` to send, placeholder filled (`Paid Bill`).
      */
     var `responseMessage`: kotlin.String
     , 
     /**
-     * The standard's message template.
+     * The table template the message comes from.
      */
     var `template`: kotlin.String
     , 
     /**
-     * The reason of the code.
+     * The reason of the row used.
      */
     var `reason`: Reason
     
@@ -1333,18 +1342,12 @@ public object FfiConverterTypeBuilt: FfiConverterRustBuffer<Built> {
 
 
 /**
- * One item of `decode_many`: a code and, optionally, the actual message.
+ * One item of a batch: a code and, optionally, its actual message.
  */
 data class CodeInput (
-    /**
-     * The code.
-     */
-    var `code`: kotlin.String
+    var `code`: InputText
     , 
-    /**
-     * The actual `responseMessage`.
-     */
-    var `message`: kotlin.String? = null 
+    var `message`: InputText? = null 
     
 ){
     
@@ -1361,26 +1364,26 @@ data class CodeInput (
 public object FfiConverterTypeCodeInput: FfiConverterRustBuffer<CodeInput> {
     override fun read(buf: ByteBuffer): CodeInput {
         return CodeInput(
-            FfiConverterString.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeInputText.read(buf),
+            FfiConverterOptionalTypeInputText.read(buf),
         )
     }
 
     override fun allocationSize(value: CodeInput) = (
-            FfiConverterString.allocationSize(value.`code`) +
-            FfiConverterOptionalString.allocationSize(value.`message`)
+            FfiConverterTypeInputText.allocationSize(value.`code`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`message`)
     )
 
     override fun write(value: CodeInput, buf: ByteBuffer) {
-            FfiConverterString.write(value.`code`, buf)
-            FfiConverterOptionalString.write(value.`message`, buf)
+            FfiConverterTypeInputText.write(value.`code`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`message`, buf)
     }
 }
 
 
 
 /**
- * A customer-safe message and whether it hides the real reason.
+ * A message safe to show a customer.
  */
 data class CustomerMessage (
     /**
@@ -1389,8 +1392,7 @@ data class CustomerMessage (
     var `text`: kotlin.String
     , 
     /**
-     * True when the real reason (fraud, lost or stolen card, ...) is shown as a generic
-     * decline.
+     * Whether the real reason (fraud, lost or stolen card, ...) is hidden.
      */
     var `masked`: kotlin.Boolean
     
@@ -1428,45 +1430,162 @@ public object FfiConverterTypeCustomerMessage: FfiConverterRustBuffer<CustomerMe
 
 
 /**
- * Options of `decode`, `decode_number`, `decode_many` and `explain`; every field is optional.
+ * Options of `customer_message`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
+ * every language.
  */
-data class DecodeOptions (
+data class CustomerMessageOptions (
     /**
-     * The actual `responseMessage`: what fills the table message's placeholder becomes
-     * `detail`, and a provider's own spelling is recognized. Ignored by `decode_many` (give
-     * each item its message).
+     * Language of customer messages.
      */
-    var `message`: kotlin.String? = null 
-    , 
+    var `locale`: kotlin.String? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCustomerMessageOptions: FfiConverterRustBuffer<CustomerMessageOptions> {
+    override fun read(buf: ByteBuffer): CustomerMessageOptions {
+        return CustomerMessageOptions(
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CustomerMessageOptions) = (
+            FfiConverterOptionalString.allocationSize(value.`locale`)
+    )
+
+    override fun write(value: CustomerMessageOptions, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`locale`, buf)
+    }
+}
+
+
+
+/**
+ * Options of `decode_many`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
+ * every language.
+ */
+data class DecodeManyOptions (
     /**
-     * Provider profile: `standard` (default), `doku`, `ifortepay`, `bank_neo_commerce`,
-     * `ayoconnect` (names are matched leniently).
+     * Provider profile.
      */
     var `provider`: kotlin.String? = null 
     , 
     /**
-     * Overrides family detection; `Status` needs `kind`.
+     * Code family.
      */
-    var `family`: Family? = null 
+    var `family`: kotlin.String? = null 
     , 
     /**
-     * Reads card codes for this network.
+     * Card network.
      */
-    var `network`: Network? = null 
+    var `network`: kotlin.String? = null 
     , 
     /**
-     * The API operation that was called (e.g. `direct_debit`): decides what `404xx18` means.
+     * The operation that was called.
      */
     var `operation`: kotlin.String? = null 
     , 
     /**
-     * The status vocabulary, required with `family = Status`.
+     * Status vocabulary.
      */
-    var `kind`: StatusKind? = null 
+    var `kind`: kotlin.String? = null 
     , 
     /**
-     * Language of `customer_message`: `en` (default) or `id`; `in` and tags like `id-ID` are
-     * Indonesian, anything else English.
+     * Language of customer messages.
+     */
+    var `locale`: kotlin.String? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDecodeManyOptions: FfiConverterRustBuffer<DecodeManyOptions> {
+    override fun read(buf: ByteBuffer): DecodeManyOptions {
+        return DecodeManyOptions(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: DecodeManyOptions) = (
+            FfiConverterOptionalString.allocationSize(value.`provider`) +
+            FfiConverterOptionalString.allocationSize(value.`family`) +
+            FfiConverterOptionalString.allocationSize(value.`network`) +
+            FfiConverterOptionalString.allocationSize(value.`operation`) +
+            FfiConverterOptionalString.allocationSize(value.`kind`) +
+            FfiConverterOptionalString.allocationSize(value.`locale`)
+    )
+
+    override fun write(value: DecodeManyOptions, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`provider`, buf)
+            FfiConverterOptionalString.write(value.`family`, buf)
+            FfiConverterOptionalString.write(value.`network`, buf)
+            FfiConverterOptionalString.write(value.`operation`, buf)
+            FfiConverterOptionalString.write(value.`kind`, buf)
+            FfiConverterOptionalString.write(value.`locale`, buf)
+    }
+}
+
+
+
+/**
+ * Options of `decode`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
+ * every language.
+ */
+data class DecodeOptions (
+    /**
+     * The actual `responseMessage`.
+     */
+    var `message`: InputText? = null 
+    , 
+    /**
+     * Provider profile.
+     */
+    var `provider`: kotlin.String? = null 
+    , 
+    /**
+     * Code family.
+     */
+    var `family`: kotlin.String? = null 
+    , 
+    /**
+     * Card network.
+     */
+    var `network`: kotlin.String? = null 
+    , 
+    /**
+     * The operation that was called.
+     */
+    var `operation`: kotlin.String? = null 
+    , 
+    /**
+     * Status vocabulary.
+     */
+    var `kind`: kotlin.String? = null 
+    , 
+    /**
+     * Language of customer messages.
      */
     var `locale`: kotlin.String? = null 
     
@@ -1485,33 +1604,33 @@ data class DecodeOptions (
 public object FfiConverterTypeDecodeOptions: FfiConverterRustBuffer<DecodeOptions> {
     override fun read(buf: ByteBuffer): DecodeOptions {
         return DecodeOptions(
+            FfiConverterOptionalTypeInputText.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalTypeFamily.read(buf),
-            FfiConverterOptionalTypeNetwork.read(buf),
             FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalTypeStatusKind.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
         )
     }
 
     override fun allocationSize(value: DecodeOptions) = (
-            FfiConverterOptionalString.allocationSize(value.`message`) +
+            FfiConverterOptionalTypeInputText.allocationSize(value.`message`) +
             FfiConverterOptionalString.allocationSize(value.`provider`) +
-            FfiConverterOptionalTypeFamily.allocationSize(value.`family`) +
-            FfiConverterOptionalTypeNetwork.allocationSize(value.`network`) +
+            FfiConverterOptionalString.allocationSize(value.`family`) +
+            FfiConverterOptionalString.allocationSize(value.`network`) +
             FfiConverterOptionalString.allocationSize(value.`operation`) +
-            FfiConverterOptionalTypeStatusKind.allocationSize(value.`kind`) +
+            FfiConverterOptionalString.allocationSize(value.`kind`) +
             FfiConverterOptionalString.allocationSize(value.`locale`)
     )
 
     override fun write(value: DecodeOptions, buf: ByteBuffer) {
-            FfiConverterOptionalString.write(value.`message`, buf)
+            FfiConverterOptionalTypeInputText.write(value.`message`, buf)
             FfiConverterOptionalString.write(value.`provider`, buf)
-            FfiConverterOptionalTypeFamily.write(value.`family`, buf)
-            FfiConverterOptionalTypeNetwork.write(value.`network`, buf)
+            FfiConverterOptionalString.write(value.`family`, buf)
+            FfiConverterOptionalString.write(value.`network`, buf)
             FfiConverterOptionalString.write(value.`operation`, buf)
-            FfiConverterOptionalTypeStatusKind.write(value.`kind`, buf)
+            FfiConverterOptionalString.write(value.`kind`, buf)
             FfiConverterOptionalString.write(value.`locale`, buf)
     }
 }
@@ -1519,17 +1638,16 @@ public object FfiConverterTypeDecodeOptions: FfiConverterRustBuffer<DecodeOption
 
 
 /**
- * What a payment response code means and what to do next. The fields are the keys of
- * `paycodes explain --json`.
+ * What a payment response code means and what to do next.
  */
 data class Decoded (
     /**
-     * Which kind of code this is.
+     * Which family the code was decoded as.
      */
     var `family`: Family
     , 
     /**
-     * The input as given (a number as its decimal text).
+     * The code as given (text, or the number it was sent as).
      */
     var `raw`: kotlin.String
     , 
@@ -1539,53 +1657,52 @@ data class Decoded (
     var `canonical`: kotlin.String
     , 
     /**
-     * Whether a table knows the code (an unknown but well-formed code is read from its
-     * structure).
+     * Whether a table knows the code (false: read from its structure only).
      */
     var `known`: kotlin.Boolean
     , 
     /**
-     * A documentation template (`xx` service), not a real code.
+     * Whether the code is a documentation template (`400XX01`).
      */
     var `template`: kotlin.Boolean
     , 
     /**
-     * SNAP: the HTTP status.
+     * SNAP: the HTTP status part.
      */
-    var `httpStatus`: kotlin.UShort?
+    var `httpStatus`: kotlin.Long?
     , 
     /**
-     * SNAP: the service part.
+     * SNAP: the service part (two characters).
      */
     var `serviceCode`: kotlin.String?
     , 
     /**
-     * SNAP: the service, when the standard or the provider knows it.
+     * SNAP: the service (API), when the standard or the provider knows it.
      */
     var `service`: Service?
     , 
     /**
-     * SNAP: the case part.
+     * SNAP: the case part (two digits).
      */
     var `caseCode`: kotlin.String?
     , 
     /**
-     * The table's message (a template: placeholder included).
+     * The table's message (a template, placeholder included).
      */
     var `message`: kotlin.String
     , 
     /**
-     * What the actual message put in the placeholder (e.g. the invalid field's name).
+     * What the actual message put in the template's placeholder (e.g. the field name).
      */
     var `detail`: kotlin.String?
     , 
     /**
-     * The table's category.
+     * The table's category (SNAP's four, or the card decline category).
      */
     var `category`: Category
     , 
     /**
-     * Did the money move? `Pending` is never success; `Unknown` means inquire first.
+     * Did the money move: success, pending (never success), failed or unknown (inquire).
      */
     var `outcome`: Outcome
     , 
@@ -1600,17 +1717,17 @@ data class Decoded (
     var `action`: Action
     , 
     /**
-     * Text safe to show the customer, in the requested locale.
+     * A message safe to show the customer, in the answer's locale.
      */
     var `customerMessage`: kotlin.String
     , 
     /**
-     * Whether `customer_message` hides the real reason (fraud, lost or stolen card, ...).
+     * Whether the customer message hides the real reason (fraud, lost or stolen card).
      */
     var `masked`: kotlin.Boolean
     , 
     /**
-     * Precise text for logs and support staff.
+     * The precise text for logs and support staff.
      */
     var `merchantMessage`: kotlin.String
     , 
@@ -1620,7 +1737,7 @@ data class Decoded (
     var `provider`: kotlin.String
     , 
     /**
-     * Which table row answered, and where its facts come from.
+     * Which table row answered.
      */
     var `source`: kotlin.String
     , 
@@ -1640,15 +1757,24 @@ data class Decoded (
     var `cardCategory`: Category?
     , 
     /**
-     * Card codes: each network's reading when it differs by network (empty when it does
-     * not); `None` for other families.
+     * Card codes read without a network: each network's reading where they differ.
      */
     var `networkVariants`: List<NetworkVariant>?
     , 
     /**
      * Statuses: the vocabulary the value was read in.
      */
-    var `statusKind`: StatusKind?
+    var `statusKind`: kotlin.String?
+    , 
+    /**
+     * The language of `customer_message` (`en` or `id`).
+     */
+    var `locale`: kotlin.String
+    , 
+    /**
+     * Warnings about the input (a message that had to be ignored).
+     */
+    var `warnings`: List<Warning>
     
 ){
     
@@ -1670,7 +1796,7 @@ public object FfiConverterTypeDecoded: FfiConverterRustBuffer<Decoded> {
             FfiConverterString.read(buf),
             FfiConverterBoolean.read(buf),
             FfiConverterBoolean.read(buf),
-            FfiConverterOptionalUShort.read(buf),
+            FfiConverterOptionalLong.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypeService.read(buf),
             FfiConverterOptionalString.read(buf),
@@ -1689,7 +1815,9 @@ public object FfiConverterTypeDecoded: FfiConverterRustBuffer<Decoded> {
             FfiConverterOptionalTypeNetwork.read(buf),
             FfiConverterOptionalTypeCategory.read(buf),
             FfiConverterOptionalSequenceTypeNetworkVariant.read(buf),
-            FfiConverterOptionalTypeStatusKind.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeWarning.read(buf),
         )
     }
 
@@ -1699,7 +1827,7 @@ public object FfiConverterTypeDecoded: FfiConverterRustBuffer<Decoded> {
             FfiConverterString.allocationSize(value.`canonical`) +
             FfiConverterBoolean.allocationSize(value.`known`) +
             FfiConverterBoolean.allocationSize(value.`template`) +
-            FfiConverterOptionalUShort.allocationSize(value.`httpStatus`) +
+            FfiConverterOptionalLong.allocationSize(value.`httpStatus`) +
             FfiConverterOptionalString.allocationSize(value.`serviceCode`) +
             FfiConverterOptionalTypeService.allocationSize(value.`service`) +
             FfiConverterOptionalString.allocationSize(value.`caseCode`) +
@@ -1718,7 +1846,9 @@ public object FfiConverterTypeDecoded: FfiConverterRustBuffer<Decoded> {
             FfiConverterOptionalTypeNetwork.allocationSize(value.`network`) +
             FfiConverterOptionalTypeCategory.allocationSize(value.`cardCategory`) +
             FfiConverterOptionalSequenceTypeNetworkVariant.allocationSize(value.`networkVariants`) +
-            FfiConverterOptionalTypeStatusKind.allocationSize(value.`statusKind`)
+            FfiConverterOptionalString.allocationSize(value.`statusKind`) +
+            FfiConverterString.allocationSize(value.`locale`) +
+            FfiConverterSequenceTypeWarning.allocationSize(value.`warnings`)
     )
 
     override fun write(value: Decoded, buf: ByteBuffer) {
@@ -1727,7 +1857,7 @@ public object FfiConverterTypeDecoded: FfiConverterRustBuffer<Decoded> {
             FfiConverterString.write(value.`canonical`, buf)
             FfiConverterBoolean.write(value.`known`, buf)
             FfiConverterBoolean.write(value.`template`, buf)
-            FfiConverterOptionalUShort.write(value.`httpStatus`, buf)
+            FfiConverterOptionalLong.write(value.`httpStatus`, buf)
             FfiConverterOptionalString.write(value.`serviceCode`, buf)
             FfiConverterOptionalTypeService.write(value.`service`, buf)
             FfiConverterOptionalString.write(value.`caseCode`, buf)
@@ -1746,7 +1876,57 @@ public object FfiConverterTypeDecoded: FfiConverterRustBuffer<Decoded> {
             FfiConverterOptionalTypeNetwork.write(value.`network`, buf)
             FfiConverterOptionalTypeCategory.write(value.`cardCategory`, buf)
             FfiConverterOptionalSequenceTypeNetworkVariant.write(value.`networkVariants`, buf)
-            FfiConverterOptionalTypeStatusKind.write(value.`statusKind`, buf)
+            FfiConverterOptionalString.write(value.`statusKind`, buf)
+            FfiConverterString.write(value.`locale`, buf)
+            FfiConverterSequenceTypeWarning.write(value.`warnings`, buf)
+    }
+}
+
+
+
+/**
+ * Options of `export`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
+ * every language.
+ */
+data class ExportOptions (
+    /**
+     * Provider profile.
+     */
+    var `provider`: kotlin.String? = null 
+    , 
+    /**
+     * An export format.
+     */
+    var `format`: kotlin.String? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeExportOptions: FfiConverterRustBuffer<ExportOptions> {
+    override fun read(buf: ByteBuffer): ExportOptions {
+        return ExportOptions(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ExportOptions) = (
+            FfiConverterOptionalString.allocationSize(value.`provider`) +
+            FfiConverterOptionalString.allocationSize(value.`format`)
+    )
+
+    override fun write(value: ExportOptions, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`provider`, buf)
+            FfiConverterOptionalString.write(value.`format`, buf)
     }
 }
 
@@ -1767,7 +1947,7 @@ data class NetworkVariant (
     var `message`: kotlin.String
     , 
     /**
-     * Its decline category on that network.
+     * Its decline category there.
      */
     var `category`: Category
     , 
@@ -1832,36 +2012,37 @@ public object FfiConverterTypeNetworkVariant: FfiConverterRustBuffer<NetworkVari
 
 
 /**
- * A SNAP service (which API a code is about).
+ * A SNAP service: the API a code came from.
  */
 data class Service (
     /**
-     * Two-character service code, e.g. `54`.
+     * Two-character service code.
      */
     var `code`: kotlin.String
     , 
     /**
-     * API name.
+     * The API's name.
      */
     var `name`: kotlin.String
     , 
     /**
-     * Product area.
+     * Its product area.
      */
     var `product`: kotlin.String
     , 
     /**
-     * What kind of API it is.
+     * What the API does.
      */
     var `kind`: ServiceKind
     , 
     /**
-     * Whether the API moves money (5xx and timeouts then mean "inquire status").
+     * Whether the API moves money (outcome rules depend on it).
      */
     var `movesMoney`: kotlin.Boolean
     , 
     /**
-     * The service to ask for the transaction's status, when the API moves money.
+     * The status-inquiry service of the same product, to call when the action is
+     * `inquire_status`.
      */
     var `statusService`: kotlin.String?
     
@@ -1911,88 +2092,41 @@ public object FfiConverterTypeService: FfiConverterRustBuffer<Service> {
 
 
 /**
- * An exported table: column names and rows of cells.
- */
-data class Table (
-    /**
-     * Column names (those of `paycodes table`).
-     */
-    var `columns`: List<kotlin.String>
-    , 
-    /**
-     * Rows, one cell per column.
-     */
-    var `rows`: List<List<TableCell>>
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeTable: FfiConverterRustBuffer<Table> {
-    override fun read(buf: ByteBuffer): Table {
-        return Table(
-            FfiConverterSequenceString.read(buf),
-            FfiConverterSequenceSequenceTypeTableCell.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Table) = (
-            FfiConverterSequenceString.allocationSize(value.`columns`) +
-            FfiConverterSequenceSequenceTypeTableCell.allocationSize(value.`rows`)
-    )
-
-    override fun write(value: Table, buf: ByteBuffer) {
-            FfiConverterSequenceString.write(value.`columns`, buf)
-            FfiConverterSequenceSequenceTypeTableCell.write(value.`rows`, buf)
-    }
-}
-
-
-
-/**
  * What the caller should do next.
  */
 
 enum class Action {
     
     /**
-     * Nothing: the answer is final. (`none`, number 0)
+     * Nothing: the answer is final.
      */
     NONE,
     /**
-     * Ask the provider's status API (same reference) before doing anything else. (`inquire_status`, number 1)
+     * Ask the provider's status API (same reference) before doing anything else.
      */
     INQUIRE_STATUS,
     /**
-     * Try again later with backoff; nothing happened this time. (`retry_later`, number 2)
+     * Try again later with backoff; nothing happened this time.
      */
     RETRY_LATER,
     /**
-     * Get a new access token, then send the request again. (`refresh_token`, number 3)
+     * Get a new access token, then send the request again.
      */
     REFRESH_TOKEN,
     /**
-     * The request itself is wrong (format, signature, order): fix it before sending again. (`fix_request`, number 4)
+     * The request itself is wrong (format, signature, order): fix it before sending again.
      */
     FIX_REQUEST,
     /**
-     * The customer must act: other card or method, top up, correct details, enter OTP. (`ask_customer`, number 5)
+     * The customer must act: other card or method, top up, correct details, enter OTP.
      */
     ASK_CUSTOMER,
     /**
-     * Configuration or account matter for the provider. (`contact_provider`, number 6)
+     * Configuration or account matter for the provider.
      */
     CONTACT_PROVIDER,
     /**
-     * Final; sending the same request again will not succeed. (`do_not_retry`, number 7)
+     * Final; sending the same request again will not succeed.
      */
     DO_NOT_RETRY;
 
@@ -2025,49 +2159,50 @@ public object FfiConverterTypeAction: FfiConverterRustBuffer<Action> {
 
 
 /**
- * The category a table gives a code: SNAP's four, the card networks' decline categories, or `transaction_status` for statuses.
+ * The category a table gives a code: SNAP's four, the card networks' decline categories,
+ * or `transaction_status` for statuses.
  */
 
 enum class Category {
     
     /**
-     * SNAP Success. (`success`, number 1)
+     * SNAP Success.
      */
     SUCCESS,
     /**
-     * SNAP System (infrastructure, authentication). (`system`, number 2)
+     * SNAP System (infrastructure, authentication).
      */
     SYSTEM,
     /**
-     * SNAP Message (request content). (`message`, number 3)
+     * SNAP Message (request content).
      */
     MESSAGE,
     /**
-     * SNAP Business (business rule). (`business`, number 4)
+     * SNAP Business (business rule).
      */
     BUSINESS,
     /**
-     * Card: issuer approved. (`approved`, number 10)
+     * Card: issuer approved.
      */
     APPROVED,
     /**
-     * Card: issuer will never approve (do not retry). (`will_never_approve`, number 11)
+     * Card: issuer will never approve (do not retry).
      */
     WILL_NEVER_APPROVE,
     /**
-     * Card: issuer cannot approve at this time (retry later). (`cannot_approve_now`, number 12)
+     * Card: issuer cannot approve at this time (retry later).
      */
     CANNOT_APPROVE_NOW,
     /**
-     * Card: issuer cannot approve with the details provided (ask for other details). (`cannot_approve_with_details`, number 13)
+     * Card: issuer cannot approve with the details provided (ask for other details).
      */
     CANNOT_APPROVE_WITH_DETAILS,
     /**
-     * Card: generic response code. (`generic`, number 14)
+     * Card: generic response code.
      */
     GENERIC,
     /**
-     * A transaction status value. (`transaction_status`, number 20)
+     * A transaction status value.
      */
     TRANSACTION_STATUS;
 
@@ -2106,19 +2241,19 @@ public object FfiConverterTypeCategory: FfiConverterRustBuffer<Category> {
 enum class Family {
     
     /**
-     * Bank Indonesia SNAP `responseCode`: HTTP status + service code + case code. (`snap`, number 1)
+     * Bank Indonesia SNAP `responseCode`: HTTP status + service code + case code.
      */
     SNAP,
     /**
-     * ISO 8583 field 39 card response code (two alphanumerics). (`iso8583`, number 2)
+     * ISO 8583 field 39 card response code (two alphanumerics).
      */
     ISO8583,
     /**
-     * A provider's own UPPER_SNAKE error string, namespaced by provider. (`provider`, number 3)
+     * A provider's own UPPER_SNAKE error string, namespaced by provider.
      */
     PROVIDER,
     /**
-     * A transaction status (`latestTransactionStatus`, virtual-account states). (`status`, number 4)
+     * A transaction status (`latestTransactionStatus`, virtual-account states).
      */
     STATUS;
 
@@ -2157,11 +2292,11 @@ public object FfiConverterTypeFamily: FfiConverterRustBuffer<Family> {
 enum class Network {
     
     /**
-     * Visa. (`visa`, number 1)
+     * Visa.
      */
     VISA,
     /**
-     * Mastercard. (`mastercard`, number 2)
+     * Mastercard.
      */
     MASTERCARD;
 
@@ -2200,19 +2335,19 @@ public object FfiConverterTypeNetwork: FfiConverterRustBuffer<Network> {
 enum class Outcome {
     
     /**
-     * It may have happened: inquire before acting. Never retry blindly. (`unknown`, number 0)
+     * It may have happened: inquire before acting. Never retry blindly.
      */
     UNKNOWN,
     /**
-     * It happened. (`success`, number 1)
+     * It happened.
      */
     SUCCESS,
     /**
-     * Accepted; the final state comes later. Never treat as success. (`pending`, number 2)
+     * Accepted; the final state comes later. Never treat as success.
      */
     PENDING,
     /**
-     * It definitely did not happen. (`failed`, number 3)
+     * It definitely did not happen.
      */
     FAILED;
 
@@ -2254,8 +2389,7 @@ public object FfiConverterTypeOutcome: FfiConverterRustBuffer<Outcome> {
 sealed class PaycodesException: kotlin.Exception() {
     
     /**
-     * The code is malformed: `empty`, `bad_length`, `bad_character`, `bad_http_status`,
-     * `invalid_utf8`, `negative_number`, `not_an_integer`, `bad_json`.
+     * The code (or input) is malformed: `empty`, `bad_length`, `bad_character`, ...
      */
     class InvalidCode(
         
@@ -2285,9 +2419,24 @@ sealed class PaycodesException: kotlin.Exception() {
     }
     
     /**
-     * An option names something unknown: `unknown_provider`, `unknown_family`,
-     * `unknown_network`, `unknown_kind`, `unknown_operation`, `unknown_reason`,
-     * `unknown_table`, `unknown_format`, or a status decode lacks its kind (`kind_required`).
+     * An argument's value is wrong: `out_of_range`, `missing_argument`,
+     * `conflicting_arguments`.
+     */
+    class InvalidValue(
+        
+        val `code`: kotlin.String, 
+        
+        val `description`: kotlin.String, 
+        
+        val `index`: kotlin.UInt?
+        ) : PaycodesException() {
+        override val message
+            get() = "code=${ `code` }, description=${ `description` }, index=${ `index` }"
+    }
+    
+    /**
+     * An option names something unknown (`unknown_provider`, ...), or the options do not
+     * fit together (`kind_required`).
      */
     class UnknownOption(
         
@@ -2302,10 +2451,24 @@ sealed class PaycodesException: kotlin.Exception() {
     }
     
     /**
-     * Building a SNAP code: `unknown_service`, `unknown_case`, `no_snap_code`, `bad_detail`,
-     * `message_too_long`.
+     * Building a SNAP code was refused: `unknown_service`, `unknown_case`, ...
      */
     class Build(
+        
+        val `code`: kotlin.String, 
+        
+        val `description`: kotlin.String, 
+        
+        val `index`: kotlin.UInt?
+        ) : PaycodesException() {
+        override val message
+            get() = "code=${ `code` }, description=${ `description` }, index=${ `index` }"
+    }
+    
+    /**
+     * A response body cannot be read within the limits.
+     */
+    class InvalidBody(
         
         val `code`: kotlin.String, 
         
@@ -2370,17 +2533,27 @@ public object FfiConverterTypePaycodesError : FfiConverterRustBuffer<PaycodesExc
                 FfiConverterString.read(buf),
                 FfiConverterOptionalUInt.read(buf),
                 )
-            3 -> PaycodesException.UnknownOption(
+            3 -> PaycodesException.InvalidValue(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterOptionalUInt.read(buf),
                 )
-            4 -> PaycodesException.Build(
+            4 -> PaycodesException.UnknownOption(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterOptionalUInt.read(buf),
                 )
-            5 -> PaycodesException.Internal(
+            5 -> PaycodesException.Build(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalUInt.read(buf),
+                )
+            6 -> PaycodesException.InvalidBody(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalUInt.read(buf),
+                )
+            7 -> PaycodesException.Internal(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterOptionalUInt.read(buf),
@@ -2405,6 +2578,13 @@ public object FfiConverterTypePaycodesError : FfiConverterRustBuffer<PaycodesExc
                 + FfiConverterString.allocationSize(value.`description`)
                 + FfiConverterOptionalUInt.allocationSize(value.`index`)
             )
+            is PaycodesException.InvalidValue -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`description`)
+                + FfiConverterOptionalUInt.allocationSize(value.`index`)
+            )
             is PaycodesException.UnknownOption -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
@@ -2413,6 +2593,13 @@ public object FfiConverterTypePaycodesError : FfiConverterRustBuffer<PaycodesExc
                 + FfiConverterOptionalUInt.allocationSize(value.`index`)
             )
             is PaycodesException.Build -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`description`)
+                + FfiConverterOptionalUInt.allocationSize(value.`index`)
+            )
+            is PaycodesException.InvalidBody -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`code`)
@@ -2445,22 +2632,36 @@ public object FfiConverterTypePaycodesError : FfiConverterRustBuffer<PaycodesExc
                 FfiConverterOptionalUInt.write(value.`index`, buf)
                 Unit
             }
-            is PaycodesException.UnknownOption -> {
+            is PaycodesException.InvalidValue -> {
                 buf.putInt(3)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`description`, buf)
                 FfiConverterOptionalUInt.write(value.`index`, buf)
                 Unit
             }
-            is PaycodesException.Build -> {
+            is PaycodesException.UnknownOption -> {
                 buf.putInt(4)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`description`, buf)
                 FfiConverterOptionalUInt.write(value.`index`, buf)
                 Unit
             }
-            is PaycodesException.Internal -> {
+            is PaycodesException.Build -> {
                 buf.putInt(5)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`description`, buf)
+                FfiConverterOptionalUInt.write(value.`index`, buf)
+                Unit
+            }
+            is PaycodesException.InvalidBody -> {
+                buf.putInt(6)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`description`, buf)
+                FfiConverterOptionalUInt.write(value.`index`, buf)
+                Unit
+            }
+            is PaycodesException.Internal -> {
+                buf.putInt(7)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`description`, buf)
                 FfiConverterOptionalUInt.write(value.`index`, buf)
@@ -2474,409 +2675,410 @@ public object FfiConverterTypePaycodesError : FfiConverterRustBuffer<PaycodesExc
 
 
 /**
- * The canonical reason, shared by every family (`insufficient_funds` is SNAP 403xx14, ISO 51 and DOKU e-wallet 403XX14 alike). Numbers and ids are stable.
+ * The canonical reason, shared by every family (`insufficient_funds` is SNAP 403xx14,
+ * ISO 51 and DOKU e-wallet 403XX14 alike). Numbers and ids are stable.
  */
 
 enum class Reason {
     
     /**
-     * The code is not in any table; read from its structure only. (`unknown`, number 0)
+     * The code is not in any table; read from its structure only.
      */
     UNKNOWN,
     /**
-     * The request or transaction succeeded. (`success`, number 1)
+     * The request or transaction succeeded.
      */
     SUCCESS,
     /**
-     * Accepted; the final result comes later. (`in_progress`, number 2)
+     * Accepted; the final result comes later.
      */
     IN_PROGRESS,
     /**
-     * Only part of the amount was approved. (`partial_approval`, number 3)
+     * Only part of the amount was approved.
      */
     PARTIAL_APPROVAL,
     /**
-     * An OTP was sent; the flow continues when the customer enters it. (`otp_sent`, number 4)
+     * An OTP was sent; the flow continues when the customer enters it.
      */
     OTP_SENT,
     /**
-     * Created and waiting for the customer to pay. (`awaiting_payment`, number 5)
+     * Created and waiting for the customer to pay.
      */
     AWAITING_PAYMENT,
     /**
-     * Paid and then refunded. (`refunded`, number 6)
+     * Paid and then refunded.
      */
     REFUNDED,
     /**
-     * Malformed request. (`bad_request`, number 10)
+     * Malformed request.
      */
     BAD_REQUEST,
     /**
-     * A field has the wrong format. (`invalid_field_format`, number 11)
+     * A field has the wrong format.
      */
     INVALID_FIELD_FORMAT,
     /**
-     * A required field is missing. (`invalid_mandatory_field`, number 12)
+     * A required field is missing.
      */
     INVALID_MANDATORY_FIELD,
     /**
-     * The amount is not what was expected. (`invalid_amount`, number 13)
+     * The amount is not what was expected.
      */
     INVALID_AMOUNT,
     /**
-     * The currency does not match or is not supported. (`invalid_currency`, number 14)
+     * The currency does not match or is not supported.
      */
     INVALID_CURRENCY,
     /**
-     * The card security code was not sent. (`cvv_required`, number 15)
+     * The card security code was not sent.
      */
     CVV_REQUIRED,
     /**
-     * Card data could not be decrypted or read. (`invalid_card_data`, number 16)
+     * Card data could not be decrypted or read.
      */
     INVALID_CARD_DATA,
     /**
-     * The function is not supported. (`function_not_supported`, number 17)
+     * The function is not supported.
      */
     FUNCTION_NOT_SUPPORTED,
     /**
-     * The cancel or refund is not allowed now. (`operation_not_allowed`, number 18)
+     * The cancel or refund is not allowed now.
      */
     OPERATION_NOT_ALLOWED,
     /**
-     * An API was called out of order. (`invalid_api_transition`, number 19)
+     * An API was called out of order.
      */
     INVALID_API_TRANSITION,
     /**
-     * The journey id is unknown. (`journey_not_found`, number 20)
+     * The journey id is unknown.
      */
     JOURNEY_NOT_FOUND,
     /**
-     * A reference was reused with different parameters. (`inconsistent_request`, number 21)
+     * A reference was reused with different parameters.
      */
     INCONSISTENT_REQUEST,
     /**
-     * The partner reference was already processed. (`duplicate_reference`, number 22)
+     * The partner reference was already processed.
      */
     DUPLICATE_REFERENCE,
     /**
-     * The request id (X-EXTERNAL-ID) was already used today. (`duplicate_external_id`, number 23)
+     * The request id (X-EXTERNAL-ID) was already used today.
      */
     DUPLICATE_EXTERNAL_ID,
     /**
-     * The network saw the same message twice. (`duplicate_transmission`, number 24)
+     * The network saw the same message twice.
      */
     DUPLICATE_TRANSMISSION,
     /**
-     * The transaction's state does not allow this. (`invalid_transaction_status`, number 25)
+     * The transaction's state does not allow this.
      */
     INVALID_TRANSACTION_STATUS,
     /**
-     * The terminal is unknown. (`invalid_terminal`, number 26)
+     * The terminal is unknown.
      */
     INVALID_TERMINAL,
     /**
-     * A limit must be set on the token first. (`token_limit_required`, number 27)
+     * A limit must be set on the token first.
      */
     TOKEN_LIMIT_REQUIRED,
     /**
-     * The requested token limit is out of range. (`token_limit_invalid`, number 28)
+     * The requested token limit is out of range.
      */
     TOKEN_LIMIT_INVALID,
     /**
-     * A limit cannot be set on this token. (`set_limit_not_allowed`, number 29)
+     * A limit cannot be set on this token.
      */
     SET_LIMIT_NOT_ALLOWED,
     /**
-     * Authentication or signature failed. (`unauthorized`, number 30)
+     * Authentication or signature failed.
      */
     UNAUTHORIZED,
     /**
-     * The access token is invalid or expired. (`invalid_token`, number 31)
+     * The access token is invalid or expired.
      */
     INVALID_TOKEN,
     /**
-     * No access token, or an unknown one. (`token_not_found`, number 32)
+     * No access token, or an unknown one.
      */
     TOKEN_NOT_FOUND,
     /**
-     * The customer token is invalid or expired. (`invalid_customer_token`, number 33)
+     * The customer token is invalid or expired.
      */
     INVALID_CUSTOMER_TOKEN,
     /**
-     * No customer token, or an unknown one. (`customer_token_not_found`, number 34)
+     * No customer token, or an unknown one.
      */
     CUSTOMER_TOKEN_NOT_FOUND,
     /**
-     * The saved card's token has expired. (`card_token_expired`, number 35)
+     * The saved card's token has expired.
      */
     CARD_TOKEN_EXPIRED,
     /**
-     * The issuer asks for extra customer authentication. (`authentication_required`, number 36)
+     * The issuer asks for extra customer authentication.
      */
     AUTHENTICATION_REQUIRED,
     /**
-     * 3-D Secure failed or was not allowed. (`three_d_secure_failed`, number 37)
+     * 3-D Secure failed or was not allowed.
      */
     THREE_D_SECURE_FAILED,
     /**
-     * Card or cardholder verification data failed. (`verification_failed`, number 38)
+     * Card or cardholder verification data failed.
      */
     VERIFICATION_FAILED,
     /**
-     * The amount is above the allowed limit. (`amount_limit_exceeded`, number 40)
+     * The amount is above the allowed limit.
      */
     AMOUNT_LIMIT_EXCEEDED,
     /**
-     * Too many transactions in the period. (`activity_limit_exceeded`, number 41)
+     * Too many transactions in the period.
      */
     ACTIVITY_LIMIT_EXCEEDED,
     /**
-     * The amount exceeds the token's limit. (`token_limit_exceeded`, number 42)
+     * The amount exceeds the token's limit.
      */
     TOKEN_LIMIT_EXCEEDED,
     /**
-     * The merchant's daily limit is used up. (`merchant_limit_exceeded`, number 43)
+     * The merchant's daily limit is used up.
      */
     MERCHANT_LIMIT_EXCEEDED,
     /**
-     * The customer's daily account limit is used up. (`account_limit_exceeded`, number 44)
+     * The customer's daily account limit is used up.
      */
     ACCOUNT_LIMIT_EXCEEDED,
     /**
-     * Rate limited. (`too_many_requests`, number 45)
+     * Rate limited.
      */
     TOO_MANY_REQUESTS,
     /**
-     * The merchant is not enabled for this feature. (`feature_not_allowed`, number 50)
+     * The merchant is not enabled for this feature.
      */
     FEATURE_NOT_ALLOWED,
     /**
-     * Temporarily unavailable (cut-off). (`temporarily_not_allowed`, number 51)
+     * Temporarily unavailable (cut-off).
      */
     TEMPORARILY_NOT_ALLOWED,
     /**
-     * The merchant is unknown or abnormal. (`invalid_merchant`, number 52)
+     * The merchant is unknown or abnormal.
      */
     INVALID_MERCHANT,
     /**
-     * The merchant is suspended. (`merchant_blacklisted`, number 53)
+     * The merchant is suspended.
      */
     MERCHANT_BLACKLISTED,
     /**
-     * The merchant is not enabled for card registration. (`merchant_not_registered`, number 54)
+     * The merchant is not enabled for card registration.
      */
     MERCHANT_NOT_REGISTERED,
     /**
-     * The partner id is unknown. (`partner_not_found`, number 55)
+     * The partner id is unknown.
      */
     PARTNER_NOT_FOUND,
     /**
-     * The transaction cannot be routed. (`invalid_routing`, number 56)
+     * The transaction cannot be routed.
      */
     INVALID_ROUTING,
     /**
-     * The destination bank is not supported. (`bank_not_supported`, number 57)
+     * The destination bank is not supported.
      */
     BANK_NOT_SUPPORTED,
     /**
-     * No issuer can serve the request. (`no_issuer`, number 58)
+     * No issuer can serve the request.
      */
     NO_ISSUER,
     /**
-     * The issuer or switch is not available. (`issuer_unavailable`, number 59)
+     * The issuer or switch is not available.
      */
     ISSUER_UNAVAILABLE,
     /**
-     * The balance is too low. (`insufficient_funds`, number 60)
+     * The balance is too low.
      */
     INSUFFICIENT_FUNDS,
     /**
-     * The issuer declined without a specific reason. (`do_not_honor`, number 61)
+     * The issuer declined without a specific reason.
      */
     DO_NOT_HONOR,
     /**
-     * A generic decline (also what customers see for masked reasons). (`declined`, number 62)
+     * A generic decline (also what customers see for masked reasons).
      */
     DECLINED,
     /**
-     * The card is blocked. (`card_blocked`, number 63)
+     * The card is blocked.
      */
     CARD_BLOCKED,
     /**
-     * The card has expired. (`card_expired`, number 64)
+     * The card has expired.
      */
     CARD_EXPIRED,
     /**
-     * The account is dormant. (`dormant_account`, number 65)
+     * The account is dormant.
      */
     DORMANT_ACCOUNT,
     /**
-     * The card, account or customer is inactive. (`inactive_account`, number 66)
+     * The card, account or customer is inactive.
      */
     INACTIVE_ACCOUNT,
     /**
-     * The card, account or VA number is invalid. (`invalid_account`, number 67)
+     * The card, account or VA number is invalid.
      */
     INVALID_ACCOUNT,
     /**
-     * The card number is invalid. (`invalid_card_number`, number 68)
+     * The card number is invalid.
      */
     INVALID_CARD_NUMBER,
     /**
-     * The card may not be used here. (`restricted_card`, number 69)
+     * The card may not be used here.
      */
     RESTRICTED_CARD,
     /**
-     * The transaction is not allowed for this card, account or terminal. (`transaction_not_permitted`, number 70)
+     * The transaction is not allowed for this card, account or terminal.
      */
     TRANSACTION_NOT_PERMITTED,
     /**
-     * The PIN is wrong. (`incorrect_pin`, number 71)
+     * The PIN is wrong.
      */
     INCORRECT_PIN,
     /**
-     * Too many wrong PIN entries. (`pin_tries_exceeded`, number 72)
+     * Too many wrong PIN entries.
      */
     PIN_TRIES_EXCEEDED,
     /**
-     * The issuer requires a PIN. (`pin_required`, number 73)
+     * The issuer requires a PIN.
      */
     PIN_REQUIRED,
     /**
-     * The PIN must be changed before use. (`pin_change_required`, number 74)
+     * The PIN must be changed before use.
      */
     PIN_CHANGE_REQUIRED,
     /**
-     * The issuer refused a PIN change or unblock. (`pin_change_denied`, number 75)
+     * The issuer refused a PIN change or unblock.
      */
     PIN_CHANGE_DENIED,
     /**
-     * The card security code check failed. (`cvv_failed`, number 76)
+     * The card security code check failed.
      */
     CVV_FAILED,
     /**
-     * The issuer wants to be contacted. (`refer_to_issuer`, number 77)
+     * The issuer wants to be contacted.
      */
     REFER_TO_ISSUER,
     /**
-     * The card was reported lost (masked for customers). (`lost_card`, number 78)
+     * The card was reported lost (masked for customers).
      */
     LOST_CARD,
     /**
-     * The card was reported stolen (masked for customers). (`stolen_card`, number 79)
+     * The card was reported stolen (masked for customers).
      */
     STOLEN_CARD,
     /**
-     * The issuer asks for the card to be retained (masked for customers). (`pick_up_card`, number 80)
+     * The issuer asks for the card to be retained (masked for customers).
      */
     PICK_UP_CARD,
     /**
-     * Rejected by fraud or risk checks (masked for customers). (`suspected_fraud`, number 81)
+     * Rejected by fraud or risk checks (masked for customers).
      */
     SUSPECTED_FRAUD,
     /**
-     * A security rule was violated (masked for customers). (`security_violation`, number 82)
+     * A security rule was violated (masked for customers).
      */
     SECURITY_VIOLATION,
     /**
-     * Completing would break a law or AML rule (masked for customers). (`legal_violation`, number 83)
+     * Completing would break a law or AML rule (masked for customers).
      */
     LEGAL_VIOLATION,
     /**
-     * The account is closed. (`closed_account`, number 84)
+     * The account is closed.
      */
     CLOSED_ACCOUNT,
     /**
-     * The provider suspended the transaction. (`transaction_suspended`, number 85)
+     * The provider suspended the transaction.
      */
     TRANSACTION_SUSPENDED,
     /**
-     * A stop-payment or revocation order is on file. (`stop_payment`, number 86)
+     * A stop-payment or revocation order is on file.
      */
     STOP_PAYMENT,
     /**
-     * The OTP has expired. (`otp_expired`, number 87)
+     * The OTP has expired.
      */
     OTP_EXPIRED,
     /**
-     * The OTP is wrong. (`invalid_otp`, number 88)
+     * The OTP is wrong.
      */
     INVALID_OTP,
     /**
-     * The OTP is blocked after failures. (`otp_blocked`, number 89)
+     * The OTP is blocked after failures.
      */
     OTP_BLOCKED,
     /**
-     * An OTP must be requested first. (`otp_required`, number 90)
+     * An OTP must be requested first.
      */
     OTP_REQUIRED,
     /**
-     * A surcharge is not allowed for this card. (`surcharge_not_permitted`, number 91)
+     * A surcharge is not allowed for this card.
      */
     SURCHARGE_NOT_PERMITTED,
     /**
-     * The transaction, session or QR code expired. (`transaction_expired`, number 100)
+     * The transaction, session or QR code expired.
      */
     TRANSACTION_EXPIRED,
     /**
-     * No transaction matches the reference. (`transaction_not_found`, number 101)
+     * No transaction matches the reference.
      */
     TRANSACTION_NOT_FOUND,
     /**
-     * The transaction was cancelled. (`transaction_cancelled`, number 102)
+     * The transaction was cancelled.
      */
     TRANSACTION_CANCELLED,
     /**
-     * The transaction failed. (`transaction_failed`, number 103)
+     * The transaction failed.
      */
     TRANSACTION_FAILED,
     /**
-     * The bill or VA is blocked, suspended or not found. (`invalid_bill`, number 104)
+     * The bill or VA is blocked, suspended or not found.
      */
     INVALID_BILL,
     /**
-     * The bill is already paid. (`bill_paid`, number 105)
+     * The bill is already paid.
      */
     BILL_PAID,
     /**
-     * The bill or VA has expired. (`bill_expired`, number 106)
+     * The bill or VA has expired.
      */
     BILL_EXPIRED,
     /**
-     * The issuer does not allow this type of transaction. (`invalid_transaction`, number 107)
+     * The issuer does not allow this type of transaction.
      */
     INVALID_TRANSACTION,
     /**
-     * The transaction was already reversed. (`already_reversed`, number 108)
+     * The transaction was already reversed.
      */
     ALREADY_REVERSED,
     /**
-     * The message had no financial effect. (`no_financial_impact`, number 109)
+     * The message had no financial effect.
      */
     NO_FINANCIAL_IMPACT,
     /**
-     * Unspecified provider error. (`general_error`, number 110)
+     * Unspecified provider error.
      */
     GENERAL_ERROR,
     /**
-     * Internal provider failure. (`internal_server_error`, number 111)
+     * Internal provider failure.
      */
     INTERNAL_SERVER_ERROR,
     /**
-     * A system behind the provider failed. (`external_server_error`, number 112)
+     * A system behind the provider failed.
      */
     EXTERNAL_SERVER_ERROR,
     /**
-     * Timed out; the outcome may be unknown. (`timeout`, number 113)
+     * Timed out; the outcome may be unknown.
      */
     TIMEOUT,
     /**
-     * The issuer asks for the transaction to be sent again. (`reenter_transaction`, number 114)
+     * The issuer asks for the transaction to be sent again.
      */
     REENTER_TRANSACTION,
     /**
-     * A PIN or key cryptography error. (`crypto_error`, number 115)
+     * A PIN or key cryptography error.
      */
     CRYPTO_ERROR;
 
@@ -2915,87 +3117,87 @@ public object FfiConverterTypeReason: FfiConverterRustBuffer<Reason> {
 enum class ServiceKind {
     
     /**
-     * Access token. (`token`, number 1)
+     * Access token.
      */
     TOKEN,
     /**
-     * Card or account registration, binding, unbinding. (`registration`, number 2)
+     * Card or account registration, binding, unbinding.
      */
     REGISTRATION,
     /**
-     * One-time password. (`otp`, number 3)
+     * One-time password.
      */
     OTP,
     /**
-     * Balance inquiry. (`balance_inquiry`, number 4)
+     * Balance inquiry.
      */
     BALANCE_INQUIRY,
     /**
-     * Account or bill inquiry before a payment. (`account_inquiry`, number 5)
+     * Account or bill inquiry before a payment.
      */
     ACCOUNT_INQUIRY,
     /**
-     * Status inquiry of an earlier transaction. (`status_inquiry`, number 6)
+     * Status inquiry of an earlier transaction.
      */
     STATUS_INQUIRY,
     /**
-     * Transaction history or statement. (`history`, number 7)
+     * Transaction history or statement.
      */
     HISTORY,
     /**
-     * Report. (`report`, number 8)
+     * Report.
      */
     REPORT,
     /**
-     * Virtual account create/update/delete. (`va_management`, number 9)
+     * Virtual account create/update/delete.
      */
     VA_MANAGEMENT,
     /**
-     * QR code generation. (`qr_generate`, number 10)
+     * QR code generation.
      */
     QR_GENERATE,
     /**
-     * QR code decoding. (`qr_decode`, number 11)
+     * QR code decoding.
      */
     QR_DECODE,
     /**
-     * Payment. (`payment`, number 12)
+     * Payment.
      */
     PAYMENT,
     /**
-     * Request for payment. (`payment_request`, number 13)
+     * Request for payment.
      */
     PAYMENT_REQUEST,
     /**
-     * Credit transfer. (`transfer`, number 14)
+     * Credit transfer.
      */
     TRANSFER,
     /**
-     * Debit. (`debit`, number 15)
+     * Debit.
      */
     DEBIT,
     /**
-     * e-money top up. (`topup`, number 16)
+     * e-money top up.
      */
     TOPUP,
     /**
-     * Capture of an authorisation. (`capture`, number 17)
+     * Capture of an authorisation.
      */
     CAPTURE,
     /**
-     * Refund. (`refund`, number 18)
+     * Refund.
      */
     REFUND,
     /**
-     * Cancel. (`cancel`, number 19)
+     * Cancel.
      */
     CANCEL,
     /**
-     * Void. (`void`, number 20)
+     * Void.
      */
     VOID,
     /**
-     * Notification (callback). (`notification`, number 21)
+     * Notification (callback).
      */
     NOTIFICATION;
 
@@ -3028,27 +3230,17 @@ public object FfiConverterTypeServiceKind: FfiConverterRustBuffer<ServiceKind> {
 
 
 /**
- * Which status vocabulary a status value belongs to.
+ * Something a careful integrator wants to know about an answer that did not change it
+ * (or that it was decided despite).
  */
 
-enum class StatusKind {
+enum class Warning {
     
     /**
-     * SNAP `latestTransactionStatus` 00-07 as the standard defines it. (`snap`, number 1)
+     * The actual message was ignored: it is not valid text (invalid UTF-8, a lone
+     * surrogate). The code alone answered, so no detail was extracted.
      */
-    SNAP,
-    /**
-     * QRIS transaction status (iFortepay; no 02). (`qris`, number 2)
-     */
-    QRIS,
-    /**
-     * Direct debit transaction status (iFortepay; 07 = bank card token expired). (`direct_debit`, number 3)
-     */
-    DIRECT_DEBIT,
-    /**
-     * Virtual-account state: PAID, ACTIVE, PROCESSING, EXPIRED, CANCELED. (`va`, number 4)
-     */
-    VA;
+    MESSAGE_IGNORED;
 
     
 
@@ -3060,189 +3252,21 @@ enum class StatusKind {
 /**
  * @suppress
  */
-public object FfiConverterTypeStatusKind: FfiConverterRustBuffer<StatusKind> {
+public object FfiConverterTypeWarning: FfiConverterRustBuffer<Warning> {
     override fun read(buf: ByteBuffer) = try {
-        StatusKind.values()[buf.getInt() - 1]
+        Warning.values()[buf.getInt() - 1]
     } catch (e: IndexOutOfBoundsException) {
         throw RuntimeException("invalid enum value, something is very wrong!!", e)
     }
 
-    override fun allocationSize(value: StatusKind) = 4UL
+    override fun allocationSize(value: Warning) = 4UL
 
-    override fun write(value: StatusKind, buf: ByteBuffer) {
+    override fun write(value: Warning, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
 
 
-
-
-
-/**
- * One cell of an exported table.
- */
-sealed class TableCell {
-    
-    /**
-     * Text.
-     */
-    data class Text(
-        val `value`: kotlin.String) : TableCell()
-        
-    {
-        
-
-        companion object
-    }
-    
-    /**
-     * An integer.
-     */
-    data class Int(
-        val `value`: kotlin.Long) : TableCell()
-        
-    {
-        
-
-        companion object
-    }
-    
-    /**
-     * A flag.
-     */
-    data class Bool(
-        val `value`: kotlin.Boolean) : TableCell()
-        
-    {
-        
-
-        companion object
-    }
-    
-    /**
-     * No value.
-     */
-    object Null : TableCell()
-    
-    
-
-    
-
-    
-    
-
-
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeTableCell : FfiConverterRustBuffer<TableCell>{
-    override fun read(buf: ByteBuffer): TableCell {
-        return when(buf.getInt()) {
-            1 -> TableCell.Text(
-                FfiConverterString.read(buf),
-                )
-            2 -> TableCell.Int(
-                FfiConverterLong.read(buf),
-                )
-            3 -> TableCell.Bool(
-                FfiConverterBoolean.read(buf),
-                )
-            4 -> TableCell.Null
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: TableCell): ULong = when(value) {
-        is TableCell.Text -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterString.allocationSize(value.`value`)
-            )
-        }
-        is TableCell.Int -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterLong.allocationSize(value.`value`)
-            )
-        }
-        is TableCell.Bool -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterBoolean.allocationSize(value.`value`)
-            )
-        }
-        is TableCell.Null -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-    }
-
-    override fun write(value: TableCell, buf: ByteBuffer) {
-        when(value) {
-            is TableCell.Text -> {
-                buf.putInt(1)
-                FfiConverterString.write(value.`value`, buf)
-                Unit
-            }
-            is TableCell.Int -> {
-                buf.putInt(2)
-                FfiConverterLong.write(value.`value`, buf)
-                Unit
-            }
-            is TableCell.Bool -> {
-                buf.putInt(3)
-                FfiConverterBoolean.write(value.`value`, buf)
-                Unit
-            }
-            is TableCell.Null -> {
-                buf.putInt(4)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-}
-
-
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterOptionalUShort: FfiConverterRustBuffer<kotlin.UShort?> {
-    override fun read(buf: ByteBuffer): kotlin.UShort? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterUShort.read(buf)
-    }
-
-    override fun allocationSize(value: kotlin.UShort?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterUShort.allocationSize(value)
-        }
-    }
-
-    override fun write(value: kotlin.UShort?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterUShort.write(value, buf)
-        }
-    }
-}
 
 
 
@@ -3272,6 +3296,38 @@ public object FfiConverterOptionalUInt: FfiConverterRustBuffer<kotlin.UInt?> {
         } else {
             buf.put(1)
             FfiConverterUInt.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalLong: FfiConverterRustBuffer<kotlin.Long?> {
+    override fun read(buf: ByteBuffer): kotlin.Long? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterLong.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.Long?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterLong.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.Long?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterLong.write(value, buf)
         }
     }
 }
@@ -3314,6 +3370,70 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeCustomerMessageOptions: FfiConverterRustBuffer<CustomerMessageOptions?> {
+    override fun read(buf: ByteBuffer): CustomerMessageOptions? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeCustomerMessageOptions.read(buf)
+    }
+
+    override fun allocationSize(value: CustomerMessageOptions?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeCustomerMessageOptions.allocationSize(value)
+        }
+    }
+
+    override fun write(value: CustomerMessageOptions?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeCustomerMessageOptions.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeDecodeManyOptions: FfiConverterRustBuffer<DecodeManyOptions?> {
+    override fun read(buf: ByteBuffer): DecodeManyOptions? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeDecodeManyOptions.read(buf)
+    }
+
+    override fun allocationSize(value: DecodeManyOptions?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeDecodeManyOptions.allocationSize(value)
+        }
+    }
+
+    override fun write(value: DecodeManyOptions?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeDecodeManyOptions.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeDecodeOptions: FfiConverterRustBuffer<DecodeOptions?> {
     override fun read(buf: ByteBuffer): DecodeOptions? {
         if (buf.get().toInt() == 0) {
@@ -3336,6 +3456,38 @@ public object FfiConverterOptionalTypeDecodeOptions: FfiConverterRustBuffer<Deco
         } else {
             buf.put(1)
             FfiConverterTypeDecodeOptions.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeExportOptions: FfiConverterRustBuffer<ExportOptions?> {
+    override fun read(buf: ByteBuffer): ExportOptions? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeExportOptions.read(buf)
+    }
+
+    override fun allocationSize(value: ExportOptions?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeExportOptions.allocationSize(value)
+        }
+    }
+
+    override fun write(value: ExportOptions?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeExportOptions.write(value, buf)
         }
     }
 }
@@ -3410,38 +3562,6 @@ public object FfiConverterOptionalTypeCategory: FfiConverterRustBuffer<Category?
 /**
  * @suppress
  */
-public object FfiConverterOptionalTypeFamily: FfiConverterRustBuffer<Family?> {
-    override fun read(buf: ByteBuffer): Family? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeFamily.read(buf)
-    }
-
-    override fun allocationSize(value: Family?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeFamily.allocationSize(value)
-        }
-    }
-
-    override fun write(value: Family?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeFamily.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
 public object FfiConverterOptionalTypeNetwork: FfiConverterRustBuffer<Network?> {
     override fun read(buf: ByteBuffer): Network? {
         if (buf.get().toInt() == 0) {
@@ -3474,38 +3594,6 @@ public object FfiConverterOptionalTypeNetwork: FfiConverterRustBuffer<Network?> 
 /**
  * @suppress
  */
-public object FfiConverterOptionalTypeStatusKind: FfiConverterRustBuffer<StatusKind?> {
-    override fun read(buf: ByteBuffer): StatusKind? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeStatusKind.read(buf)
-    }
-
-    override fun allocationSize(value: StatusKind?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeStatusKind.allocationSize(value)
-        }
-    }
-
-    override fun write(value: StatusKind?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeStatusKind.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
 public object FfiConverterOptionalSequenceTypeNetworkVariant: FfiConverterRustBuffer<List<NetworkVariant>?> {
     override fun read(buf: ByteBuffer): List<NetworkVariant>? {
         if (buf.get().toInt() == 0) {
@@ -3528,6 +3616,38 @@ public object FfiConverterOptionalSequenceTypeNetworkVariant: FfiConverterRustBu
         } else {
             buf.put(1)
             FfiConverterSequenceTypeNetworkVariant.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeInputText: FfiConverterRustBuffer<InputText?> {
+    override fun read(buf: ByteBuffer): InputText? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeInputText.read(buf)
+    }
+
+    override fun allocationSize(value: InputText?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeInputText.allocationSize(value)
+        }
+    }
+
+    override fun write(value: InputText?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeInputText.write(value, buf)
         }
     }
 }
@@ -3650,152 +3770,106 @@ public object FfiConverterSequenceTypeNetworkVariant: FfiConverterRustBuffer<Lis
 /**
  * @suppress
  */
-public object FfiConverterSequenceTypeTableCell: FfiConverterRustBuffer<List<TableCell>> {
-    override fun read(buf: ByteBuffer): List<TableCell> {
+public object FfiConverterSequenceTypeWarning: FfiConverterRustBuffer<List<Warning>> {
+    override fun read(buf: ByteBuffer): List<Warning> {
         val len = buf.getInt()
-        return List<TableCell>(len) {
-            FfiConverterTypeTableCell.read(buf)
+        return List<Warning>(len) {
+            FfiConverterTypeWarning.read(buf)
         }
     }
 
-    override fun allocationSize(value: List<TableCell>): ULong {
+    override fun allocationSize(value: List<Warning>): ULong {
         val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeTableCell.allocationSize(it) }.sum()
+        val sizeForItems = value.map { FfiConverterTypeWarning.allocationSize(it) }.sum()
         return sizeForLength + sizeForItems
     }
 
-    override fun write(value: List<TableCell>, buf: ByteBuffer) {
+    override fun write(value: List<Warning>, buf: ByteBuffer) {
         buf.putInt(value.size)
         value.iterator().forEach {
-            FfiConverterTypeTableCell.write(it, buf)
+            FfiConverterTypeWarning.write(it, buf)
         }
     }
 }
 
 
 
+
+
+public typealias InputText = String
 
 /**
  * @suppress
  */
-public object FfiConverterSequenceSequenceTypeTableCell: FfiConverterRustBuffer<List<List<TableCell>>> {
-    override fun read(buf: ByteBuffer): List<List<TableCell>> {
-        val len = buf.getInt()
-        return List<List<TableCell>>(len) {
-            FfiConverterSequenceTypeTableCell.read(buf)
-        }
+public object FfiConverterTypeInputText: FfiConverter<InputText, RustBuffer.ByValue> {
+    override fun lift(value: RustBuffer.ByValue): InputText {
+        val builtinValue = FfiConverterByteArray.lift(value)
+        return String(builtinValue, Charsets.UTF_8)
     }
 
-    override fun allocationSize(value: List<List<TableCell>>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterSequenceTypeTableCell.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
+    override fun lower(value: InputText): RustBuffer.ByValue {
+        val builtinValue = inputTextBytes(value)
+        return FfiConverterByteArray.lower(builtinValue)
     }
 
-    override fun write(value: List<List<TableCell>>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterSequenceTypeTableCell.write(it, buf)
-        }
+    override fun read(buf: ByteBuffer): InputText {
+        val builtinValue = FfiConverterByteArray.read(buf)
+        return String(builtinValue, Charsets.UTF_8)
+    }
+
+    override fun allocationSize(value: InputText): ULong {
+        val builtinValue = inputTextBytes(value)
+        return FfiConverterByteArray.allocationSize(builtinValue)
+    }
+
+    override fun write(value: InputText, buf: ByteBuffer) {
+        val builtinValue = inputTextBytes(value)
+        FfiConverterByteArray.write(builtinValue, buf)
     }
 }
         /**
-         * The stable id of an action (`inquire_status`).
-         */ fun `actionId`(`action`: Action): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_paycodes_mobile_fn_func_action_id(
-    
-        
-        FfiConverterTypeAction.lower(`action`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * The code and message for an HTTP status and case code on a service (`400`, `25`, `1` is
-         * `4002501 Invalid Field Format {detail}`). Refuses what the standard does not have.
+         * The SNAP `responseCode` and `responseMessage` to answer a callback with: give `reason`, or
+         * `http_status` and `case_code` (checked, never narrowed).
          */
-    @Throws(PaycodesException::class) fun `buildSnap`(`httpStatus`: kotlin.UShort, `service`: kotlin.String, `caseCode`: kotlin.UByte, `detail`: kotlin.String? = null, `provider`: kotlin.String? = null): Built {
+    @Throws(PaycodesException::class) fun `buildSnap`(`service`: kotlin.String, `options`: BuildSnapOptions): Built {
             return FfiConverterTypeBuilt.lift(
     uniffiRustCallWithError(PaycodesException) { _status ->
     UniffiLib.uniffi_paycodes_mobile_fn_func_build_snap(
     
         
-        FfiConverterUShort.lower(`httpStatus`),
         FfiConverterString.lower(`service`),
-        FfiConverterUByte.lower(`caseCode`),
-        FfiConverterOptionalString.lower(`detail`),
-        FfiConverterOptionalString.lower(`provider`),_status)
+        FfiConverterTypeBuildSnapOptions.lower(`options`),_status)
 }
     )
     }
     
 
         /**
-         * The code and message for a reason on a service (`BillPaid` on `24` is `4042414 Paid
-         * Bill`); `detail` fills the message's placeholder.
+         * The customer-safe message for a reason (its id, read leniently).
          */
-    @Throws(PaycodesException::class) fun `buildSnapForReason`(`service`: kotlin.String, `reason`: Reason, `detail`: kotlin.String? = null, `provider`: kotlin.String? = null): Built {
-            return FfiConverterTypeBuilt.lift(
-    uniffiRustCallWithError(PaycodesException) { _status ->
-    UniffiLib.uniffi_paycodes_mobile_fn_func_build_snap_for_reason(
-    
-        
-        FfiConverterString.lower(`service`),
-        FfiConverterTypeReason.lower(`reason`),
-        FfiConverterOptionalString.lower(`detail`),
-        FfiConverterOptionalString.lower(`provider`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * The stable id of a category (`business`).
-         */ fun `categoryId`(`category`: Category): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_paycodes_mobile_fn_func_category_id(
-    
-        
-        FfiConverterTypeCategory.lower(`category`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * The customer-safe message for a reason in a locale (`en`, `id`; `in` and `id-ID` are
-         * Indonesian, anything else English).
-         */ fun `customerMessage`(`reason`: Reason, `locale`: kotlin.String? = null): CustomerMessage {
+    @Throws(PaycodesException::class) fun `customerMessage`(`reason`: kotlin.String?, `options`: CustomerMessageOptions? = null): CustomerMessage {
             return FfiConverterTypeCustomerMessage.lift(
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(PaycodesException) { _status ->
     UniffiLib.uniffi_paycodes_mobile_fn_func_customer_message(
     
         
-        FfiConverterTypeReason.lower(`reason`),
-        FfiConverterOptionalString.lower(`locale`),_status)
+        FfiConverterOptionalString.lower(`reason`),
+        FfiConverterOptionalTypeCustomerMessageOptions.lower(`options`),_status)
 }
     )
     }
     
 
         /**
-         * Decodes a payment response code: a SNAP `responseCode` (`4035414`, `400XX01`), an ISO 8583
-         * card code (`51`), a provider string code (`TIME_OUT`) or, with `family = Status` and a
-         * `kind`, a transaction status. A well-formed code no table knows is not an error: it is
-         * read from its structure and `known` is false. A missing code (null, as from a JSON body
-         * without `responseCode`) is `bad_type`, as in every other language.
+         * What a payment response code means and what to do next. `code` null is `bad_type`.
          */
-    @Throws(PaycodesException::class) fun `decode`(`code`: kotlin.String?, `options`: DecodeOptions? = null): Decoded {
+    @Throws(PaycodesException::class) fun `decode`(`code`: InputText?, `options`: DecodeOptions? = null): Decoded {
             return FfiConverterTypeDecoded.lift(
     uniffiRustCallWithError(PaycodesException) { _status ->
     UniffiLib.uniffi_paycodes_mobile_fn_func_decode(
     
         
-        FfiConverterOptionalString.lower(`code`),
+        FfiConverterOptionalTypeInputText.lower(`code`),
         FfiConverterOptionalTypeDecodeOptions.lower(`options`),_status)
 }
     )
@@ -3803,25 +3877,41 @@ public object FfiConverterSequenceSequenceTypeTableCell: FfiConverterRustBuffer<
     
 
         /**
-         * Decodes many codes with the same options in one call (calls across the JVM boundary cost
-         * microseconds). The first malformed item throws, with `index` set.
+         * A code given as a whole number (exact beyond 2^53).
          */
-    @Throws(PaycodesException::class) fun `decodeMany`(`items`: List<CodeInput>, `options`: DecodeOptions? = null): List<Decoded> {
+    @Throws(PaycodesException::class) fun `decodeInteger`(`code`: kotlin.Long, `options`: DecodeOptions? = null): Decoded {
+            return FfiConverterTypeDecoded.lift(
+    uniffiRustCallWithError(PaycodesException) { _status ->
+    UniffiLib.uniffi_paycodes_mobile_fn_func_decode_integer(
+    
+        
+        FfiConverterLong.lower(`code`),
+        FfiConverterOptionalTypeDecodeOptions.lower(`options`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Decodes many codes with the same options (equal items are decoded once). The first
+         * malformed item throws, with its `index`.
+         */
+    @Throws(PaycodesException::class) fun `decodeMany`(`items`: List<CodeInput>, `options`: DecodeManyOptions? = null): List<Decoded> {
             return FfiConverterSequenceTypeDecoded.lift(
     uniffiRustCallWithError(PaycodesException) { _status ->
     UniffiLib.uniffi_paycodes_mobile_fn_func_decode_many(
     
         
         FfiConverterSequenceTypeCodeInput.lower(`items`),
-        FfiConverterOptionalTypeDecodeOptions.lower(`options`),_status)
+        FfiConverterOptionalTypeDecodeManyOptions.lower(`options`),_status)
 }
     )
     }
     
 
         /**
-         * Decodes a code a provider sent as a JSON number (`2002400`): negative numbers and
-         * fractions are errors (`negative_number`, `not_an_integer`).
+         * A code given as a number (a JSON number read as a double): without `family` it is a
+         * whole SNAP code (`2002400`); with `family = "iso8583"`, `5.0` is card code `05`.
          */
     @Throws(PaycodesException::class) fun `decodeNumber`(`code`: kotlin.Double, `options`: DecodeOptions? = null): Decoded {
             return FfiConverterTypeDecoded.lift(
@@ -3837,7 +3927,7 @@ public object FfiConverterSequenceSequenceTypeTableCell: FfiConverterRustBuffer<
     
 
         /**
-         * The explanation `paycodes explain` prints, in `options.locale` (`en` or `id`).
+         * The explanation `paycodes explain` prints.
          */
     @Throws(PaycodesException::class) fun `explain`(`code`: kotlin.String, `options`: DecodeOptions? = null): kotlin.String {
             return FfiConverterString.lift(
@@ -3853,178 +3943,31 @@ public object FfiConverterSequenceSequenceTypeTableCell: FfiConverterRustBuffer<
     
 
         /**
-         * A table rendered as `json`, `csv` or `md`: the bytes `paycodes table` prints.
+         * A table rendered as `json` (default), `csv` or `md`: the bytes `paycodes table` prints.
          */
-    @Throws(PaycodesException::class) fun `exportTable`(`name`: kotlin.String, `format`: kotlin.String, `provider`: kotlin.String? = null): kotlin.String {
+    @Throws(PaycodesException::class) fun `exportTable`(`name`: kotlin.String, `options`: ExportOptions? = null): kotlin.String {
             return FfiConverterString.lift(
     uniffiRustCallWithError(PaycodesException) { _status ->
     UniffiLib.uniffi_paycodes_mobile_fn_func_export_table(
     
         
         FfiConverterString.lower(`name`),
-        FfiConverterString.lower(`format`),
-        FfiConverterOptionalString.lower(`provider`),_status)
+        FfiConverterOptionalTypeExportOptions.lower(`options`),_status)
 }
     )
     }
     
 
         /**
-         * The family for an id, read as every binding reads the option (`SNAP` is `Snap`);
-         * `unknown_family` otherwise.
+         * Whether customers see a generic decline instead of this reason.
          */
-    @Throws(PaycodesException::class) fun `familyFromId`(`id`: kotlin.String): Family {
-            return FfiConverterTypeFamily.lift(
+    @Throws(PaycodesException::class) fun `isMasked`(`reason`: kotlin.String): kotlin.Boolean {
+            return FfiConverterBoolean.lift(
     uniffiRustCallWithError(PaycodesException) { _status ->
-    UniffiLib.uniffi_paycodes_mobile_fn_func_family_from_id(
+    UniffiLib.uniffi_paycodes_mobile_fn_func_is_masked(
     
         
-        FfiConverterString.lower(`id`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * The stable id of a family (`snap`).
-         */ fun `familyId`(`family`: Family): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_paycodes_mobile_fn_func_family_id(
-    
-        
-        FfiConverterTypeFamily.lower(`family`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * The network for an id (`visa`, `mastercard`, leniently); `unknown_network` otherwise.
-         */
-    @Throws(PaycodesException::class) fun `networkFromId`(`id`: kotlin.String): Network {
-            return FfiConverterTypeNetwork.lift(
-    uniffiRustCallWithError(PaycodesException) { _status ->
-    UniffiLib.uniffi_paycodes_mobile_fn_func_network_from_id(
-    
-        
-        FfiConverterString.lower(`id`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * The stable id of a network (`visa`).
-         */ fun `networkId`(`network`: Network): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_paycodes_mobile_fn_func_network_id(
-    
-        
-        FfiConverterTypeNetwork.lower(`network`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * The stable id of an outcome (`failed`).
-         */ fun `outcomeId`(`outcome`: Outcome): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_paycodes_mobile_fn_func_outcome_id(
-    
-        
-        FfiConverterTypeOutcome.lower(`outcome`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * The reason for a stable id; `unknown_reason` otherwise.
-         */
-    @Throws(PaycodesException::class) fun `reasonFromId`(`id`: kotlin.String): Reason {
-            return FfiConverterTypeReason.lift(
-    uniffiRustCallWithError(PaycodesException) { _status ->
-    UniffiLib.uniffi_paycodes_mobile_fn_func_reason_from_id(
-    
-        
-        FfiConverterString.lower(`id`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * The stable id of a reason (`insufficient_funds`), shared by every language.
-         */ fun `reasonId`(`reason`: Reason): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_paycodes_mobile_fn_func_reason_id(
-    
-        
-        FfiConverterTypeReason.lower(`reason`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * The stable id of a service kind (`debit`).
-         */ fun `serviceKindId`(`kind`: ServiceKind): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_paycodes_mobile_fn_func_service_kind_id(
-    
-        
-        FfiConverterTypeServiceKind.lower(`kind`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * The status kind for an id (`snap`, `qris`, `direct_debit`, `va`); `unknown_kind` otherwise.
-         */
-    @Throws(PaycodesException::class) fun `statusKindFromId`(`id`: kotlin.String): StatusKind {
-            return FfiConverterTypeStatusKind.lift(
-    uniffiRustCallWithError(PaycodesException) { _status ->
-    UniffiLib.uniffi_paycodes_mobile_fn_func_status_kind_from_id(
-    
-        
-        FfiConverterString.lower(`id`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * The stable id of a status kind (`qris`).
-         */ fun `statusKindId`(`kind`: StatusKind): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_paycodes_mobile_fn_func_status_kind_id(
-    
-        
-        FfiConverterTypeStatusKind.lower(`kind`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * A table, as a provider sees it when one is given.
-         */
-    @Throws(PaycodesException::class) fun `table`(`name`: kotlin.String, `provider`: kotlin.String? = null): Table {
-            return FfiConverterTypeTable.lift(
-    uniffiRustCallWithError(PaycodesException) { _status ->
-    UniffiLib.uniffi_paycodes_mobile_fn_func_table(
-    
-        
-        FfiConverterString.lower(`name`),
-        FfiConverterOptionalString.lower(`provider`),_status)
+        FfiConverterString.lower(`reason`),_status)
 }
     )
     }
@@ -4032,10 +3975,10 @@ public object FfiConverterSequenceSequenceTypeTableCell: FfiConverterRustBuffer<
 
         /**
          * The names of the exportable tables.
-         */ fun `tableNames`(): List<kotlin.String> {
+         */ fun `tables`(): List<kotlin.String> {
             return FfiConverterSequenceString.lift(
     uniffiRustCall() { _status ->
-    UniffiLib.uniffi_paycodes_mobile_fn_func_table_names(
+    UniffiLib.uniffi_paycodes_mobile_fn_func_tables(
     
         _status)
 }
@@ -4044,13 +3987,125 @@ public object FfiConverterSequenceSequenceTypeTableCell: FfiConverterRustBuffer<
     
 
         /**
-         * The version of paycodes.
+         * The library version.
          */ fun `version`(): kotlin.String {
             return FfiConverterString.lift(
     uniffiRustCall() { _status ->
     UniffiLib.uniffi_paycodes_mobile_fn_func_version(
     
         _status)
+}
+    )
+    }
+    
+
+        /**
+         * The stable id of a `Action` (`none`).
+         */ fun `actionId`(`value`: Action): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_paycodes_mobile_fn_func_action_id(
+    
+        
+        FfiConverterTypeAction.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The stable id of a `Category` (`success`).
+         */ fun `categoryId`(`value`: Category): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_paycodes_mobile_fn_func_category_id(
+    
+        
+        FfiConverterTypeCategory.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The stable id of a `Family` (`snap`).
+         */ fun `familyId`(`value`: Family): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_paycodes_mobile_fn_func_family_id(
+    
+        
+        FfiConverterTypeFamily.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The stable id of a `Network` (`visa`).
+         */ fun `networkId`(`value`: Network): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_paycodes_mobile_fn_func_network_id(
+    
+        
+        FfiConverterTypeNetwork.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The stable id of a `Outcome` (`unknown`).
+         */ fun `outcomeId`(`value`: Outcome): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_paycodes_mobile_fn_func_outcome_id(
+    
+        
+        FfiConverterTypeOutcome.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The stable id of a `Reason` (`unknown`).
+         */ fun `reasonId`(`value`: Reason): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_paycodes_mobile_fn_func_reason_id(
+    
+        
+        FfiConverterTypeReason.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The stable id of a `ServiceKind` (`token`).
+         */ fun `serviceKindId`(`value`: ServiceKind): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_paycodes_mobile_fn_func_service_kind_id(
+    
+        
+        FfiConverterTypeServiceKind.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The stable id of a `Warning` (`message_ignored`).
+         */ fun `warningId`(`value`: Warning): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_paycodes_mobile_fn_func_warning_id(
+    
+        
+        FfiConverterTypeWarning.lower(`value`),_status)
 }
     )
     }

@@ -248,34 +248,24 @@ typedef void (*UniffiForeignFutureCompleteVoid)(uint64_t, UniffiForeignFutureRes
 RustBuffer uniffi_paycodes_mobile_fn_method_paycodeserror_uniffi_trait_display(RustBuffer ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_ACTION_ID
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_ACTION_ID
-RustBuffer uniffi_paycodes_mobile_fn_func_action_id(RustBuffer action, RustCallStatus *_Nonnull out_status
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_BUILD_SNAP
 #define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_BUILD_SNAP
-RustBuffer uniffi_paycodes_mobile_fn_func_build_snap(uint16_t http_status, RustBuffer service, uint8_t case_code, RustBuffer detail, RustBuffer provider, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_BUILD_SNAP_FOR_REASON
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_BUILD_SNAP_FOR_REASON
-RustBuffer uniffi_paycodes_mobile_fn_func_build_snap_for_reason(RustBuffer service, RustBuffer reason, RustBuffer detail, RustBuffer provider, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_CATEGORY_ID
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_CATEGORY_ID
-RustBuffer uniffi_paycodes_mobile_fn_func_category_id(RustBuffer category, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_paycodes_mobile_fn_func_build_snap(RustBuffer service, RustBuffer options, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_CUSTOMER_MESSAGE
 #define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_CUSTOMER_MESSAGE
-RustBuffer uniffi_paycodes_mobile_fn_func_customer_message(RustBuffer reason, RustBuffer locale, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_paycodes_mobile_fn_func_customer_message(RustBuffer reason, RustBuffer options, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_DECODE
 #define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_DECODE
 RustBuffer uniffi_paycodes_mobile_fn_func_decode(RustBuffer code, RustBuffer options, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_DECODE_INTEGER
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_DECODE_INTEGER
+RustBuffer uniffi_paycodes_mobile_fn_func_decode_integer(int64_t code, RustBuffer options, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_DECODE_MANY
@@ -295,67 +285,17 @@ RustBuffer uniffi_paycodes_mobile_fn_func_explain(RustBuffer code, RustBuffer op
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_EXPORT_TABLE
 #define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_EXPORT_TABLE
-RustBuffer uniffi_paycodes_mobile_fn_func_export_table(RustBuffer name, RustBuffer format, RustBuffer provider, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_paycodes_mobile_fn_func_export_table(RustBuffer name, RustBuffer options, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_FAMILY_FROM_ID
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_FAMILY_FROM_ID
-RustBuffer uniffi_paycodes_mobile_fn_func_family_from_id(RustBuffer id, RustCallStatus *_Nonnull out_status
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_IS_MASKED
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_IS_MASKED
+int8_t uniffi_paycodes_mobile_fn_func_is_masked(RustBuffer reason, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_FAMILY_ID
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_FAMILY_ID
-RustBuffer uniffi_paycodes_mobile_fn_func_family_id(RustBuffer family, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_NETWORK_FROM_ID
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_NETWORK_FROM_ID
-RustBuffer uniffi_paycodes_mobile_fn_func_network_from_id(RustBuffer id, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_NETWORK_ID
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_NETWORK_ID
-RustBuffer uniffi_paycodes_mobile_fn_func_network_id(RustBuffer network, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_OUTCOME_ID
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_OUTCOME_ID
-RustBuffer uniffi_paycodes_mobile_fn_func_outcome_id(RustBuffer outcome, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_REASON_FROM_ID
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_REASON_FROM_ID
-RustBuffer uniffi_paycodes_mobile_fn_func_reason_from_id(RustBuffer id, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_REASON_ID
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_REASON_ID
-RustBuffer uniffi_paycodes_mobile_fn_func_reason_id(RustBuffer reason, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_SERVICE_KIND_ID
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_SERVICE_KIND_ID
-RustBuffer uniffi_paycodes_mobile_fn_func_service_kind_id(RustBuffer kind, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_STATUS_KIND_FROM_ID
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_STATUS_KIND_FROM_ID
-RustBuffer uniffi_paycodes_mobile_fn_func_status_kind_from_id(RustBuffer id, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_STATUS_KIND_ID
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_STATUS_KIND_ID
-RustBuffer uniffi_paycodes_mobile_fn_func_status_kind_id(RustBuffer kind, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_TABLE
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_TABLE
-RustBuffer uniffi_paycodes_mobile_fn_func_table(RustBuffer name, RustBuffer provider, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_TABLE_NAMES
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_TABLE_NAMES
-RustBuffer uniffi_paycodes_mobile_fn_func_table_names(RustCallStatus *_Nonnull out_status
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_TABLES
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_TABLES
+RustBuffer uniffi_paycodes_mobile_fn_func_tables(RustCallStatus *_Nonnull out_status
     
 );
 #endif
@@ -363,6 +303,46 @@ RustBuffer uniffi_paycodes_mobile_fn_func_table_names(RustCallStatus *_Nonnull o
 #define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_VERSION
 RustBuffer uniffi_paycodes_mobile_fn_func_version(RustCallStatus *_Nonnull out_status
     
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_ACTION_ID
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_ACTION_ID
+RustBuffer uniffi_paycodes_mobile_fn_func_action_id(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_CATEGORY_ID
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_CATEGORY_ID
+RustBuffer uniffi_paycodes_mobile_fn_func_category_id(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_FAMILY_ID
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_FAMILY_ID
+RustBuffer uniffi_paycodes_mobile_fn_func_family_id(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_NETWORK_ID
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_NETWORK_ID
+RustBuffer uniffi_paycodes_mobile_fn_func_network_id(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_OUTCOME_ID
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_OUTCOME_ID
+RustBuffer uniffi_paycodes_mobile_fn_func_outcome_id(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_REASON_ID
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_REASON_ID
+RustBuffer uniffi_paycodes_mobile_fn_func_reason_id(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_SERVICE_KIND_ID
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_SERVICE_KIND_ID
+RustBuffer uniffi_paycodes_mobile_fn_func_service_kind_id(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_WARNING_ID
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_WARNING_ID
+RustBuffer uniffi_paycodes_mobile_fn_func_warning_id(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_PAYCODES_MOBILE_RUSTBUFFER_ALLOC
@@ -625,27 +605,9 @@ void ffi_paycodes_mobile_rust_future_free_void(uint64_t handle
 void ffi_paycodes_mobile_rust_future_complete_void(uint64_t handle, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_ACTION_ID
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_ACTION_ID
-uint16_t uniffi_paycodes_mobile_checksum_func_action_id(void
-    
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_BUILD_SNAP
 #define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_BUILD_SNAP
 uint16_t uniffi_paycodes_mobile_checksum_func_build_snap(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_BUILD_SNAP_FOR_REASON
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_BUILD_SNAP_FOR_REASON
-uint16_t uniffi_paycodes_mobile_checksum_func_build_snap_for_reason(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_CATEGORY_ID
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_CATEGORY_ID
-uint16_t uniffi_paycodes_mobile_checksum_func_category_id(void
     
 );
 #endif
@@ -658,6 +620,12 @@ uint16_t uniffi_paycodes_mobile_checksum_func_customer_message(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_DECODE
 #define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_DECODE
 uint16_t uniffi_paycodes_mobile_checksum_func_decode(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_DECODE_INTEGER
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_DECODE_INTEGER
+uint16_t uniffi_paycodes_mobile_checksum_func_decode_integer(void
     
 );
 #endif
@@ -685,21 +653,39 @@ uint16_t uniffi_paycodes_mobile_checksum_func_export_table(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_FAMILY_FROM_ID
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_FAMILY_FROM_ID
-uint16_t uniffi_paycodes_mobile_checksum_func_family_from_id(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_IS_MASKED
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_IS_MASKED
+uint16_t uniffi_paycodes_mobile_checksum_func_is_masked(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_TABLES
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_TABLES
+uint16_t uniffi_paycodes_mobile_checksum_func_tables(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_VERSION
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_VERSION
+uint16_t uniffi_paycodes_mobile_checksum_func_version(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_ACTION_ID
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_ACTION_ID
+uint16_t uniffi_paycodes_mobile_checksum_func_action_id(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_CATEGORY_ID
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_CATEGORY_ID
+uint16_t uniffi_paycodes_mobile_checksum_func_category_id(void
     
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_FAMILY_ID
 #define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_FAMILY_ID
 uint16_t uniffi_paycodes_mobile_checksum_func_family_id(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_NETWORK_FROM_ID
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_NETWORK_FROM_ID
-uint16_t uniffi_paycodes_mobile_checksum_func_network_from_id(void
     
 );
 #endif
@@ -715,12 +701,6 @@ uint16_t uniffi_paycodes_mobile_checksum_func_outcome_id(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_REASON_FROM_ID
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_REASON_FROM_ID
-uint16_t uniffi_paycodes_mobile_checksum_func_reason_from_id(void
-    
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_REASON_ID
 #define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_REASON_ID
 uint16_t uniffi_paycodes_mobile_checksum_func_reason_id(void
@@ -733,33 +713,9 @@ uint16_t uniffi_paycodes_mobile_checksum_func_service_kind_id(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_STATUS_KIND_FROM_ID
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_STATUS_KIND_FROM_ID
-uint16_t uniffi_paycodes_mobile_checksum_func_status_kind_from_id(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_STATUS_KIND_ID
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_STATUS_KIND_ID
-uint16_t uniffi_paycodes_mobile_checksum_func_status_kind_id(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_TABLE
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_TABLE
-uint16_t uniffi_paycodes_mobile_checksum_func_table(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_TABLE_NAMES
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_TABLE_NAMES
-uint16_t uniffi_paycodes_mobile_checksum_func_table_names(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_VERSION
-#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_VERSION
-uint16_t uniffi_paycodes_mobile_checksum_func_version(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_WARNING_ID
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_WARNING_ID
+uint16_t uniffi_paycodes_mobile_checksum_func_warning_id(void
     
 );
 #endif
