@@ -88,6 +88,8 @@ function decode(input, locale = 'en') {
     cardCategory: null,
     networkVariants: null,
     statusKind: null,
+    locale,
+    warnings: [],
   }
 }
 

@@ -1,9 +1,9 @@
 'use strict'
 // Benchmark of the Node binding (not a test): `node bench/bench.js` after `npm run build`.
 //
-// Per call, `decode` against no-op napi calls in the same process: the napi-rs no-op taking
-// the same string argument (the cost of an ordinary napi-rs call), the napi-rs no-op without
-// arguments, and a plain N-API no-op taking the same arguments (the floor). Per code,
+// Per call, `decode` against no-op native calls in the same process: the napi-rs export
+// `version()` (an ordinary napi-rs call without arguments) and a plain N-API no-op taking the
+// same arguments as `decode`'s native call (the floor). Per code,
 // `decodeMany` against the idiomatic pure-JS decoder of baseline.js, on repeated codes (63
 // distinct codes, as logs repeat them) and on distinct codes (every listed case on 100
 // service codes). Also `require('paycodes')` time. Prints best-of-N times and ratios.
@@ -46,13 +46,11 @@ const perCall = (f) => best(() => {
   for (let k = 0; k < ROUNDS; k++) for (let i = 0; i < CODES.length; i++) f(CODES[i])
 }, ROUNDS * CODES.length)
 
-const ctx = native._context(undefined)
-const noopArg = perCall((c) => native._noop(c))
-const noop0 = perCall(() => native._noop0())
-const noopRaw = perCall((c) => native._noopRaw(c, undefined, ctx, 0))
+const ctx = native._context(undefined, false)
+const noop0 = perCall(() => native.version())
+const noopRaw = perCall((c) => native._noopRaw(0, c, undefined, ctx))
 const decode = perCall((c) => paycodes.decode(c))
 const decodeDoku = perCall((c) => paycodes.decode(c, { provider: 'doku' }))
-const reference = best(() => { for (const c of CODES) native.decode(c) }, CODES.length, 21)
 const base = perCall((c) => baseline.decode(c))
 
 const repeated = []
@@ -76,12 +74,10 @@ function requireMs() {
 const ns = (x) => `${x.toFixed(0).padStart(6)} ns`
 const ratio = (a, b) => `${(a / b).toFixed(2)}x`
 console.log(`decode per call                     ${ns(decode)}`)
-console.log(`  vs napi-rs no-op taking the code  ${ns(noopArg)}   decode/no-op = ${ratio(decode, noopArg)}`)
-console.log(`  vs napi-rs no-op, no arguments    ${ns(noop0)}   decode/no-op = ${ratio(decode, noop0)}`)
+console.log(`  vs napi-rs version(), no args    ${ns(noop0)}   decode/no-op = ${ratio(decode, noop0)}`)
 console.log(`  vs plain N-API no-op, same args   ${ns(noopRaw)}   decode/no-op = ${ratio(decode, noopRaw)}`)
 console.log(`  vs pure-JS baseline               ${ns(base)}   baseline/decode = ${ratio(base, decode)}`)
 console.log(`decode with { provider: 'doku' }    ${ns(decodeDoku)}`)
-console.log(`napi-rs reference route (objects built in Rust) ${ns(reference)}   = ${ratio(reference, decode)} the fast route`)
 console.log(`decodeMany per code, repeated codes ${ns(manyRepeated)}   baseline ${ns(baseRepeated)}   ${ratio(baseRepeated, manyRepeated)}`)
 console.log(`decodeMany per code, distinct codes ${ns(manyDistinct)}   baseline ${ns(baseDistinct)}   ${ratio(baseDistinct, manyDistinct)}`)
 console.log(`require('paycodes') (median of ${QUICK ? 1 : 11}, fresh process): ${requireMs().toFixed(1)} ms`)
