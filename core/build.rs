@@ -289,6 +289,18 @@ fn semantics(row: &Row<'_>, ctx: &Ctx, std_row: Option<&Row<'_>>) -> Res<String>
     if !ctx.reasons.contains(&reason) {
         return Err(row.err(format!("reason `{reason}` is not in reasons.tsv")));
     }
+    // The money rules every row keeps: an unknown outcome means inquire (never a blind
+    // retry), a retry only when nothing happened, pending is followed up, never retried.
+    for (o, a) in [(&outcome, &action), (&money_outcome, &money_action)] {
+        let ok = match o.as_str() {
+            "unknown" => a == "inquire_status",
+            "pending" => matches!(a.as_str(), "inquire_status" | "ask_customer"),
+            _ => a != "retry_later" || o == "failed",
+        };
+        if !ok {
+            return Err(row.err(format!("outcome `{o}` with action `{a}` breaks the money rules (unknown: inquire_status; pending: inquire_status or ask_customer; retry_later: failed only)")));
+        }
+    }
     Ok(format!(
         "Semantics {{ category: Category::{}, reason: Reason::{}, outcome: Outcome::{}, action: Action::{}, money_outcome: Outcome::{}, money_action: Action::{}, by_operation: {by_operation} }}",
         camel(&category),
@@ -337,20 +349,30 @@ fn scope(row: &Row<'_>) -> Res<String> {
         return Ok("Scope::ANY".into());
     }
     let mut mask: u128 = 0;
+    let mut letters = Vec::new();
     for part in v.split(',') {
+        // A letter code (BCA's `RP`, `IS`).
+        if part.len() == 2
+            && part.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            && part.bytes().any(|b| b.is_ascii_uppercase())
+        {
+            let b = part.as_bytes();
+            letters.push(format!("[{}, {}]", b[0], b[1]));
+            continue;
+        }
         let (a, b) = match part.split_once('-') {
             Some((a, b)) => (a, b),
             None => (part, part),
         };
         let (a, b): (u8, u8) = match (a.parse::<u8>(), b.parse::<u8>()) {
             (Ok(x), Ok(y)) if x <= y && y <= 99 && a.len() <= 2 && b.len() <= 2 => (x, y),
-            _ => return Err(row.err(format!("bad services `{v}` (use any, 42 or 47-53)"))),
+            _ => return Err(row.err(format!("bad services `{v}` (use any, 42, 47-53 or a letter code such as RP)"))),
         };
         for c in a..=b {
             mask |= 1u128 << c;
         }
     }
-    Ok(format!("Scope::codes({mask:#x})"))
+    Ok(format!("Scope::codes({mask:#x}, &[{}])", letters.join(", ")))
 }
 
 fn generate(dir: &Path) -> Res<String> {
@@ -429,10 +451,12 @@ fn generate(dir: &Path) -> Res<String> {
         ctx.operations.push(id.to_owned());
         let _ = writeln!(
             w,
-            "    OperationInfo {{ id: {}, name: {}, inconsistent_request: {}, source: {} }},",
+            "    OperationInfo {{ id: {}, name: {}, inconsistent_request: {}, moves_money: {}, request: {}, source: {} }},",
             text(id),
             text(r.get("name")?),
             enum_ref(&r, "inconsistent_request", "Outcome", &["success", "failed", "unknown"])?,
+            yes_no(&r, "moves_money")?,
+            enum_ref(&r, "request", "RequestKind", &["payment", "inquiry", "notification", "other"])?,
             text(r.get("source")?),
         );
     }
@@ -636,11 +660,12 @@ fn generate(dir: &Path) -> Res<String> {
             .position(|p| p == strings_from)
             .ok_or_else(|| r.err(format!("string_codes `{strings_from}` is not a provider")))?;
         provider_literals.push(format!(
-            "    Provider {{ id: {}, name: {}, aliases: &[{}], card_reading: {}, string_codes: {strings_idx}, document: {}, source: {}, services: &SERVICES_{upper}, cases: &CASES_{upper} }},",
+            "    Provider {{ id: {}, name: {}, aliases: &[{}], card_reading: {}, string_codes: {strings_idx}, covers: {}, document: {}, source: {}, services: &SERVICES_{upper}, cases: &CASES_{upper}, fields: &FIELDS_{upper}, keys: &KEYS_{upper} }},",
             text(id),
             text(r.get("name")?),
             aliases.join(", "),
             enum_ref(&r, "card_reading", "CardReading", &["standard", "seed_doku"])?,
+            text(r.get("covers")?),
             text(r.get("document")?),
             text(r.get("source")?),
         ));
@@ -805,8 +830,8 @@ fn generate(dir: &Path) -> Res<String> {
         let mut seen_status = BTreeSet::new();
         for r in &rows {
             let code = r.get("code")?;
-            if code.len() > 32 || !code.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase() || b == b'_') {
-                return Err(r.err(format!("status `{code}` must be digits, capitals and _, at most 32")));
+            if code.len() > 48 || !code.bytes().all(status_byte) {
+                return Err(r.err(format!("status `{code}` must be digits, capitals, _ and ., at most 48")));
             }
             if code.bytes().all(|b| b.is_ascii_digit()) && code.len() < 2 {
                 return Err(r.err("numeric statuses have at least two digits"));
@@ -816,9 +841,8 @@ fn generate(dir: &Path) -> Res<String> {
                 Some(a) => a.split(',').map(|s| s.trim().to_owned()).collect(),
             };
             for value in std::iter::once(code.to_owned()).chain(aliases.iter().cloned()) {
-                if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase() || b == b'_')
-                {
-                    return Err(r.err(format!("alias `{value}` must be digits, capitals and _")));
+                if value.is_empty() || value.len() > 48 || !value.bytes().all(status_byte) {
+                    return Err(r.err(format!("alias `{value}` must be digits, capitals, _ and ., at most 48")));
                 }
                 if !seen_status.insert(value.clone()) {
                     return Err(r.err(format!("value `{value}` listed twice in vocabulary `{vid}`")));
@@ -837,8 +861,21 @@ fn generate(dir: &Path) -> Res<String> {
         }
         w.push_str("];\n");
         let aliases: Vec<String> = aliases.iter().map(|a| format!("{a:?}")).collect();
+        let extends = match v.opt("extends")? {
+            None => "None".to_owned(),
+            Some(base) => {
+                let bi = vocabularies
+                    .iter()
+                    .position(|b| b.get("id").map(|id| id == base).unwrap_or(false))
+                    .ok_or_else(|| v.err(format!("extends `{base}`, which is not in vocabularies.tsv")))?;
+                if bi == vi {
+                    return Err(v.err("a vocabulary cannot extend itself"));
+                }
+                format!("Some({bi})")
+            }
+        };
         vocab_literals.push(format!(
-            "    Vocabulary {{ id: {}, name: {}, provider: {pi}, aliases: &[{}], rows: &STATUS_{upper}, source: {} }},",
+            "    Vocabulary {{ id: {}, name: {}, provider: {pi}, aliases: &[{}], extends: {extends}, rows: &STATUS_{upper}, source: {} }},",
             text(vid),
             text(v.get("name")?),
             aliases.join(", "),
@@ -858,8 +895,181 @@ fn generate(dir: &Path) -> Res<String> {
     }
     w.push_str("];\n");
 
+    let vocab_ids: Vec<String> =
+        vocabularies.iter().map(|v| v.get("id").map(str::to_owned)).collect::<Res<Vec<_>>>()?;
+    state_fields(dir, w, &provider_ids, &vocab_ids, &ctx.operations)?;
+
     ctx.out.push_str(w);
     Ok(ctx.out)
+}
+
+/// A byte of a status value as the tables spell it (the canonical form).
+fn status_byte(b: u8) -> bool {
+    b.is_ascii_digit() || b.is_ascii_uppercase() || b == b'_' || b == b'.'
+}
+
+/// A dotted body path (`virtualAccountData.billDetails[].status`) as lower-cased segments,
+/// `[]` standing for any item of an array.
+fn path_segments(row: &Row<'_>, path: &str) -> Res<Vec<String>> {
+    let mut segs = Vec::new();
+    for part in path.split('.') {
+        let (key, items) = match part.find("[]") {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if key.is_empty() || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            return Err(row.err(format!("bad path `{path}` (keys are letters, digits and _; `[]` for array items)")));
+        }
+        segs.push(key.to_ascii_lowercase());
+        if !items.is_empty() {
+            if items.len() % 2 != 0 || !items.as_bytes().chunks(2).all(|c| c == b"[]") {
+                return Err(row.err(format!("bad path `{path}`")));
+            }
+            for _ in 0..items.len() / 2 {
+                segs.push("[]".to_owned());
+            }
+        }
+    }
+    if segs.len() > 16 {
+        return Err(row.err(format!("path `{path}` is deeper than 16")));
+    }
+    Ok(segs)
+}
+
+fn segs_literal(segs: &[String]) -> String {
+    let items: Vec<String> = segs.iter().map(|s| format!("{s:?}")).collect();
+    format!("&[{}]", items.join(", "))
+}
+
+/// state_fields.tsv: where each provider's bodies carry the transaction's state.
+fn state_fields(dir: &Path, w: &mut String, providers: &[String], vocabs: &[String], ops: &[String]) -> Res<()> {
+    let t = Table::load(dir, "state_fields.tsv")?;
+    const ROLES: &[&str] = &[
+        "transaction_status",
+        "payment_flag",
+        "provider_status",
+        "result_code",
+        "modifier",
+        "card_code",
+        "failure_code",
+        "original_code",
+        "reference",
+        "description",
+        "service_code",
+    ];
+    // Roles read through a vocabulary, and roles that never take one.
+    const NEEDS_VOCAB: &[&str] = &["transaction_status", "payment_flag", "provider_status", "modifier"];
+    const NO_VOCAB: &[&str] = &["original_code", "reference", "description", "service_code"];
+    let mut seen = BTreeSet::new();
+    for r in t.iter() {
+        let p = r.get("provider")?;
+        if !providers.iter().any(|x| x == p) {
+            return Err(r.err(format!("provider `{p}` is not in providers.tsv")));
+        }
+    }
+    for p in providers {
+        let rows: Vec<_> = t.iter().filter(|r| r.get("provider").map(|x| x == p).unwrap_or(false)).collect();
+        let _ = writeln!(w, "static FIELDS_{}: [StateField; {}] = [", p.to_ascii_uppercase(), rows.len());
+        for r in &rows {
+            let path = r.get("path")?;
+            let segs = path_segments(r, path)?;
+            let role = r.get("evidence")?;
+            if !ROLES.contains(&role) {
+                return Err(r.err(format!("`evidence` = `{role}` is not one of {ROLES:?}")));
+            }
+            let vocabulary = match r.opt("vocabulary")? {
+                None if NEEDS_VOCAB.contains(&role) => {
+                    return Err(r.err(format!("evidence `{role}` needs a vocabulary")));
+                }
+                None => "None".to_owned(),
+                Some(_) if NO_VOCAB.contains(&role) => {
+                    return Err(r.err(format!("evidence `{role}` takes no vocabulary (write -)")));
+                }
+                Some(v) => {
+                    let i = vocabs
+                        .iter()
+                        .position(|x| x == v)
+                        .ok_or_else(|| r.err(format!("vocabulary `{v}` is not in vocabularies.tsv")))?;
+                    format!("Some({i})")
+                }
+            };
+            let scope_text = r.get("scope")?;
+            let mut tokens = Vec::new();
+            if scope_text != "any" {
+                for tok in scope_text.split(',').map(str::trim) {
+                    if let Some((fp, value)) = tok.split_once('=') {
+                        let value = value.trim().to_ascii_uppercase().replace(['-', ' '], "_");
+                        if value.is_empty() || !value.bytes().all(status_byte) {
+                            return Err(r.err(format!("bad scope value in `{tok}`")));
+                        }
+                        tokens.push(format!(
+                            "ScopeToken::Equals({}, {value:?})",
+                            segs_literal(&path_segments(r, fp.trim())?)
+                        ));
+                    } else if tok.len() == 2 && tok.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()) {
+                        let b = tok.as_bytes();
+                        tokens.push(format!("ScopeToken::Service([{}, {}])", b[0], b[1]));
+                    } else if let Some(i) = ops.iter().position(|o| o == tok) {
+                        tokens.push(format!("ScopeToken::Operation({i})"));
+                    } else {
+                        return Err(r.err(format!(
+                            "scope `{tok}` is not any, a service code, an operation of operations.tsv or path=value"
+                        )));
+                    }
+                }
+            }
+            if !seen.insert((p.clone(), segs.clone(), scope_text.to_owned(), r.opt("vocabulary")?.map(str::to_owned))) {
+                return Err(r.err("the same path, vocabulary and scope are listed twice"));
+            }
+            let key = key_hash(segs.last().map_or("", String::as_str));
+            let _ = writeln!(
+                w,
+                "    StateField {{ path: {}, key: {key:#x}, text: {}, vocabulary: {vocabulary}, role: {}, scope: &[{}], source: {} }},",
+                segs_literal(&segs),
+                text(path),
+                format_args!("FieldRole::{}", camel(role)),
+                tokens.join(", "),
+                text(r.get("source")?),
+            );
+        }
+        w.push_str("];\n");
+    }
+    // Per provider, a 256-bit filter of the last keys of its paths and the standard's (and of
+    // the paths scopes look at), so the body reader skips unrelated fields with one test.
+    let last_keys = |p: &str| -> Res<Vec<String>> {
+        let mut keys = Vec::new();
+        for r in t.iter().filter(|r| r.get("provider").map(|x| x == p).unwrap_or(false)) {
+            keys.push(path_segments(&r, r.get("path")?)?.last().cloned().unwrap_or_default());
+            for tok in r.get("scope")?.split(',') {
+                if let Some((fp, _)) = tok.split_once('=') {
+                    keys.push(path_segments(&r, fp.trim())?.last().cloned().unwrap_or_default());
+                }
+            }
+        }
+        Ok(keys)
+    };
+    let standard_keys = last_keys("standard")?;
+    for p in providers {
+        let mut bits = [0u64; 4];
+        for k in last_keys(p)?.iter().chain(&standard_keys) {
+            let h = key_bit(key_hash(k));
+            bits[h / 64] |= 1 << (h % 64);
+        }
+        let _ = writeln!(w, "static KEYS_{}: [u64; 4] = {bits:#x?};", p.to_ascii_uppercase());
+    }
+    Ok(())
+}
+
+/// A key's length and its first and last bytes, lower-cased: a constant-time fingerprint
+/// (core/src/response.rs computes the same; equal keys have equal fingerprints).
+fn key_bit(h: u64) -> usize {
+    ((h & 0xff) as usize + 7 * ((h >> 32) & 0xff) as usize + 31 * ((h >> 40) & 0xff) as usize) % 256
+}
+
+fn key_hash(key: &str) -> u64 {
+    let b = key.as_bytes();
+    let (first, last) = (b.first().map_or(0, u8::to_ascii_lowercase), b.last().map_or(0, u8::to_ascii_lowercase));
+    (b.len() as u64) | u64::from(first) << 32 | u64::from(last) << 40
 }
 
 fn main() {

@@ -25,7 +25,7 @@ export type Category = 'success' | 'system' | 'message' | 'business' | 'approved
  * The canonical reason, shared by every family (`insufficient_funds` is SNAP 403xx14,
  * ISO 51 and DOKU e-wallet 403XX14 alike). Numbers and ids are stable.
  */
-export type Reason = 'unknown' | 'success' | 'in_progress' | 'partial_approval' | 'otp_sent' | 'awaiting_payment' | 'refunded' | 'bad_request' | 'invalid_field_format' | 'invalid_mandatory_field' | 'invalid_amount' | 'invalid_currency' | 'cvv_required' | 'invalid_card_data' | 'function_not_supported' | 'operation_not_allowed' | 'invalid_api_transition' | 'journey_not_found' | 'inconsistent_request' | 'duplicate_reference' | 'duplicate_external_id' | 'duplicate_transmission' | 'invalid_transaction_status' | 'invalid_terminal' | 'token_limit_required' | 'token_limit_invalid' | 'set_limit_not_allowed' | 'unauthorized' | 'invalid_token' | 'token_not_found' | 'invalid_customer_token' | 'customer_token_not_found' | 'card_token_expired' | 'authentication_required' | 'three_d_secure_failed' | 'verification_failed' | 'amount_limit_exceeded' | 'activity_limit_exceeded' | 'token_limit_exceeded' | 'merchant_limit_exceeded' | 'account_limit_exceeded' | 'too_many_requests' | 'feature_not_allowed' | 'temporarily_not_allowed' | 'invalid_merchant' | 'merchant_blacklisted' | 'merchant_not_registered' | 'partner_not_found' | 'invalid_routing' | 'bank_not_supported' | 'no_issuer' | 'issuer_unavailable' | 'insufficient_funds' | 'do_not_honor' | 'declined' | 'card_blocked' | 'card_expired' | 'dormant_account' | 'inactive_account' | 'invalid_account' | 'invalid_card_number' | 'restricted_card' | 'transaction_not_permitted' | 'incorrect_pin' | 'pin_tries_exceeded' | 'pin_required' | 'pin_change_required' | 'pin_change_denied' | 'cvv_failed' | 'refer_to_issuer' | 'lost_card' | 'stolen_card' | 'pick_up_card' | 'suspected_fraud' | 'security_violation' | 'legal_violation' | 'closed_account' | 'transaction_suspended' | 'stop_payment' | 'otp_expired' | 'invalid_otp' | 'otp_blocked' | 'otp_required' | 'surcharge_not_permitted' | 'transaction_expired' | 'transaction_not_found' | 'transaction_cancelled' | 'transaction_failed' | 'invalid_bill' | 'bill_paid' | 'bill_expired' | 'invalid_transaction' | 'already_reversed' | 'no_financial_impact' | 'general_error' | 'internal_server_error' | 'external_server_error' | 'timeout' | 'reenter_transaction' | 'crypto_error'
+export type Reason = 'unknown' | 'success' | 'in_progress' | 'partial_approval' | 'otp_sent' | 'awaiting_payment' | 'refunded' | 'bad_request' | 'invalid_field_format' | 'invalid_mandatory_field' | 'invalid_amount' | 'invalid_currency' | 'cvv_required' | 'invalid_card_data' | 'function_not_supported' | 'operation_not_allowed' | 'invalid_api_transition' | 'journey_not_found' | 'inconsistent_request' | 'duplicate_reference' | 'duplicate_external_id' | 'duplicate_transmission' | 'invalid_transaction_status' | 'invalid_terminal' | 'token_limit_required' | 'token_limit_invalid' | 'set_limit_not_allowed' | 'unauthorized' | 'invalid_token' | 'token_not_found' | 'invalid_customer_token' | 'customer_token_not_found' | 'card_token_expired' | 'authentication_required' | 'three_d_secure_failed' | 'verification_failed' | 'amount_limit_exceeded' | 'activity_limit_exceeded' | 'token_limit_exceeded' | 'merchant_limit_exceeded' | 'account_limit_exceeded' | 'too_many_requests' | 'feature_not_allowed' | 'temporarily_not_allowed' | 'invalid_merchant' | 'merchant_blacklisted' | 'merchant_not_registered' | 'partner_not_found' | 'invalid_routing' | 'bank_not_supported' | 'no_issuer' | 'issuer_unavailable' | 'insufficient_funds' | 'do_not_honor' | 'declined' | 'card_blocked' | 'card_expired' | 'dormant_account' | 'inactive_account' | 'invalid_account' | 'invalid_card_number' | 'restricted_card' | 'transaction_not_permitted' | 'incorrect_pin' | 'pin_tries_exceeded' | 'pin_required' | 'pin_change_required' | 'pin_change_denied' | 'cvv_failed' | 'refer_to_issuer' | 'lost_card' | 'stolen_card' | 'pick_up_card' | 'suspected_fraud' | 'security_violation' | 'legal_violation' | 'closed_account' | 'transaction_suspended' | 'stop_payment' | 'otp_expired' | 'invalid_otp' | 'otp_blocked' | 'otp_required' | 'surcharge_not_permitted' | 'transaction_expired' | 'transaction_not_found' | 'transaction_cancelled' | 'transaction_failed' | 'invalid_bill' | 'bill_paid' | 'bill_expired' | 'invalid_transaction' | 'already_reversed' | 'no_financial_impact' | 'general_error' | 'internal_server_error' | 'external_server_error' | 'timeout' | 'reenter_transaction' | 'crypto_error' | 'no_response' | 'invalid_response' | 'status_uncertain' | 'authorized' | 'fraud_review' | 'partially_refunded' | 'chargeback' | 'awaiting_approval' | 'payment_reversed' | 'merchant_insufficient_funds' | 'account_blocked' | 'transfer_returned' | 'already_registered'
 
 /**
  * What an API does, as far as outcome rules care.
@@ -41,7 +41,12 @@ export type Network = 'visa' | 'mastercard'
  * Something a careful integrator wants to know about an answer that did not change it
  * (or that it was decided despite).
  */
-export type Warning = 'message_ignored'
+export type Warning = 'message_ignored' | 'http_status_mismatch' | 'status_overrides_code' | 'original_code_differs' | 'unknown_status_value' | 'duplicate_key' | 'reason_from_message' | 'status_missing' | 'conflicting_status' | 'status_needs_operation' | 'body_not_json' | 'bad_response_code' | 'bad_field_value'
+
+/**
+ * Which evidence decided a whole response's answer (`decided_by`).
+ */
+export type Evidence = 'response_code' | 'transaction_status' | 'payment_flag' | 'provider_status' | 'result_code' | 'http_status' | 'no_body' | 'no_response' | 'ambiguous' | 'no_evidence'
 
 /** The stable id of an error: `err.code` of everything paycodes throws. */
 export type ErrorCode = 'empty' | 'bad_length' | 'bad_character' | 'bad_http_status' | 'invalid_utf8' | 'negative_number' | 'not_an_integer' | 'bad_type' | 'bad_json' | 'out_of_range' | 'missing_argument' | 'conflicting_arguments' | 'unknown_format' | 'line_too_long' | 'unknown_provider' | 'unknown_family' | 'unknown_network' | 'unknown_kind' | 'unknown_operation' | 'unknown_reason' | 'kind_required' | 'unknown_table' | 'unknown_export_format' | 'unknown_option' | 'unknown_service' | 'unknown_case' | 'no_snap_code' | 'bad_detail' | 'message_too_long' | 'body_too_large' | 'body_too_deep' | 'duplicate_key' | 'internal'
@@ -263,6 +268,138 @@ export interface CustomerMessage {
   readonly masked: boolean
 }
 
+/**
+ * What a whole response or callback body says about the transaction.
+ */
+export interface DecodedResponse {
+  /**
+   * Did the money move: success, pending (never success), failed or unknown (inquire).
+   */
+  readonly outcome: Outcome
+  /**
+   * Why (the canonical reason, shared by every family).
+   */
+  readonly reason: Reason
+  /**
+   * What to do next.
+   */
+  readonly action: Action
+  /**
+   * Which evidence decided (a state field, the code, the HTTP status, nothing).
+   */
+  readonly decidedBy: Evidence
+  /**
+   * A message safe to show the customer, in the answer's locale.
+   */
+  readonly customerMessage: string
+  /**
+   * Whether the customer message hides the real reason (fraud, lost or stolen card).
+   */
+  readonly masked: boolean
+  /**
+   * The precise text for logs and support staff (the body's status description when it
+   * has one).
+   */
+  readonly merchantMessage: string
+  /**
+   * The HTTP status: the transport's when given, else the code's.
+   */
+  readonly httpStatus: number | null
+  /**
+   * The decoded `responseCode` and `responseMessage` (null when the body has none).
+   */
+  readonly code: Decoded | null
+  /**
+   * The state field read (which field, its value, its vocabulary, its meaning).
+   */
+  readonly status: FieldReading | null
+  /**
+   * A card or failure code of the body that gave the reason of a failure.
+   */
+  readonly decline: FieldReading | null
+  /**
+   * References to inquire with (`originalPartnerReferenceNo`, provider ids), in body order.
+   */
+  readonly references: ReadonlyArray<Reference>
+  /**
+   * The status-inquiry service to call when the action is `inquire_status`.
+   */
+  readonly inquiryService: Service | null
+  /**
+   * The provider profile that read the body.
+   */
+  readonly provider: string
+  /**
+   * The operation: the caller's, or the one of the code's service.
+   */
+  readonly operation: string | null
+  /**
+   * The language of `customer_message` (`en` or `id`).
+   */
+  readonly locale: string
+  /**
+   * Contradictions and ignored fields a careful integrator wants to see.
+   */
+  readonly warnings: ReadonlyArray<Warning>
+}
+
+/**
+ * One field of a body read as a transaction state or a code.
+ */
+export interface FieldReading {
+  /**
+   * The field's path as the profile's table writes it (`latestTransactionStatus`).
+   */
+  readonly field: string
+  /**
+   * What kind of field: `transaction_status`, `payment_flag`, `provider_status`,
+   * `result_code`, `modifier`, `card_code` or `failure_code`.
+   */
+  readonly evidence: string
+  /**
+   * The value as the body wrote it.
+   */
+  readonly value: string
+  /**
+   * The vocabulary it was read in (null for a card or failure code read as a code).
+   */
+  readonly vocabulary: string | null
+  /**
+   * The value's name in its table (null when no table lists it).
+   */
+  readonly name: string | null
+  /**
+   * Whether a table lists the value.
+   */
+  readonly known: boolean
+  /**
+   * What the value says happened.
+   */
+  readonly outcome: Outcome
+  /**
+   * Its reason.
+   */
+  readonly reason: Reason
+  /**
+   * Its action.
+   */
+  readonly action: Action
+}
+
+/**
+ * A reference to inquire with.
+ */
+export interface Reference {
+  /**
+   * The field's path as the profile's table writes it (`originalPartnerReferenceNo`).
+   */
+  readonly field: string
+  /**
+   * Its value.
+   */
+  readonly value: string
+}
+
 /** Options of `decode`. A key it does not take throws `unknown_option`. */
 export interface DecodeOptions {
   /**
@@ -375,6 +512,26 @@ export interface ExportOptions {
   format?: 'json' | 'csv' | 'md' | null
 }
 
+/** Options of `decodeResponse`. A key it does not take throws `unknown_option`. */
+export interface DecodeResponseOptions {
+  /**
+   * Provider profile.
+   */
+  provider?: string | null
+  /**
+   * The operation that was called.
+   */
+  operation?: string | null
+  /**
+   * An HTTP status (building; whole responses).
+   */
+  httpStatus?: number | string | null
+  /**
+   * Language of customer messages.
+   */
+  locale?: string | null
+}
+
 /** A code: text, or the number a provider sent (`2002400`). */
 export type Code = string | number
 
@@ -387,6 +544,11 @@ export declare function decode(code: Code, options?: DecodeOptions | null): Deco
  * Decodes many codes (or `[code, message]` pairs) with the same options. Equal items share one frozen answer object (about 100 bytes per item for the array, plus one answer per distinct item). The first malformed item throws, with `err.index` set.
  */
 export declare function decodeMany(codes: ReadonlyArray<Code | readonly [Code, string | null | undefined]>, options?: DecodeManyOptions | null): Decoded[]
+
+/**
+ * What a whole response or callback body says about the transaction: a state field beats the response code, a failed status inquiry says nothing about the payment, and missing or contradictory evidence is `unknown` (inquire). An object or array is sent as its JSON text, a string as is, a Buffer or Uint8Array as bytes; null or undefined means no response arrived.
+ */
+export declare function decodeResponse(body: object | string | Uint8Array | null | undefined, options?: DecodeResponseOptions | null): DecodedResponse
 
 /**
  * The explanation `paycodes explain` prints, in `options.locale` (`en` or `id`).

@@ -184,9 +184,25 @@ function decodeMany(codes, options) {
   return out
 }
 
+// ---- whole responses ----
+
+// A plain object or array is sent as its JSON text (what the provider sent); a string as its
+// text; a Buffer or Uint8Array as its bytes; null or undefined means no response arrived.
+function decodeResponse(body, options) {
+  if (body !== null && typeof body === 'object' && !ArrayBuffer.isView(body)) {
+    try {
+      body = JSON.stringify(body)
+    } catch (e) {
+      throw typeError(`body must be an object JSON can hold, a string or bytes: ${e.message}`)
+    }
+  }
+  return native._decodeResponse(body, options)
+}
+
 module.exports = {
   decode,
   decodeMany,
+  decodeResponse,
   explain: (code, options) => native._explain(code, options),
   buildSnap: (service, options) => native._buildSnap(service, options),
   customerMessage: (reason, options) => native._customerMessage(reason, options),

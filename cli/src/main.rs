@@ -8,7 +8,7 @@ use paycodes::api::{self, Args, Call, Input};
 use paycodes::lines::{LineDecoder, MAX_LINE};
 use paycodes::{Arg, Error, ErrorClass, Raw, json};
 use std::ffi::OsString;
-use std::io::{self, BufRead, BufReader, IsTerminal, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -26,6 +26,10 @@ enum Command {
     /// responseMessage); writes one JSON answer per input line, in order, as each line
     /// arrives.
     Decode(DecodeArgs),
+    /// Read a whole response or callback body (JSON) and say what happened to the
+    /// transaction: the state field beats the response code; a failed status inquiry says
+    /// nothing about the payment.
+    Response(ResponseArgs),
     /// Export a table as JSON, CSV or Markdown.
     Table(TableArgs),
 }
@@ -44,7 +48,7 @@ struct ContextArgs {
     /// The operation that was called, for context-dependent codes (e.g. direct_debit).
     #[arg(long)]
     operation: Option<String>,
-    /// Status vocabulary for --family status: snap, qris, direct_debit, va, or a provider's.
+    /// Status vocabulary (implies --family status): snap, qris, direct_debit, va, or a provider's.
     #[arg(long)]
     kind: Option<String>,
     /// Language of the explanation and the customer message: en or id.
@@ -104,6 +108,36 @@ struct DecodeArgs {
 }
 
 #[derive(ClapArgs)]
+struct ResponseArgs {
+    /// A file holding the body (`-` or nothing: stdin).
+    file: Option<std::path::PathBuf>,
+    /// Provider profile (see `paycodes table providers`), e.g. bca, midtrans, xendit.
+    #[arg(long, short = 'p')]
+    provider: Option<String>,
+    /// The operation the body answers (e.g. direct_debit, disbursement, status_inquiry).
+    #[arg(long)]
+    operation: Option<String>,
+    /// The HTTP status the transport reported.
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    http_status: Option<String>,
+    /// No response arrived at all (a transport timeout); no body is read.
+    #[arg(long, conflicts_with_all = ["file", "jsonl"])]
+    no_response: bool,
+    /// Language of the explanation and the customer message: en or id.
+    #[arg(long, visible_alias = "lang", default_value = "en")]
+    locale: String,
+    /// Print one JSON object instead of the explanation.
+    #[arg(long)]
+    json: bool,
+    /// One body per line in, one JSON answer per line out, in order.
+    #[arg(long)]
+    jsonl: bool,
+    /// No progress bar, even on a terminal (with --jsonl).
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+#[derive(ClapArgs)]
 struct TableArgs {
     /// snap_services, snap_cases, reasons, iso8583, provider_strings, statuses or providers
     /// (`-` works for `_`).
@@ -135,6 +169,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Explain(a) => explain(a),
         Command::Decode(a) => decode_stream(a),
+        Command::Response(a) => response(a),
         Command::Table(a) => export(a),
     };
     match result {
@@ -204,7 +239,7 @@ enum Line {
 }
 
 /// Reads the next line into `line` (cleared first); `None` at the end of input.
-fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<Option<(Line, usize)>> {
+fn read_line(reader: &mut (impl BufRead + ?Sized), line: &mut Vec<u8>) -> io::Result<Option<(Line, usize)>> {
     line.clear();
     let mut read = 0usize;
     let mut too_long = false;
@@ -240,34 +275,44 @@ fn decode_stream(a: DecodeArgs) -> io::Result<ExitCode> {
         Err(e) => return Ok(usage_error(&e)),
     };
     let mut decoder = LineDecoder::new(ctx, a.keep.clone(), !a.no_cache);
-    let bar = progress_bar(a.quiet);
     let mut reader = BufReader::with_capacity(1 << 20, io::stdin().lock());
+    stream(&mut reader, a.quiet, ("lines", "malformed"), |kind, line, out| match kind {
+        Line::Whole => decoder.decode_line(line, out),
+        Line::TooLong => {
+            decoder.too_long(&line[..line.len().min(json::MAX_RAW_ECHO)], out);
+            false
+        }
+    })
+}
+
+/// Reads lines and writes one answer line per input line, in order: `answer` writes the
+/// answer and says whether the line was good. Before the reader would wait for more input,
+/// what is answered is written, so a pipe from `tail -f` sees each answer as its line
+/// arrives while a file is written in large blocks. Exit 1 when any line was bad.
+fn stream<R: io::Read>(
+    reader: &mut BufReader<R>,
+    quiet: bool,
+    (items, bad_items): (&str, &str),
+    mut answer: impl FnMut(Line, &[u8], &mut Vec<u8>) -> bool,
+) -> io::Result<ExitCode> {
+    let bar = progress_bar(quiet);
     let mut stdout = io::stdout().lock();
     let mut out: Vec<u8> = Vec::with_capacity(2 << 20);
     let mut line: Vec<u8> = Vec::with_capacity(256);
     let (mut lines, mut bad, mut bytes) = (0u64, 0u64, 0u64);
     loop {
-        // Before the reader would wait for more input, write what is answered: a pipe from
-        // `tail -f` sees each answer as its line arrives, a file is written in large blocks.
         if reader.buffer().is_empty() && !out.is_empty() {
             stdout.write_all(&out)?;
             stdout.flush()?;
             out.clear();
             if let Some(bar) = &bar {
                 bar.set_position(bytes);
-                bar.set_message(format!("{lines} lines, {bad} malformed"));
+                bar.set_message(format!("{lines} {items}, {bad} {bad_items}"));
             }
         }
-        let Some((kind, n)) = read_line(&mut reader, &mut line)? else { break };
+        let Some((kind, n)) = read_line(reader, &mut line)? else { break };
         bytes += n as u64;
-        let ok = match kind {
-            Line::Whole => decoder.decode_line(&line, &mut out),
-            Line::TooLong => {
-                decoder.too_long(&line[..line.len().min(json::MAX_RAW_ECHO)], &mut out);
-                false
-            }
-        };
-        bad += u64::from(!ok);
+        bad += u64::from(!answer(kind, &line, &mut out));
         out.push(b'\n');
         lines += 1;
         if out.len() >= 1 << 20 {
@@ -279,9 +324,91 @@ fn decode_stream(a: DecodeArgs) -> io::Result<ExitCode> {
     stdout.flush()?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
-        eprintln!("paycodes: {lines} lines, {bad} malformed");
+        eprintln!("paycodes: {lines} {items}, {bad} {bad_items}");
     }
     Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+impl ResponseArgs {
+    fn args(&self) -> Args<'_> {
+        let mut args = Args::new(Call::DecodeResponse).with(Arg::Locale, Input::Str(&self.locale));
+        if let Some(p) = &self.provider {
+            args = args.with(Arg::Provider, Input::Str(p));
+        }
+        if let Some(o) = &self.operation {
+            args = args.with(Arg::Operation, Input::Str(o));
+        }
+        if let Some(h) = &self.http_status {
+            args = args.with(Arg::HttpStatus, Input::Str(h));
+        }
+        args
+    }
+}
+
+fn response(a: ResponseArgs) -> io::Result<ExitCode> {
+    let args = a.args();
+    // Options are checked once, before any body is read.
+    if let Err(e) = api::decode_response(&Input::Null, &args) {
+        return Ok(usage_error(&e));
+    }
+    let source: Box<dyn Read> = match &a.file {
+        Some(p) if p.as_os_str() != "-" => Box::new(std::fs::File::open(p)?),
+        _ => Box::new(io::stdin().lock()),
+    };
+    let mut input = BufReader::with_capacity(1 << 20, source);
+    if a.jsonl {
+        return response_lines(&mut input, &args, a.quiet);
+    }
+    let mut body = Vec::new();
+    let body = if a.no_response {
+        Input::Null
+    } else {
+        // One more byte than the limit, so an over-long body is reported as such.
+        input.take(paycodes::response::MAX_BODY as u64 + 1).read_to_end(&mut body)?;
+        Input::Bytes(&body)
+    };
+    let mut out = Vec::new();
+    let status = match api::decode_response(&body, &args) {
+        Ok(r) if a.json => {
+            json::write_response(&mut out, &r);
+            ExitCode::SUCCESS
+        }
+        Ok(r) => {
+            out.extend_from_slice(paycodes::explain_response(&r, r.locale()).as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(e) if a.json => {
+            json::write_error(&mut out, &Raw::Text(""), &e);
+            exit_for(&e)
+        }
+        Err(e) => {
+            eprintln!("paycodes: {e} ({})", e.id());
+            return Ok(exit_for(&e));
+        }
+    };
+    out.push(b'\n');
+    io::stdout().lock().write_all(&out)?;
+    Ok(status)
+}
+
+/// `paycodes response --jsonl`: a body per line, an answer per line, in order.
+fn response_lines(reader: &mut BufReader<Box<dyn Read>>, args: &Args<'_>, quiet: bool) -> io::Result<ExitCode> {
+    stream(reader, quiet, ("bodies", "unreadable"), |kind, line, out| {
+        let result = match kind {
+            Line::Whole => api::decode_response(&Input::Bytes(line), args),
+            Line::TooLong => Err(Error::LineTooLong { limit: MAX_LINE }),
+        };
+        match result {
+            Ok(r) => {
+                json::write_response(out, &r);
+                true
+            }
+            Err(e) => {
+                json::write_error(out, &Raw::Text(""), &e);
+                false
+            }
+        }
+    })
 }
 
 fn export(a: TableArgs) -> io::Result<ExitCode> {

@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-30}
-targets=(decode_code detect_family match_message build_snap)
+targets=(decode_code detect_family match_message build_snap decode_response)
 python3 seed.py ../../tests/vectors corpus
 cargo fuzz build --sanitizer none
 log=$(mktemp)

@@ -9,7 +9,7 @@ import struct
 import sys
 
 vectors, out = sys.argv[1], sys.argv[2]
-codes, messages = set(), set()
+codes, messages, bodies = set(), set(), set()
 for f in sorted(glob.glob(os.path.join(vectors, '*.json'))):
     for c in json.load(open(f))['cases']:
         code = c['input'].get('code')
@@ -19,6 +19,11 @@ for f in sorted(glob.glob(os.path.join(vectors, '*.json'))):
             codes.add(str(code))
         if isinstance(c['input'].get('message'), str) and c['input']['message']:
             messages.add(c['input']['message'])
+        body = c['input'].get('body')
+        if c.get('call') == 'decode_response' and isinstance(body, (dict, list)):
+            bodies.add(json.dumps(body, separators=(',', ':')))
+        elif c.get('call') == 'decode_response' and isinstance(body, str) and len(body) < 4096:
+            bodies.add(body)
 
 
 def write(target, data):
@@ -38,4 +43,8 @@ for i, m in enumerate(sorted(messages)):
 # A few well-formed build inputs: (u16, [u8;2], u8, u8, u16, Option<&str>).
 for http, svc, case in [(400, b'25', 1), (404, b'24', 14), (200, b'54', 0), (409, b'43', 2)]:
     write('build_snap', struct.pack('<H', http + 1) + svc + bytes([case, 0]) + struct.pack('<H', 0xffff) + b'\x01amount')
+for i, body in enumerate(sorted(bodies)):
+    # Three option bytes (provider/operation, family, HTTP status), then the body.
+    write('decode_response', bytes([i % 256, 0, 0]) + body.encode())
+print(f'seeded {len(bodies)} bodies; ', end='')
 print(f'seeded {len(codes)} codes and {len(messages)} messages into {out}')

@@ -96,6 +96,8 @@ pub enum Call {
     Table,
     /// `export(name, ...)`.
     Export,
+    /// `decode_response(body, ...)`.
+    DecodeResponse,
 }
 
 impl Call {
@@ -108,6 +110,7 @@ impl Call {
         Call::CustomerMessage,
         Call::Table,
         Call::Export,
+        Call::DecodeResponse,
     ];
 
     /// The call's name (snake_case).
@@ -120,6 +123,7 @@ impl Call {
             Call::CustomerMessage => "customer_message",
             Call::Table => "table",
             Call::Export => "export",
+            Call::DecodeResponse => "decode_response",
         }
     }
 
@@ -134,6 +138,7 @@ impl Call {
             Call::CustomerMessage => &[Arg::Locale],
             Call::Table => &[Arg::Provider],
             Call::Export => &[Arg::Provider, Arg::Format],
+            Call::DecodeResponse => &[Arg::Provider, Arg::Operation, Arg::HttpStatus, Arg::Locale],
         }
     }
 
@@ -212,6 +217,15 @@ impl<'a> Args<'a> {
         }
         if let Some(k) = self.str_opt(Arg::Kind)? {
             ctx.kind = Some(Vocabulary::find(k).ok_or(Error::UnknownKind)?);
+            // A status vocabulary only means something for a status: it implies the family,
+            // and contradicts any other.
+            match ctx.family {
+                None => ctx.family = Some(Family::Status),
+                Some(Family::Status) => {}
+                Some(_) => {
+                    return Err(Error::ConflictingArguments { arg: Arg::Kind, other: Arg::Family });
+                }
+            }
         }
         ctx.locale = self.locale()?;
         if ctx.family == Some(Family::Status) && ctx.kind.is_none() {
@@ -370,6 +384,33 @@ pub fn whole_number(v: &Input<'_>, arg: Arg, min: i64, max: i64) -> Result<i64, 
         _ => return Err(v.bad_type(arg, "a whole number or a string of digits")),
     };
     if n < min || n > max { Err(out_of_range) } else { Ok(n) }
+}
+
+/// An HTTP status option: a whole number from 100 to 599 (`bad_http_status` outside).
+fn http_status(v: &Input<'_>) -> Result<Option<u16>, Error> {
+    if *v == Input::Null {
+        return Ok(None);
+    }
+    let http = whole_number(v, Arg::HttpStatus, i64::MIN, i64::MAX)?;
+    if !(100..=599).contains(&http) {
+        return Err(Error::BadHttpStatus { status: http });
+    }
+    Ok(Some(http as u16))
+}
+
+/// `decode_response(body, provider=..., operation=..., http_status=..., locale=...)`: the
+/// body as text or bytes (a binding serializes its language's objects to JSON first), or
+/// null when no response arrived.
+pub fn decode_response(body: &Input<'_>, args: &Args<'_>) -> Result<crate::response::Response, Error> {
+    let bytes = match *body {
+        Input::Null => None,
+        Input::Str(s) => Some(s.as_bytes()),
+        Input::Bytes(b) => Some(b),
+        Input::BadText => return Err(Error::InvalidUtf8 { position: 0 }),
+        _ => return Err(body.bad_type(Arg::Body, "a string or bytes (the body), or null (no response)")),
+    };
+    let http = http_status(&args.get(Arg::HttpStatus))?;
+    crate::response::decode_response(bytes, http, &args.context()?)
 }
 
 /// `build_snap(service, reason=... | http_status=..., case_code=..., detail=..., provider=...)`:

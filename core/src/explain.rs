@@ -23,6 +23,10 @@ struct Words {
     network: &'static str,
     by_network: &'static str,
     kind: &'static str,
+    decided: &'static str,
+    code: &'static str,
+    references: &'static str,
+    warnings: &'static str,
 }
 
 const EN: Words = Words {
@@ -43,6 +47,10 @@ const EN: Words = Words {
     network: "Network",
     by_network: "Depends on the network; give --network for the exact reading:",
     kind: "Status kind",
+    decided: "Decided by",
+    code: "Response code",
+    references: "Inquire with",
+    warnings: "Warnings",
 };
 
 const ID: Words = Words {
@@ -63,6 +71,10 @@ const ID: Words = Words {
     network: "Jaringan",
     by_network: "Tergantung jaringan kartu; pakai --network untuk arti yang pasti:",
     kind: "Jenis status",
+    decided: "Diputuskan oleh",
+    code: "Kode respons",
+    references: "Referensi",
+    warnings: "Peringatan",
 };
 
 fn outcome_text(o: Outcome, l: Locale) -> &'static str {
@@ -191,4 +203,66 @@ fn write(out: &mut String, d: &Decoded<'_>, locale: Locale) {
     for (k, v) in lines {
         let _ = write!(out, "\n  {k:<width$}  {v}");
     }
+}
+
+/// The explanation of a whole response (no trailing newline): what `paycodes response`
+/// prints.
+pub fn explain_response(r: &crate::response::Response, locale: Locale) -> String {
+    let w = if locale == Locale::Id { &ID } else { &EN };
+    let mut out = String::new();
+    let _ = write!(out, "Transaction ({}): {} ({})", r.provider().id(), r.outcome(), r.reason());
+    let mut lines: Vec<(&str, String)> = Vec::new();
+    let decided = match r.status() {
+        Some(s) => format!(
+            "{} = {:?}{}{}",
+            s.field(),
+            r.value_of(s),
+            s.name().map_or(String::new(), |n| format!(" ({n})")),
+            s.vocabulary().map_or(String::new(), |v| format!(", vocabulary {}", v.id())),
+        ),
+        None => String::new(),
+    };
+    let by = r.decided_by().id();
+    lines.push((w.decided, if decided.is_empty() { by.to_owned() } else { format!("{by}: {decided}") }));
+    if let Some(c) = r.code() {
+        lines.push((w.code, format!("{} {} ({}, {})", c.canonical(), c.message(), c.outcome(), c.reason())));
+    }
+    if let Some(d) = r.decline() {
+        lines.push(("", format!("{} = {:?}: {}", d.field(), r.value_of(d), d.name().map_or("", |n| n.as_str()))));
+    }
+    if locale == Locale::En {
+        lines.push((w.happened, r.merchant_message().to_owned()));
+    }
+    lines.push((w.money, outcome_text(r.outcome(), locale).to_owned()));
+    let mut next = action_text(r.action(), locale).to_owned();
+    if r.action() == Action::InquireStatus
+        && let Some(s) = r.inquiry_service()
+    {
+        next.push_str(if locale == Locale::Id { " Layanan status: " } else { " Status service: " });
+        let _ = write!(next, "{} {}.", s.code(), s.name());
+    }
+    lines.push((w.next, next));
+    let refs: Vec<String> = r.references().map(|(f, v)| format!("{f}={v}")).collect();
+    if !refs.is_empty() {
+        lines.push((w.references, refs.join(", ")));
+    }
+    let cm = r.customer_message();
+    let mut customer = cm.text.to_string();
+    if cm.masked {
+        customer.push(' ');
+        customer.push_str(w.masked);
+    }
+    lines.push((w.customer, customer));
+    if locale == Locale::Id {
+        lines.push((w.technical, r.merchant_message().to_owned()));
+    }
+    let warnings: Vec<&str> = r.warnings().iter().map(|x| x.id()).collect();
+    if !warnings.is_empty() {
+        lines.push((w.warnings, warnings.join(", ")));
+    }
+    let width = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    for (k, v) in lines {
+        let _ = write!(out, "\n  {k:<width$}  {v}");
+    }
+    out
 }

@@ -111,6 +111,7 @@ const PROVIDER_COLUMNS: &[&str] = &[
     "id",
     "name",
     "aliases",
+    "covers",
     "document",
     "card_reading",
     "string_codes",
@@ -118,6 +119,7 @@ const PROVIDER_COLUMNS: &[&str] = &[
     "cases",
     "string_code_count",
     "vocabularies",
+    "state_fields",
     "source",
 ];
 
@@ -152,7 +154,8 @@ fn services_text(c: &ProviderCase) -> Cell {
         return "any".into();
     }
     let mask = c.scope.mask();
-    let codes: Vec<String> = (0..100u32).filter(|i| mask & (1u128 << i) != 0).map(|i| format!("{i:02}")).collect();
+    let mut codes: Vec<String> = (0..100u32).filter(|i| mask & (1u128 << i) != 0).map(|i| format!("{i:02}")).collect();
+    codes.extend(c.scope.letters().iter().map(|l| String::from_utf8_lossy(l).into_owned()));
     codes.join(",").into()
 }
 
@@ -286,6 +289,7 @@ pub fn table(name: TableName, provider: &'static Provider) -> Table {
                         p.id().into(),
                         p.name().into(),
                         p.aliases().join(",").into(),
+                        p.covers().into(),
                         p.document().into(),
                         p.card_reading().id().into(),
                         p.string_codes().id().into(),
@@ -293,6 +297,7 @@ pub fn table(name: TableName, provider: &'static Provider) -> Table {
                         Cell::Int(p.cases().len() as i64),
                         Cell::Int(strings as i64),
                         vocabularies.join(",").into(),
+                        p.fields().iter().map(|f| f.path().as_str()).collect::<Vec<_>>().join(",").into(),
                         p.source().into(),
                     ]
                 })

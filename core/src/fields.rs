@@ -9,6 +9,7 @@ use crate::compose::Built;
 use crate::customer::CustomerMessage;
 use crate::ids::{Category, EnumType, Family, Network, Outcome, Reason};
 use crate::model::{Decoded, NetworkVariant, Raw, Warnings};
+use crate::response::{FieldReading, Response};
 use crate::tables::Service;
 use crate::text::Text;
 
@@ -114,6 +115,14 @@ pub enum Obj<'a> {
     Built(&'a Built),
     /// A customer message.
     Customer(CustomerMessage),
+    /// The answer about a whole response.
+    Response(&'a Response),
+    /// The decoded `responseCode` of a whole response (a [`DECODED`] record).
+    ResponseCode(&'a Response),
+    /// One field of a whole response read as a state or a code.
+    Reading(&'a Response, &'a FieldReading),
+    /// Reference `i` of a whole response.
+    Reference(&'a Response, usize),
 }
 
 impl<'a> Obj<'a> {
@@ -125,6 +134,10 @@ impl<'a> Obj<'a> {
             Obj::Variant(_) => &NETWORK_VARIANT,
             Obj::Built(_) => &BUILT,
             Obj::Customer(_) => &CUSTOMER_MESSAGE,
+            Obj::Response(_) => &DECODED_RESPONSE,
+            Obj::ResponseCode(_) => &DECODED,
+            Obj::Reading(..) => &FIELD_READING,
+            Obj::Reference(..) => &REFERENCE,
         }
     }
 
@@ -136,6 +149,10 @@ impl<'a> Obj<'a> {
             Obj::Variant(v) => variant_field(v, i),
             Obj::Built(b) => built_field(b, i),
             Obj::Customer(c) => customer_field(c, i),
+            Obj::Response(r) => response_field(r, i),
+            Obj::ResponseCode(r) => response_code_field(r, i),
+            Obj::Reading(r, f) => reading_field((r, f), i),
+            Obj::Reference(r, k) => reference_field((r, k), i),
         }
     }
 
@@ -156,6 +173,8 @@ pub enum List<'a> {
     Variants(&'a Decoded<'a>),
     /// Warnings.
     Warnings(Warnings),
+    /// The references of a whole response.
+    References(&'a Response),
 }
 
 impl<'a> List<'a> {
@@ -164,6 +183,7 @@ impl<'a> List<'a> {
         match self {
             List::Variants(d) => d.network_variants().len(),
             List::Warnings(w) => w.len(),
+            List::References(r) => r.reference_count(),
         }
     }
     /// Whether the list is empty.
@@ -175,6 +195,13 @@ impl<'a> List<'a> {
         match self {
             List::Variants(d) => d.network_variant(i).map_or(Value::Null, |v| Value::Object(Obj::Variant(v))),
             List::Warnings(w) => w.get(i).map_or(Value::Null, |w| Value::Enum(EnumType::Warning, w.number())),
+            List::References(r) => {
+                if i < r.reference_count() {
+                    Value::Object(Obj::Reference(r, i))
+                } else {
+                    Value::Null
+                }
+            }
         }
     }
     /// The items.
@@ -353,8 +380,114 @@ record! {
     }
 }
 
+record! {
+    /// What a whole response or callback body says about the transaction.
+    static DECODED_RESPONSE: "DecodedResponse";
+    fn response_field<'a>(r: &'a Response) -> Value<'a> {
+        /// Did the money move: success, pending (never success), failed or unknown (inquire).
+        outcome: Enum(EnumType::Outcome) => Value::Enum(EnumType::Outcome, r.outcome().number()),
+        /// Why (the canonical reason, shared by every family).
+        reason: Enum(EnumType::Reason) => Value::Enum(EnumType::Reason, r.reason().number()),
+        /// What to do next.
+        action: Enum(EnumType::Action) => Value::Enum(EnumType::Action, r.action().number()),
+        /// Which evidence decided (a state field, the code, the HTTP status, nothing).
+        decided_by: Enum(EnumType::Evidence) => Value::Enum(EnumType::Evidence, r.decided_by().number()),
+        /// A message safe to show the customer, in the answer's locale.
+        customer_message: Str => Value::Text(r.customer_message().text),
+        /// Whether the customer message hides the real reason (fraud, lost or stolen card).
+        masked: Bool => Value::Bool(r.customer_message().masked),
+        /// The precise text for logs and support staff (the body's status description when it
+        /// has one).
+        merchant_message: Str => Value::Str(r.merchant_message()),
+        /// The HTTP status: the transport's when given, else the code's.
+        http_status: OPT_INT => r.http_status().map_or(Value::Null, |h| Value::Int(i64::from(h))),
+        /// The decoded `responseCode` and `responseMessage` (null when the body has none).
+        code: Opt(&Object(&DECODED)) => if r.code().is_some() { Value::Object(Obj::ResponseCode(r)) } else { Value::Null },
+        /// The state field read (which field, its value, its vocabulary, its meaning).
+        status: Opt(&Object(&FIELD_READING)) => r.status().map_or(Value::Null, |f| Value::Object(Obj::Reading(r, f))),
+        /// A card or failure code of the body that gave the reason of a failure.
+        decline: Opt(&Object(&FIELD_READING)) => r.decline().map_or(Value::Null, |f| Value::Object(Obj::Reading(r, f))),
+        /// References to inquire with (`originalPartnerReferenceNo`, provider ids), in body order.
+        references: List(&Object(&REFERENCE)) => Value::List(List::References(r)),
+        /// The status-inquiry service to call when the action is `inquire_status`.
+        inquiry_service: Opt(&Object(&SERVICE)) =>
+            r.inquiry_service().map_or(Value::Null, |s| Value::Object(Obj::Service(s))),
+        /// The provider profile that read the body.
+        provider: Str => Value::Text(r.provider().id_text()),
+        /// The operation: the caller's, or the one of the code's service.
+        operation: OPT_STR => Value::opt_text(r.operation().map(|o| o.id_text())),
+        /// The language of `customer_message` (`en` or `id`).
+        locale: Str => Value::Text(r.locale().id_text()),
+        /// Contradictions and ignored fields a careful integrator wants to see.
+        warnings: List(&Enum(EnumType::Warning)) => Value::List(List::Warnings(r.warnings())),
+    }
+}
+
+/// The decoded `responseCode` of a whole response: the stored answer, with the raw code and
+/// the detail read from the response's own copies of them.
+fn response_code_field<'a>(r: &'a Response, i: usize) -> Value<'a> {
+    let Some(d) = r.code_answer() else { return Value::Null };
+    match DECODED.fields.get(i).map(|f| f.key) {
+        Some("raw") => match r.code().map(|c| c.raw()) {
+            Some(Raw::Text(s)) => Value::Str(s),
+            Some(Raw::Integer(n)) => Value::Int(n),
+            Some(Raw::Float(x)) => Value::Float(x),
+            Some(Raw::Number(n)) => n.parse().map_or(Value::Str(n), Value::Float),
+            None => Value::Null,
+        },
+        Some("detail") => r.code().and_then(|c| c.detail()).map_or(Value::Null, Value::Str),
+        _ => decoded_field(d, i),
+    }
+}
+
+record! {
+    /// One field of a body read as a transaction state or a code.
+    static FIELD_READING: "FieldReading";
+    fn reading_field<'a>(x: (&'a Response, &'a FieldReading)) -> Value<'a> {
+        /// The field's path as the profile's table writes it (`latestTransactionStatus`).
+        field: Str => Value::Text(x.1.field()),
+        /// What kind of field: `transaction_status`, `payment_flag`, `provider_status`,
+        /// `result_code`, `modifier`, `card_code` or `failure_code`.
+        evidence: Str => Value::Text(x.1.role().id_text()),
+        /// The value as the body wrote it.
+        value: Str => Value::Str(x.0.value_of(x.1)),
+        /// The vocabulary it was read in (null for a card or failure code read as a code).
+        vocabulary: OPT_STR => Value::opt_text(x.1.vocabulary().map(|v| v.id_text())),
+        /// The value's name in its table (null when no table lists it).
+        name: OPT_STR => Value::opt_text(x.1.name()),
+        /// Whether a table lists the value.
+        known: Bool => Value::Bool(x.1.known()),
+        /// What the value says happened.
+        outcome: Enum(EnumType::Outcome) => Value::Enum(EnumType::Outcome, x.1.outcome().number()),
+        /// Its reason.
+        reason: Enum(EnumType::Reason) => Value::Enum(EnumType::Reason, x.1.reason().number()),
+        /// Its action.
+        action: Enum(EnumType::Action) => Value::Enum(EnumType::Action, x.1.action().number()),
+    }
+}
+
+record! {
+    /// A reference to inquire with.
+    static REFERENCE: "Reference";
+    fn reference_field<'a>(x: (&'a Response, usize)) -> Value<'a> {
+        /// The field's path as the profile's table writes it (`originalPartnerReferenceNo`).
+        field: Str => x.0.reference(x.1).map_or(Value::Null, |(f, _)| Value::Text(f)),
+        /// Its value.
+        value: Str => x.0.reference(x.1).map_or(Value::Null, |(_, v)| Value::Str(v)),
+    }
+}
+
 /// Every answer type, for the generators.
 pub fn schemas() -> &'static [&'static Schema] {
-    static ALL: [&Schema; 5] = [&DECODED, &SERVICE, &NETWORK_VARIANT, &BUILT, &CUSTOMER_MESSAGE];
+    static ALL: [&Schema; 8] = [
+        &DECODED,
+        &SERVICE,
+        &NETWORK_VARIANT,
+        &BUILT,
+        &CUSTOMER_MESSAGE,
+        &DECODED_RESPONSE,
+        &FIELD_READING,
+        &REFERENCE,
+    ];
     &ALL
 }

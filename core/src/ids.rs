@@ -457,6 +457,32 @@ id_enum! {
         ReenterTransaction = 114 => "reenter_transaction",
         /// A PIN or key cryptography error.
         CryptoError = 115 => "crypto_error",
+        /// No response arrived (a transport timeout or a dropped connection); the outcome is unknown.
+        NoResponse = 116 => "no_response",
+        /// The response could not be read: empty, not JSON, or without any field that tells the transaction's state.
+        InvalidResponse = 117 => "invalid_response",
+        /// The provider itself cannot tell yet whether the transaction went through (suspect, need to check).
+        StatusUncertain = 118 => "status_uncertain",
+        /// The funds are reserved (pre-authorization); a capture is still needed to take them.
+        Authorized = 119 => "authorized",
+        /// Held by the provider's fraud check for a decision.
+        FraudReview = 120 => "fraud_review",
+        /// Part of a successful payment was refunded; the rest stays paid.
+        PartiallyRefunded = 121 => "partially_refunded",
+        /// The payment was taken back through a card dispute (chargeback).
+        Chargeback = 122 => "chargeback",
+        /// A payout is registered and waits for the merchant's approval.
+        AwaitingApproval = 123 => "awaiting_approval",
+        /// A completed payment was reversed by the bank or the switch.
+        PaymentReversed = 124 => "payment_reversed",
+        /// The merchant's own balance or deposit at the provider is too low (payouts).
+        MerchantInsufficientFunds = 125 => "merchant_insufficient_funds",
+        /// The account is blocked by its bank.
+        AccountBlocked = 126 => "account_blocked",
+        /// A credit transfer was returned by the beneficiary bank.
+        TransferReturned = 127 => "transfer_returned",
+        /// The account, card or customer is already registered or bound.
+        AlreadyRegistered = 128 => "already_registered",
     }
 }
 
@@ -643,6 +669,60 @@ id_enum! {
         /// The actual message was ignored: it is not valid text (invalid UTF-8, a lone
         /// surrogate). The code alone answered, so no detail was extracted.
         MessageIgnored = 1 => "message_ignored",
+        /// The HTTP status the transport reported differs from the code's first three digits.
+        HttpStatusMismatch = 2 => "http_status_mismatch",
+        /// A success code carried a transaction state that is not success: the state decided.
+        StatusOverridesCode = 3 => "status_overrides_code",
+        /// `originalResponseCode` (the original transaction's code) disagrees with the state.
+        OriginalCodeDiffers = 4 => "original_code_differs",
+        /// A status value its vocabulary does not list: read as unknown.
+        UnknownStatusValue = 5 => "unknown_status_value",
+        /// A decisive key (`responseCode`, a status field) appears twice with different values.
+        DuplicateKey = 6 => "duplicate_key",
+        /// The message describes another case than the code's row: the reason comes from the
+        /// message (outcome and action stay the code's).
+        ReasonFromMessage = 7 => "reason_from_message",
+        /// A status inquiry answered without the transaction's state.
+        StatusMissing = 8 => "status_missing",
+        /// Two state fields disagree, or a state contradicts a failed request.
+        ConflictingStatus = 9 => "conflicting_status",
+        /// The status field's meaning depends on the product and its readings disagree: name
+        /// the operation.
+        StatusNeedsOperation = 10 => "status_needs_operation",
+        /// The body is not JSON (an HTML error page from a proxy, say).
+        BodyNotJson = 11 => "body_not_json",
+        /// `responseCode` is not a SNAP code (or not text): it was ignored.
+        BadResponseCode = 12 => "bad_response_code",
+        /// A state, code or reference field holds a value of the wrong type (an object, a list,
+        /// unreadable text): it was ignored.
+        BadFieldValue = 13 => "bad_field_value",
+    }
+}
+
+id_enum! {
+    /// Which evidence decided a whole response's answer (`decided_by`).
+    pub enum Evidence {
+        /// The SNAP `responseCode` (no state field).
+        ResponseCode = 1 => "response_code",
+        /// A SNAP-style transaction status (`latestTransactionStatus`).
+        TransactionStatus = 2 => "transaction_status",
+        /// A virtual-account payment flag (`paymentFlagStatus`).
+        PaymentFlag = 3 => "payment_flag",
+        /// A provider's own status field (Midtrans `transaction_status`, Xendit `status`).
+        ProviderStatus = 4 => "provider_status",
+        /// A provider's own result or failure code (Midtrans `status_code`, Xendit
+        /// `failure_code`), without a status field.
+        ResultCode = 5 => "result_code",
+        /// The HTTP status alone (the body carries no code or state).
+        HttpStatus = 6 => "http_status",
+        /// The body is empty or not JSON.
+        NoBody = 7 => "no_body",
+        /// No response arrived (the caller said so).
+        NoResponse = 8 => "no_response",
+        /// The evidence contradicts itself (duplicate keys, disagreeing states).
+        Ambiguous = 9 => "ambiguous",
+        /// A JSON body without any field that tells the state.
+        NoEvidence = 10 => "no_evidence",
     }
 }
 
@@ -722,6 +802,8 @@ id_enum! {
         Network = 7 => "network",
         /// [`Warning`].
         Warning = 8 => "warning",
+        /// [`Evidence`].
+        Evidence = 9 => "evidence",
     }
 }
 
@@ -737,6 +819,7 @@ impl EnumType {
             EnumType::ServiceKind => ServiceKind::from_number(number).map(ServiceKind::id_text),
             EnumType::Network => Network::from_number(number).map(Network::id_text),
             EnumType::Warning => Warning::from_number(number).map(Warning::id_text),
+            EnumType::Evidence => Evidence::from_number(number).map(Evidence::id_text),
         }
     }
 
@@ -759,6 +842,7 @@ impl EnumType {
             EnumType::ServiceKind => all!(ServiceKind),
             EnumType::Network => all!(Network),
             EnumType::Warning => all!(Warning),
+            EnumType::Evidence => all!(Evidence),
         }
     }
 
@@ -773,6 +857,7 @@ impl EnumType {
             EnumType::ServiceKind => ServiceKind::DOC,
             EnumType::Network => Network::DOC,
             EnumType::Warning => Warning::DOC,
+            EnumType::Evidence => Evidence::DOC,
         }
     }
 }

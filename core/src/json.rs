@@ -14,11 +14,18 @@ use crate::model::{Decoded, Raw};
 /// binding's JSON is byte-identical.
 #[inline]
 pub(crate) fn needs_escape(w: u64) -> bool {
+    escape_mask(w) != 0
+}
+
+/// The high bits of the bytes of `w` (little-endian) that need escaping; the lowest set bit
+/// is always exact (bits above it may be false positives of the borrow trick).
+#[inline]
+pub(crate) fn escape_mask(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-    (below_space | has_zero(w ^ (ONES * b'"' as u64)) | has_zero(w ^ (ONES * b'\\' as u64))) != 0
+    below_space | has_zero(w ^ (ONES * b'"' as u64)) | has_zero(w ^ (ONES * b'\\' as u64))
 }
 
 /// Position of the first byte that needs escaping, if any.
@@ -214,6 +221,20 @@ pub fn write_error(out: &mut Vec<u8>, raw: &Raw<'_>, err: &Error) {
     out.extend_from_slice(b",\"message\":");
     write_str(out, &err.to_string());
     out.push(b'}');
+}
+
+/// Writes a whole response's answer as one JSON object.
+pub fn write_response(out: &mut Vec<u8>, r: &crate::response::Response) {
+    out.reserve(2048);
+    write_obj(out, &Obj::Response(r));
+}
+
+/// A whole response's answer as a JSON string.
+pub fn response_to_string(r: &crate::response::Response) -> String {
+    let mut out = Vec::new();
+    write_response(&mut out, r);
+    // Only UTF-8 is ever written.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]

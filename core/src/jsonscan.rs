@@ -1,5 +1,5 @@
 //! A small JSON reader for response bodies and log lines: one pass, no tree, no recursion,
-//! and no allocation for bodies without escaped keys.
+//! and no allocation (keys are compared as written, escapes resolved on the fly).
 //!
 //! It reports every value with its path as it completes, so a caller picks the few fields it
 //! wants (`responseCode`, `latestTransactionStatus`, ...) and skips the rest. It is tolerant
@@ -31,10 +31,10 @@ impl Limits {
 }
 
 /// A step of a path: an object key or an array index.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Seg<'a> {
-    /// An object key (unescaped).
-    Key(Cow<'a, str>),
+    /// An object key, as written (compare it with [`JsonStr::is`]).
+    Key(JsonStr<'a>),
     /// An array index.
     Index(usize),
 }
@@ -59,6 +59,47 @@ impl<'a> JsonStr<'a> {
     /// The bytes between the quotes, escapes as written.
     pub fn raw(&self) -> &'a [u8] {
         self.raw
+    }
+
+    /// Whether the string is `text` (escapes resolved), without allocating.
+    pub fn is(&self, text: &str) -> bool {
+        self.compare(text, |a, b| a == b)
+    }
+
+    /// Whether the string is `text` ignoring ASCII case (escapes resolved), without allocating.
+    pub fn is_ignore_case(&self, text: &str) -> bool {
+        if !self.escaped {
+            return self.raw.eq_ignore_ascii_case(text.as_bytes());
+        }
+        self.compare(text, |a, b| a.eq_ignore_ascii_case(&b))
+    }
+
+    fn compare(&self, text: &str, eq: impl Fn(u8, u8) -> bool) -> bool {
+        if !self.escaped {
+            return self.raw.len() == text.len() && self.raw.iter().zip(text.bytes()).all(|(a, b)| eq(*a, b));
+        }
+        // Keys with escapes are rare: resolve them into a small buffer.
+        let mut buf = [0u8; 128];
+        match unescape_into(self.raw, &mut buf) {
+            Some(n) => n == text.len() && buf[..n].iter().zip(text.bytes()).all(|(a, b)| eq(*a, b)),
+            None => false,
+        }
+    }
+
+    /// Whether the string needs unescaping.
+    pub fn is_escaped(&self) -> bool {
+        self.escaped
+    }
+
+    /// The text unescaped into `buf` (its length), without allocating; `None` when it does
+    /// not fit or has no UTF-8 form.
+    pub fn text_into(&self, buf: &mut [u8]) -> Option<usize> {
+        if !self.escaped {
+            core::str::from_utf8(self.raw).ok()?;
+            buf.get_mut(..self.raw.len())?.copy_from_slice(self.raw);
+            return Some(self.raw.len());
+        }
+        unescape_into(self.raw, buf)
     }
 }
 
@@ -86,75 +127,102 @@ pub enum Json<'a> {
 pub fn scan<'a>(
     input: &'a [u8],
     limits: Limits,
-    mut visit: impl FnMut(&[Seg<'a>], Json<'a>, core::ops::Range<usize>),
+    visit: impl FnMut(&[Seg<'a>], Json<'a>, core::ops::Range<usize>),
 ) -> Result<(), Error> {
     if input.len() > limits.max_bytes {
         return Err(Error::BodyTooLarge { limit: limits.max_bytes });
     }
     let max_depth = limits.max_depth.min(MAX_DEPTH);
+    // The reader's errors are one byte wide: `?` on a large error type costs copies on every
+    // call of the hot path.
+    match read(input, max_depth, visit) {
+        Ok(()) => Ok(()),
+        Err(Stop::Bad) => Err(Error::BadJson),
+        Err(Stop::TooDeep) => Err(Error::BodyTooDeep { limit: max_depth }),
+    }
+}
+
+/// Malformed JSON (inside the reader).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Bad;
+
+/// Why the reader stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    Bad,
+    TooDeep,
+}
+
+impl From<Bad> for Stop {
+    fn from(_: Bad) -> Stop {
+        Stop::Bad
+    }
+}
+
+fn read<'a>(
+    input: &'a [u8],
+    max_depth: usize,
+    mut visit: impl FnMut(&[Seg<'a>], Json<'a>, core::ops::Range<usize>),
+) -> Result<(), Stop> {
     let mut r = Reader { b: input, i: 0 };
     if input.starts_with(b"\xEF\xBB\xBF") {
         r.i = 3;
     }
-    // The path to the value being read; for containers, where each started and its kind.
-    let mut path: Vec<Seg<'a>> = Vec::new();
+    // The path to the value being read (`path[..depth]`); for containers, where each started
+    // and its kind.
+    let mut path: [Seg<'a>; MAX_DEPTH] = [Seg::Index(0); MAX_DEPTH];
     let mut open: [(usize, bool); MAX_DEPTH] = [(0, false); MAX_DEPTH];
     let mut depth = 0usize;
     r.ws();
     loop {
         // A value starts here.
         let start = r.i;
-        match r.peek().ok_or(Error::BadJson)? {
+        match r.peek().ok_or(Stop::Bad)? {
             b'{' | b'[' => {
                 let is_object = r.b[r.i] == b'{';
                 r.i += 1;
                 if depth == max_depth {
-                    return Err(Error::BodyTooDeep { limit: max_depth });
+                    return Err(Stop::TooDeep);
                 }
                 open[depth] = (start, is_object);
-                depth += 1;
                 r.ws();
                 let close = if is_object { b'}' } else { b']' };
                 if r.peek() == Some(close) {
                     r.i += 1;
-                    depth -= 1;
-                    visit(&path, if is_object { Json::Object } else { Json::Array }, start..r.i);
+                    visit(&path[..depth], if is_object { Json::Object } else { Json::Array }, start..r.i);
                 } else {
-                    if is_object {
-                        path.push(Seg::Key(r.key()?));
-                    } else {
-                        path.push(Seg::Index(0));
-                    }
+                    path[depth] = if is_object { Seg::Key(r.key()?) } else { Seg::Index(0) };
+                    depth += 1;
                     continue;
                 }
             }
             b'"' => {
                 let s = r.string()?;
-                visit(&path, Json::Str(s), start..r.i);
+                visit(&path[..depth], Json::Str(s), start..r.i);
             }
             b't' => {
                 r.literal(b"true")?;
-                visit(&path, Json::Bool(true), start..r.i);
+                visit(&path[..depth], Json::Bool(true), start..r.i);
             }
             b'f' => {
                 r.literal(b"false")?;
-                visit(&path, Json::Bool(false), start..r.i);
+                visit(&path[..depth], Json::Bool(false), start..r.i);
             }
             b'n' => {
                 r.literal(b"null")?;
-                visit(&path, Json::Null, start..r.i);
+                visit(&path[..depth], Json::Null, start..r.i);
             }
             b'-' | b'0'..=b'9' => {
                 let n = r.number()?;
-                visit(&path, Json::Num(n), start..r.i);
+                visit(&path[..depth], Json::Num(n), start..r.i);
             }
-            _ => return Err(Error::BadJson),
+            _ => return Err(Stop::Bad),
         }
         // After a value: the next member or item, or the end of containers.
         loop {
             if depth == 0 {
                 r.ws();
-                return if r.i == r.b.len() { Ok(()) } else { Err(Error::BadJson) };
+                return if r.i == r.b.len() { Ok(()) } else { Err(Stop::Bad) };
             }
             r.ws();
             let (start, is_object) = open[depth - 1];
@@ -162,21 +230,20 @@ pub fn scan<'a>(
                 Some(b',') => {
                     r.i += 1;
                     r.ws();
-                    match path.last_mut() {
-                        Some(Seg::Key(k)) if is_object => *k = r.key()?,
-                        Some(Seg::Index(n)) if !is_object => *n += 1,
-                        _ => return Err(Error::Internal),
+                    match &mut path[depth - 1] {
+                        Seg::Key(k) if is_object => *k = r.key()?,
+                        Seg::Index(n) if !is_object => *n += 1,
+                        _ => return Err(Stop::Bad),
                     }
                     break;
                 }
                 Some(b'}') if is_object => {}
                 Some(b']') if !is_object => {}
-                _ => return Err(Error::BadJson),
+                _ => return Err(Stop::Bad),
             }
             r.i += 1;
-            path.pop();
             depth -= 1;
-            visit(&path, if is_object { Json::Object } else { Json::Array }, start..r.i);
+            visit(&path[..depth], if is_object { Json::Object } else { Json::Array }, start..r.i);
         }
     }
 }
@@ -199,48 +266,49 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn literal(&mut self, word: &[u8]) -> Result<(), Error> {
+    fn literal(&mut self, word: &[u8]) -> Result<(), Bad> {
         if self.b[self.i..].starts_with(word) {
             self.i += word.len();
             Ok(())
         } else {
-            Err(Error::BadJson)
+            Err(Bad)
         }
     }
 
     /// A key, then the `:` after it (whitespace allowed around).
-    fn key(&mut self) -> Result<Cow<'a, str>, Error> {
+    fn key(&mut self) -> Result<JsonStr<'a>, Bad> {
         if self.peek() != Some(b'"') {
-            return Err(Error::BadJson);
+            return Err(Bad);
         }
         let s = self.string()?;
         self.ws();
         if self.peek() != Some(b':') {
-            return Err(Error::BadJson);
+            return Err(Bad);
         }
         self.i += 1;
         self.ws();
-        // A key that is not text cannot name a field anyone asks for.
-        Ok(s.text().unwrap_or(Cow::Borrowed("\u{fffd}")))
+        Ok(s)
     }
 
     /// A string starting at the opening quote.
-    fn string(&mut self) -> Result<JsonStr<'a>, Error> {
+    fn string(&mut self) -> Result<JsonStr<'a>, Bad> {
         self.i += 1;
         let start = self.i;
         let mut escaped = false;
         loop {
-            // Skip plain bytes eight at a time.
+            // Skip plain bytes eight at a time, straight to the first special one.
             while let Some(chunk) = self.b.get(self.i..self.i + 8) {
                 let w = u64::from_le_bytes([
                     chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
                 ]);
-                if crate::json::needs_escape(w) {
+                let m = crate::json::escape_mask(w);
+                if m != 0 {
+                    self.i += (m.trailing_zeros() / 8) as usize;
                     break;
                 }
                 self.i += 8;
             }
-            match self.peek().ok_or(Error::BadJson)? {
+            match self.peek().ok_or(Bad)? {
                 b'"' => {
                     let raw = &self.b[start..self.i];
                     self.i += 1;
@@ -250,13 +318,13 @@ impl<'a> Reader<'a> {
                     escaped = true;
                     self.i += 2;
                 }
-                0..=0x1f => return Err(Error::BadJson),
+                0..=0x1f => return Err(Bad),
                 _ => self.i += 1,
             }
         }
     }
 
-    fn number(&mut self) -> Result<&'a str, Error> {
+    fn number(&mut self) -> Result<&'a str, Bad> {
         let start = self.i;
         if self.peek() == Some(b'-') {
             self.i += 1;
@@ -269,12 +337,12 @@ impl<'a> Reader<'a> {
             r.i > s
         };
         if !digits(self) {
-            return Err(Error::BadJson);
+            return Err(Bad);
         }
         if self.peek() == Some(b'.') {
             self.i += 1;
             if !digits(self) {
-                return Err(Error::BadJson);
+                return Err(Bad);
             }
         }
         if let Some(b'e' | b'E') = self.peek() {
@@ -283,11 +351,11 @@ impl<'a> Reader<'a> {
                 self.i += 1;
             }
             if !digits(self) {
-                return Err(Error::BadJson);
+                return Err(Bad);
             }
         }
         // Only ASCII digits and signs were consumed.
-        core::str::from_utf8(&self.b[start..self.i]).map_err(|_| Error::BadJson)
+        core::str::from_utf8(&self.b[start..self.i]).map_err(|_| Bad)
     }
 }
 
@@ -298,12 +366,26 @@ fn hex4(b: &[u8]) -> Option<u32> {
 
 /// The text of a string with escapes; `None` if it is not UTF-8 or has a lone surrogate.
 fn unescape(raw: &[u8]) -> Option<String> {
-    let mut out = Vec::with_capacity(raw.len());
+    let mut out = vec![0u8; raw.len()];
+    let n = unescape_into(raw, &mut out)?;
+    out.truncate(n);
+    String::from_utf8(out).ok()
+}
+
+/// Unescapes `raw` into `out` (an unescaped string is never longer than its escaped form);
+/// its length, or `None` if it does not fit, is not UTF-8 or has a lone surrogate.
+fn unescape_into(raw: &[u8], out: &mut [u8]) -> Option<usize> {
+    let mut n = 0usize;
+    let mut push = |bytes: &[u8], n: &mut usize| -> Option<()> {
+        out.get_mut(*n..*n + bytes.len())?.copy_from_slice(bytes);
+        *n += bytes.len();
+        Some(())
+    };
     let mut i = 0;
     while i < raw.len() {
         let b = raw[i];
         if b != b'\\' {
-            out.push(b);
+            push(&[b], &mut n)?;
             i += 1;
             continue;
         }
@@ -339,14 +421,15 @@ fn unescape(raw: &[u8]) -> Option<String> {
             _ => return None,
         };
         let mut buf = [0u8; 4];
-        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        push(c.encode_utf8(&mut buf).as_bytes(), &mut n)?;
     }
-    String::from_utf8(out).ok()
+    core::str::from_utf8(out.get(..n)?).ok()?;
+    Some(n)
 }
 
 /// Whether a path is exactly these keys (no array steps).
 pub fn is_path(path: &[Seg<'_>], keys: &[&str]) -> bool {
-    path.len() == keys.len() && path.iter().zip(keys).all(|(s, k)| matches!(s, Seg::Key(x) if x == k))
+    path.len() == keys.len() && path.iter().zip(keys).all(|(s, k)| matches!(s, Seg::Key(x) if x.is(k)))
 }
 
 #[cfg(test)]
@@ -359,7 +442,7 @@ mod tests {
             let p: Vec<String> = path
                 .iter()
                 .map(|s| match s {
-                    Seg::Key(k) => k.to_string(),
+                    Seg::Key(k) => k.text().unwrap().into_owned(),
                     Seg::Index(i) => i.to_string(),
                 })
                 .collect();
@@ -407,7 +490,7 @@ mod tests {
         let mut seen = Vec::new();
         scan(&input, Limits::DEFAULT, |path, v, _| {
             if let (Some(Seg::Key(k)), Json::Str(s)) = (path.last(), v) {
-                seen.push((k.to_string(), s.text().map(|t| t.into_owned())));
+                seen.push((k.text().unwrap().into_owned(), s.text().map(|t| t.into_owned())));
             }
         })
         .unwrap();

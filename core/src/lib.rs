@@ -38,7 +38,7 @@
 // detect, decode             the dispatcher
 // compose, explain           building codes, explanations
 // fields, json, export       answers as data, JSON, table export
-// jsonscan, lines            reading JSON bodies and log lines
+// jsonscan, lines, response reading JSON bodies, log lines and whole responses
 // api                        the contract the bindings call
 mod compose;
 mod customer;
@@ -55,6 +55,7 @@ pub mod jsonscan;
 pub mod lines;
 mod matching;
 mod model;
+pub mod response;
 mod snap;
 mod status;
 mod strings;
@@ -71,15 +72,16 @@ pub use compose::{Built, MAX_MESSAGE_CHARS, build_snap, build_snap_for_reason};
 pub use customer::{CustomerMessage, customer_message};
 pub use decode::{decode, decode_bytes, decode_float, decode_integer};
 pub use error::Error;
-pub use explain::explain;
+pub use explain::{explain, explain_response};
 pub use ids::{
-    Action, Arg, CardReading, Category, EnumType, EnumValueInfo, ErrorClass, ErrorKind, ExportFormat, Family, Locale,
-    MAX_ID_LEN, Network, Outcome, Reason, ServiceKind, TableName, ValueType, Warning, normalize_id,
+    Action, Arg, CardReading, Category, EnumType, EnumValueInfo, ErrorClass, ErrorKind, Evidence, ExportFormat, Family,
+    Locale, MAX_ID_LEN, Network, Outcome, Reason, ServiceKind, TableName, ValueType, Warning, normalize_id,
 };
 pub use model::{CANONICAL_MAX, Context, Decoded, DetailRef, InlineStr, NetworkVariant, Raw, Warnings};
+pub use response::{FieldReading, Response, decode_response};
 pub use tables::{
-    CaseRow, FallbackRow, IsoRow, OperationInfo, Provider, ProviderCase, ReasonRow, Semantics, Service, StatusRow,
-    StringRow, Template, Vocabulary,
+    CaseRow, FallbackRow, FieldRole, IsoRow, OperationInfo, Provider, ProviderCase, ReasonRow, RequestKind, ScopeToken,
+    Semantics, Service, StateField, StatusRow, StringRow, Template, Vocabulary,
 };
 pub use text::Text;
 

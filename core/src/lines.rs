@@ -136,10 +136,12 @@ fn json_line(ctx: &Context, keep: &[String], line: &[u8], out: &mut Vec<u8>) -> 
     let mut kept: Vec<Option<&[u8]>> = vec![None; keep.len()];
     let scanned = scan(line, Limits { max_bytes: MAX_LINE, ..Limits::DEFAULT }, |path, v, span| {
         let [Seg::Key(k)] = path else { return };
-        let slot = match k.as_ref() {
-            "responseCode" => Some(&mut f.code),
-            "responseMessage" => Some(&mut f.message),
-            _ => None,
+        let slot = if k.is("responseCode") {
+            Some(&mut f.code)
+        } else if k.is("responseMessage") {
+            Some(&mut f.message)
+        } else {
+            None
         };
         if let Some(slot) = slot {
             let raw = &line[span.clone()];
@@ -149,7 +151,7 @@ fn json_line(ctx: &Context, keep: &[String], line: &[u8], out: &mut Vec<u8>) -> 
                 _ => *slot = Some((v, raw)),
             }
         }
-        if let Some(i) = keep.iter().position(|name| name == k.as_ref()) {
+        if let Some(i) = keep.iter().position(|name| k.is(name)) {
             kept[i] = Some(&line[span]);
         }
     });

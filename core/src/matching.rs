@@ -15,8 +15,8 @@ const MAX_MESSAGE: usize = 1024;
 const MAX_SIG: usize = 192;
 
 /// How well a template matched. [`Score::rank`] orders candidates: fewer edits, then the
-/// more literal surface match, then (the caller's) preference between rows, then the kind of
-/// match and the longer literal.
+/// more literal surface match, then the longer literal, then (the caller's) preference
+/// between rows, then the kind of match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Score {
     /// Edits needed on the literal parts.
@@ -31,13 +31,17 @@ pub(crate) struct Score {
 }
 
 /// Sort key of a candidate; smaller is better.
-pub(crate) type Rank = (u8, u8, u8, u8, i16);
+pub(crate) type Rank = (u8, u8, i16, u8, u8);
 
 impl Score {
     /// Sort key; `preference` ranks the row itself (lower is preferred) on otherwise equal
-    /// edits and surface.
+    /// edits, surface and literal length.
     pub(crate) fn rank(&self, preference: u8) -> Rank {
-        (self.edits, self.surface, preference, self.class, self.neg_literal)
+        // The spelling whose literal text covers more of the message wins before preference:
+        // a shorter spelling plus "appended text" must not beat the full text of another
+        // (`Invalid Card/Account/Customer` + `/Virtual Account` is the standard's template,
+        // not a detail).
+        (self.edits, self.surface, self.neg_literal, preference, self.class)
     }
 }
 
@@ -210,10 +214,12 @@ pub(crate) fn echoes_placeholder(placeholder: &str, detail: &str) -> bool {
     detail.eq_ignore_ascii_case(placeholder.trim_matches(is_separator)) || detail.eq_ignore_ascii_case(placeholder)
 }
 
-/// A placeholder's content without surrounding whitespace and separators; `None` if empty.
+/// A placeholder's content without surrounding whitespace and separators; `None` if empty
+/// or only ASCII punctuation.
 pub(crate) fn trim_detail(s: &str) -> Option<&str> {
     let t = s.trim_matches(is_separator);
-    (!t.is_empty()).then_some(t)
+    // A detail names something: stray punctuation (`\`) after a spelling is not one.
+    t.chars().any(|c| !(c.is_ascii_punctuation() || c.is_whitespace() || c.is_control())).then_some(t)
 }
 
 /// Matches `actual` against `template`. Returns the score and the extracted detail

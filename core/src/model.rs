@@ -519,6 +519,14 @@ impl<'a> Decoded<'a> {
         }
     }
 
+    /// Whether a row of the provider's own profile answered (not the standard's).
+    pub(crate) fn answered_by_provider_row(&self) -> bool {
+        match self.row {
+            RowRef::Case(r) => self.provider.cases.iter().any(|c| core::ptr::eq(&c.row, r)),
+            _ => false,
+        }
+    }
+
     /// Which family the code was decoded as.
     #[inline]
     pub fn family(&self) -> Family {

@@ -166,3 +166,40 @@ pub(crate) fn decode_snap<'a>(
     }
     Ok(d)
 }
+
+/// When `message` plainly is the text of another case than `d`'s row, that case's reason.
+///
+/// Conservative on purpose: the row's own spelling must not match the message at all, and
+/// the other case's template must match without any edit, exactly or with its placeholder
+/// filled, on at least 8 letters of literal text; cases that match with different reasons
+/// give none.
+pub(crate) fn reason_of_other_case(
+    d: &Decoded<'_>,
+    message: &str,
+    provider: &'static Provider,
+) -> Option<crate::ids::Reason> {
+    let RowRef::Case(own) = d.row else { return None };
+    let actual = Message::new(message)?;
+    if match_template(&own.message, &actual).is_some() {
+        return None;
+    }
+    let mut found: Option<crate::ids::Reason> = None;
+    let rows = crate::tables::SNAP_CASES.iter().chain(provider.cases.iter().map(|c| &c.row));
+    for row in rows {
+        let reason = row.sem.reason;
+        if reason == own.sem.reason || core::ptr::eq(row, own) {
+            continue;
+        }
+        if let Some((score, _)) = match_template(&row.message, &actual)
+            && score.edits == 0
+            && score.class <= 1
+            && -score.neg_literal >= 8
+        {
+            match found {
+                Some(r) if r != reason => return None,
+                _ => found = Some(reason),
+            }
+        }
+    }
+    found
+}

@@ -7,7 +7,7 @@ use crate::model::{CANONICAL_MAX, Context, Decoded, InlineStr, Raw, RowRef};
 use crate::tables::{UNKNOWN_READINGS, Vocabulary};
 
 /// Longest status value accepted.
-pub(crate) const MAX_STATUS: usize = 32;
+pub(crate) const MAX_STATUS: usize = 48;
 
 /// Decodes a trimmed status value in the context's vocabulary (`kind_required` without one).
 pub(crate) fn decode_status<'a>(b: &[u8], raw: Raw<'a>, ctx: &Context) -> Result<Decoded<'a>, Error> {
@@ -16,13 +16,15 @@ pub(crate) fn decode_status<'a>(b: &[u8], raw: Raw<'a>, ctx: &Context) -> Result
     Ok(decode_value(kind, canonical, raw, ctx))
 }
 
-/// The canonical spelling of a status value: upper case, a single digit padded to two,
+/// The canonical spelling of a status value (letters, digits, `_`, `-`, spaces and `.`): upper case, a single digit padded to two,
 /// spaces and `-` read as `_`.
 pub(crate) fn canonical_status(b: &[u8]) -> Result<InlineStr<CANONICAL_MAX>, Error> {
     if b.is_empty() || b.len() > MAX_STATUS {
         return Err(Error::BadLength { family: Some(Family::Status), len: b.len() });
     }
-    if let Some(position) = b.iter().position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b' '))) {
+    if let Some(position) =
+        b.iter().position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b' ' | b'.')))
+    {
         return Err(Error::BadCharacter { family: Some(Family::Status), position });
     }
     let mut canonical = InlineStr::<CANONICAL_MAX>::new();

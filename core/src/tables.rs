@@ -193,7 +193,23 @@ pub struct OperationInfo {
     pub(crate) id: Text,
     pub(crate) name: Text,
     pub(crate) inconsistent_request: Outcome,
+    pub(crate) moves_money: bool,
+    pub(crate) request: RequestKind,
     pub(crate) source: Text,
+}
+
+/// What a call is, for reading its response: a request that failed says nothing about the
+/// transaction when it only asked about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestKind {
+    /// The call creates or moves the transaction.
+    Payment,
+    /// The call asks for a transaction's state.
+    Inquiry,
+    /// A callback reporting a transaction's state.
+    Notification,
+    /// Anything else (balance inquiry, registration).
+    Other,
 }
 
 impl OperationInfo {
@@ -212,6 +228,14 @@ impl OperationInfo {
     /// What 404xx18 Inconsistent Request means for this operation.
     pub const fn inconsistent_request(&self) -> Outcome {
         self.inconsistent_request
+    }
+    /// Whether the operation moves money.
+    pub const fn moves_money(&self) -> bool {
+        self.moves_money
+    }
+    /// What kind of call it is.
+    pub const fn request(&self) -> RequestKind {
+        self.request
     }
     /// Where the rule comes from.
     pub const fn source(&self) -> Text {
@@ -274,13 +298,15 @@ impl Reason {
 pub struct Scope {
     any: bool,
     mask: u128,
+    /// Letter codes (BCA's `RP`).
+    letters: &'static [[u8; 2]],
 }
 
 impl Scope {
-    pub(crate) const ANY: Scope = Scope { any: true, mask: 0 };
+    pub(crate) const ANY: Scope = Scope { any: true, mask: 0, letters: &[] };
 
-    pub(crate) const fn codes(mask: u128) -> Scope {
-        Scope { any: false, mask }
+    pub(crate) const fn codes(mask: u128, letters: &'static [[u8; 2]]) -> Scope {
+        Scope { any: false, mask, letters }
     }
 
     /// Bit `n` is set when the row applies to service code `n` (numeric codes only).
@@ -288,20 +314,25 @@ impl Scope {
         self.mask
     }
 
+    /// The letter codes the row applies to.
+    pub(crate) const fn letters(&self) -> &'static [[u8; 2]] {
+        self.letters
+    }
+
     /// Whether the row applies to any service.
     pub(crate) const fn is_any(&self) -> bool {
         self.any
     }
 
-    /// Whether the row applies to this concrete service code. Alphanumeric codes (BCA's `US`)
-    /// match only rows for any service.
+    /// Whether the row applies to this concrete service code (numeric, or a letter code the
+    /// row lists).
     pub(crate) fn matches(&self, service: &[u8; 2]) -> bool {
         if self.any {
             return true;
         }
         match (service[0], service[1]) {
             (a @ b'0'..=b'9', b @ b'0'..=b'9') => self.mask & (1u128 << ((a - b'0') * 10 + (b - b'0'))) != 0,
-            _ => false,
+            _ => self.letters.contains(service),
         }
     }
 }
@@ -333,10 +364,14 @@ pub struct Provider {
     pub(crate) aliases: &'static [&'static str],
     pub(crate) card_reading: CardReading,
     pub(crate) string_codes: usize,
+    pub(crate) covers: Text,
     pub(crate) document: Text,
     pub(crate) source: Text,
     pub(crate) services: &'static [Service],
     pub(crate) cases: &'static [ProviderCase],
+    pub(crate) fields: &'static [StateField],
+    /// A 256-bit filter of the last keys of the state-field paths (the standard's included).
+    pub(crate) keys: &'static [u64; 4],
 }
 
 impl PartialEq for Provider {
@@ -383,6 +418,14 @@ impl Provider {
     /// The provider whose string codes (`TIME_OUT`, ...) apply under this profile.
     pub fn string_codes(&self) -> &'static Provider {
         &PROVIDERS[self.string_codes]
+    }
+    /// What the profile knows, in a line.
+    pub const fn covers(&self) -> Text {
+        self.covers
+    }
+    /// Where its bodies carry the transaction's state (the standard's fields apply too).
+    pub const fn fields(&self) -> &'static [StateField] {
+        self.fields
     }
     /// The document the profile follows.
     pub const fn document(&self) -> Text {
@@ -539,6 +582,7 @@ pub struct Vocabulary {
     pub(crate) name: Text,
     pub(crate) provider: usize,
     pub(crate) aliases: &'static [&'static str],
+    pub(crate) extends: Option<u16>,
     pub(crate) rows: &'static [StatusRow],
     pub(crate) source: Text,
 }
@@ -590,9 +634,24 @@ impl Vocabulary {
     pub const fn source(&self) -> Text {
         self.source
     }
-    /// The row for a canonical value (upper case), or one of its aliases.
+    /// The vocabulary whose values apply where this one lists none.
+    pub fn extends(&self) -> Option<&'static Vocabulary> {
+        self.extends.map(|i| &VOCABULARIES[i as usize])
+    }
+    /// The row for a canonical value (upper case), or one of its aliases; then the same in
+    /// the vocabulary it extends.
     pub fn find_value(&self, canonical: &str) -> Option<&'static StatusRow> {
-        self.rows.iter().find(|r| r.code.as_str() == canonical || r.aliases.contains(&canonical))
+        let mut v = Some(self);
+        // The chain is short (build.rs forbids self-extension; data keeps it one deep), but a
+        // bound keeps a cycle in the data from looping.
+        for _ in 0..4 {
+            let voc = v?;
+            if let Some(r) = voc.rows.iter().find(|r| r.code.as_str() == canonical || r.aliases.contains(&canonical)) {
+                return Some(r);
+            }
+            v = voc.extends();
+        }
+        None
     }
 }
 
@@ -662,4 +721,101 @@ pub(crate) fn iso_rows(code: &[u8; 2]) -> &'static [IsoRow] {
     let start = ISO_ROWS.partition_point(|r| key(r) < *code);
     let end = start + ISO_ROWS[start..].iter().take_while(|r| key(r) == *code).count();
     &ISO_ROWS[start..end]
+}
+
+/// What a field of a body says about the transaction (`evidence` in state_fields.tsv).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldRole {
+    /// A SNAP-style transaction status (`latestTransactionStatus`).
+    TransactionStatus,
+    /// A virtual-account payment flag (`paymentFlagStatus`).
+    PaymentFlag,
+    /// A provider's own status field (Midtrans `transaction_status`, Xendit `status`).
+    ProviderStatus,
+    /// A provider's own result code of the request (Midtrans `status_code`, NICEPAY
+    /// `resultCd`): weaker than a status; read only when no status field is present.
+    ResultCode,
+    /// A field that can only make a status less final (Midtrans `fraud_status`).
+    Modifier,
+    /// An ISO 8583 card code inside the body (Midtrans `channel_response_code`).
+    CardCode,
+    /// A provider failure code (Xendit `failure_code`): the reason of a failure.
+    FailureCode,
+    /// The original transaction's SNAP code, in a status inquiry (`originalResponseCode`).
+    OriginalCode,
+    /// A reference to inquire with (`originalPartnerReferenceNo`).
+    Reference,
+    /// A text describing the status (`transactionStatusDesc`).
+    Description,
+    /// The service code the body names (`serviceCode`).
+    ServiceCode,
+}
+
+impl FieldRole {
+    /// The role's id, as state_fields.tsv writes it.
+    pub const fn id_text(self) -> Text {
+        Text::new(match self {
+            FieldRole::TransactionStatus => "transaction_status\0",
+            FieldRole::PaymentFlag => "payment_flag\0",
+            FieldRole::ProviderStatus => "provider_status\0",
+            FieldRole::ResultCode => "result_code\0",
+            FieldRole::Modifier => "modifier\0",
+            FieldRole::CardCode => "card_code\0",
+            FieldRole::FailureCode => "failure_code\0",
+            FieldRole::OriginalCode => "original_code\0",
+            FieldRole::Reference => "reference\0",
+            FieldRole::Description => "description\0",
+            FieldRole::ServiceCode => "service_code\0",
+        })
+    }
+}
+
+/// When a state field applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScopeToken {
+    /// The response's SNAP service code.
+    Service([u8; 2]),
+    /// The operation the caller named (index into the operations).
+    Operation(u16),
+    /// Another field of the body has this value (canonical spelling), e.g. `payment_type=credit_card`.
+    Equals(&'static [&'static str], &'static str),
+}
+
+/// Where a provider's bodies carry the transaction's state (a row of state_fields.tsv).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StateField {
+    /// Lower-cased keys; `[]` is any item of an array.
+    pub(crate) path: &'static [&'static str],
+    /// Hash of the last key (see `response::key_hash`).
+    pub(crate) key: u64,
+    /// The path as written in the table.
+    pub(crate) text: Text,
+    pub(crate) vocabulary: Option<u16>,
+    pub(crate) role: FieldRole,
+    /// Empty: any response.
+    pub(crate) scope: &'static [ScopeToken],
+    pub(crate) source: Text,
+}
+
+impl StateField {
+    /// The path as the table writes it (`virtualAccountData.paymentFlagStatus`).
+    pub const fn path(&self) -> Text {
+        self.text
+    }
+    /// The vocabulary its values are read in.
+    pub fn vocabulary(&self) -> Option<&'static Vocabulary> {
+        self.vocabulary.map(|i| &VOCABULARIES[i as usize])
+    }
+    /// What the field says.
+    pub const fn role(&self) -> FieldRole {
+        self.role
+    }
+    /// When it applies (empty: always).
+    pub const fn scope(&self) -> &'static [ScopeToken] {
+        self.scope
+    }
+    /// Where it comes from.
+    pub const fn source(&self) -> Text {
+        self.source
+    }
 }

@@ -66,26 +66,18 @@ fn no_family_advises_a_blind_retry() {
     {
         inputs.push((r[1].to_string(), ctx(&r[0].to_string())));
     }
-    for kind in ["snap", "qris", "direct_debit", "va"] {
-        for code in [
-            "00",
-            "01",
-            "02",
-            "03",
-            "04",
-            "05",
-            "06",
-            "07",
-            "08",
-            "PAID",
-            "ACTIVE",
-            "PROCESSING",
-            "EXPIRED",
-            "CANCELED",
-            "X",
-        ] {
-            inputs.push((code.into(), Context::from_options(None, Some("status"), None, None, Some(kind)).unwrap()));
+    // Every value (and alias) of every status vocabulary, plus one no vocabulary lists.
+    let mut statuses = 0;
+    for v in paycodes::Vocabulary::all() {
+        let c = Context::from_options(None, Some("status"), None, None, Some(v.id())).unwrap();
+        for row in v.rows() {
+            for value in std::iter::once(row.code().as_str()).chain(row.aliases().iter().copied()) {
+                inputs.push((value.to_owned(), c));
+                statuses += 1;
+            }
         }
+        inputs.push(("X".into(), c));
+        statuses += 1;
     }
     for (code, c) in &inputs {
         let d = decode(code, None, c).unwrap();
@@ -102,8 +94,10 @@ fn no_family_advises_a_blind_retry() {
             assert!(matches!(d.reason(), Reason::Success | Reason::PartialApproval), "{code}");
         }
     }
-    // 36 * 36 card codes (0-9, A-Z) x 3 networks x 2 profiles, every string code, 60 statuses.
-    assert_eq!(inputs.len(), 36 * 36 * 6 + 33 + 60);
+    // 36 * 36 card codes (0-9, A-Z) x 3 networks x 2 profiles, every string code, every status.
+    let strings = paycodes::export::table(paycodes::export::TableName::ProviderStrings, paycodes::Provider::standard());
+    assert_eq!(inputs.len(), 36 * 36 * 6 + strings.rows.len() + statuses);
+    assert!(strings.rows.len() > 100 && statuses > 900, "{} {statuses}", strings.rows.len());
 }
 
 #[test]
@@ -125,7 +119,7 @@ fn network_dependent_codes_have_a_neutral_reading_and_both_variants() {
 fn every_provider_string_and_status_row_decodes_to_itself() {
     use paycodes::export::{Cell, TableName, table};
     let t = table(TableName::ProviderStrings, paycodes::Provider::standard());
-    assert_eq!(t.rows.len(), 33);
+    assert!(t.rows.len() > 100, "{}", t.rows.len());
     for r in &t.rows {
         let (Cell::Text(p), Cell::Text(code)) = (&r[0], &r[1]) else { panic!() };
         let d = decode(code, None, &ctx(p)).unwrap();
@@ -138,7 +132,6 @@ fn every_provider_string_and_status_row_decodes_to_itself() {
         let c = Context::from_options(None, Some("status"), None, None, Some(kind)).unwrap();
         let d = decode(code, None, &c).unwrap();
         assert!(d.known() && d.canonical() == code, "{kind} {code}");
-        assert_ne!(d.outcome(), Outcome::Unknown);
     }
 }
 

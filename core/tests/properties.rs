@@ -132,7 +132,104 @@ proptest! {
             "{} {:?}: built {:?}, read {:?}", built.code(), message, built.detail(), d.detail());
         // What was given comes back, up to the separators a reader drops around it.
         let given = detail.as_deref().map(|x| x.trim_matches(|c: char| c.is_whitespace() || ".,:;-()[]{}\"'/|".contains(c)));
-        prop_assert_eq!(built.detail(), given.filter(|x| !x.is_empty()));
+        // (A detail of ASCII punctuation only names nothing: it is dropped.)
+        let names = |x: &&str| x.chars().any(|c| !(c.is_ascii_punctuation() || c.is_whitespace() || c.is_control()));
+        prop_assert_eq!(built.detail(), given.filter(names));
         check(&d)?;
+    }
+}
+
+/// Bodies built from the fields that matter, with values right, wrong and absurd.
+fn body() -> impl Strategy<Value = String> {
+    let value = prop_oneof![
+        "\"[0-9]{2}\"",
+        "[0-9]{1,3}",
+        "\"(SUCCESS|settlement|PENDING|deny|capture|FAILED|EXPIRED|SUCCEEDDED|PAID|true|x)\"",
+        "(true|false|null|\\{\\}|\\[\\])",
+        "\"\\PC{0,8}\"",
+    ];
+    let code = prop_oneof!["\"[0-9]{3}(54|55|25|26|47|51|18|36|XX)[0-9]{2}\"", "[0-9]{7}", "\"[0-9A-Z]{0,9}\""];
+    let key = prop::sample::select(vec![
+        "latestTransactionStatus",
+        "transactionStatus",
+        "virtualAccountData\":{\"paymentFlagStatus",
+        "transaction_status",
+        "fraud_status",
+        "status_code",
+        "status",
+        "data\":{\"status",
+        "failure_code",
+        "channel_response_code",
+        "originalResponseCode",
+        "partnerReferenceNo",
+        "serviceCode",
+        "payment_type",
+    ]);
+    (code, prop::option::of(".{0,30}"), prop::collection::vec((key, value), 0..5)).prop_map(
+        |(code, message, fields)| {
+            let mut s = format!("{{\"responseCode\":{code}");
+            if let Some(m) = message {
+                s.push_str(&format!(",\"responseMessage\":{}", serde_json::Value::from(m)));
+            }
+            for (k, v) in fields {
+                let close = if k.contains('{') { "}" } else { "" };
+                s.push_str(&format!(",\"{k}\":{v}{close}"));
+            }
+            s.push('}');
+            s
+        },
+    )
+}
+
+/// The money rules every whole-response answer keeps.
+fn check_response(r: &paycodes::Response) -> Result<(), TestCaseError> {
+    use paycodes::Evidence;
+    if r.outcome() == Outcome::Unknown {
+        prop_assert_eq!(r.action(), Action::InquireStatus);
+    }
+    if r.action() == Action::RetryLater {
+        prop_assert_eq!(r.outcome(), Outcome::Failed);
+    }
+    if r.outcome() == Outcome::Success {
+        prop_assert!(!matches!(
+            r.decided_by(),
+            Evidence::NoBody | Evidence::NoResponse | Evidence::Ambiguous | Evidence::NoEvidence
+        ));
+    }
+    if r.decided_by() == Evidence::Ambiguous {
+        prop_assert_eq!(r.outcome(), Outcome::Unknown);
+    }
+    // A failed status inquiry says nothing about the transaction.
+    if let Some(c) = r.code()
+        && c.service().is_some_and(|s| s.kind() == paycodes::ServiceKind::StatusInquiry)
+        && c.http_status().is_some_and(|h| h >= 300)
+    {
+        prop_assert_eq!(r.outcome(), Outcome::Unknown, "failed inquiry: {}", paycodes::json::response_to_string(r));
+    }
+    let json = paycodes::json::response_to_string(r);
+    prop_assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok(), "not JSON: {}", json);
+    prop_assert!(!paycodes::explain_response(r, Locale::En).is_empty());
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_body_panics_and_money_rules_hold(
+        body in body(),
+        http in prop::option::of(prop::sample::select(vec![200u16, 202, 400, 401, 404, 409, 500, 504])),
+        ctx in context(),
+    ) {
+        let r = paycodes::decode_response(Some(body.as_bytes()), http, &ctx);
+        prop_assert!(r.is_ok(), "{:?} for {}", r.err(), body);
+        check_response(&r.unwrap())?;
+    }
+
+    #[test]
+    fn no_bytes_body_panics(bytes in prop::collection::vec(any::<u8>(), 0..200), ctx in context()) {
+        if let Ok(r) = paycodes::decode_response(Some(&bytes), None, &ctx) {
+            check_response(&r)?;
+        }
     }
 }

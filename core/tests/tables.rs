@@ -104,7 +104,39 @@ fn locales_are_read_leniently() {
 #[test]
 fn providers_are_found_by_id_and_alias() {
     let ids: Vec<&str> = providers().iter().map(|p| p.id()).collect();
-    assert_eq!(ids, ["standard", "doku", "ifortepay", "bank_neo_commerce", "ayoconnect"]);
+    assert_eq!(ids[..5], ["standard", "doku", "ifortepay", "bank_neo_commerce", "ayoconnect"]);
+    // The profiles of issue 14 (at least 14 new ones).
+    for id in [
+        "bca",
+        "bri",
+        "mandiri",
+        "bni",
+        "dana",
+        "ovo",
+        "shopeepay",
+        "linkaja",
+        "midtrans",
+        "xendit",
+        "flip",
+        "oy",
+        "durianpay",
+        "faspay",
+        "winpay",
+        "nicepay",
+        "espay",
+        "paydia",
+        "astrapay",
+        "paylabs",
+        "brick",
+        "qoinhub",
+    ] {
+        assert!(ids.contains(&id), "{id}");
+    }
+    for (alias, id) in
+        [("bank_mandiri", "mandiri"), ("oy_indonesia", "oy"), ("OY Indonesia", "oy"), ("oyindonesia", "oy")]
+    {
+        assert_eq!(paycodes::Provider::find(alias).map(|p| p.id()), Some(id), "{alias}");
+    }
     for (name, id) in [
         ("DOKU", "doku"),
         ("Bank Neo Commerce", "bank_neo_commerce"),
@@ -116,8 +148,8 @@ fn providers_are_found_by_id_and_alias() {
     ] {
         assert_eq!(Provider::find(name).map(|p| p.id()), Some(id), "{name}");
     }
-    assert!(Provider::find("xendit").is_none());
-    assert_eq!(Context::from_options(Some("xendit"), None, None, None, None).unwrap_err().id(), "unknown_provider");
+    assert!(Provider::find("paypal").is_none());
+    assert_eq!(Context::from_options(Some("paypal"), None, None, None, None).unwrap_err().id(), "unknown_provider");
     for p in providers() {
         assert!(!p.source().is_empty());
         for s in p.services() {
@@ -125,6 +157,24 @@ fn providers_are_found_by_id_and_alias() {
         }
         for c in p.cases() {
             assert!(!c.row().source().is_empty());
+        }
+        // Every profile says what it covers and where its bodies keep the state, with sources.
+        assert!(!p.covers().is_empty() && !p.document().is_empty(), "{}", p.id());
+        for f in p.fields() {
+            assert!(!f.source().is_empty() && !f.path().is_empty(), "{} {}", p.id(), f.path());
+        }
+    }
+    for v in paycodes::Vocabulary::all() {
+        assert!(!v.source().is_empty(), "{}", v.id());
+        for r in v.rows() {
+            assert!(!r.source().is_empty(), "{} {}", v.id(), r.code());
+        }
+    }
+    // No two profiles claim one id or alias (build.rs refuses it too; this checks the result).
+    let mut seen = std::collections::HashSet::new();
+    for p in providers() {
+        for name in std::iter::once(p.id()).chain(p.aliases().iter().copied()) {
+            assert!(seen.insert(name), "{name} is claimed twice");
         }
     }
 }

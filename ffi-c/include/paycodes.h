@@ -39,180 +39,6 @@
 #define PAYCODES_MESSAGE_MAX 601
 
 /**
- * Result of every paycodes C function. Outputs are written only on `PAYCODES_OK`.
- * Values are the core's error numbers (the ids every language reports) plus a few
- * C-only ones (11xx arguments, 9002 a caught panic).
- */
-enum paycodes_status
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
-  /**
-   * Success; outputs were written.
-   */
-  PAYCODES_OK = 0,
-  /**
-   * The code is empty or only whitespace.
-   */
-  PAYCODES_EMPTY = 1001,
-  /**
-   * The code has the wrong length for its family.
-   */
-  PAYCODES_BAD_LENGTH = 1002,
-  /**
-   * The code contains a character its family does not allow.
-   */
-  PAYCODES_BAD_CHARACTER = 1003,
-  /**
-   * An HTTP status is not in 100-599 (a SNAP code's first three digits, or a
-   * `http_status` argument).
-   */
-  PAYCODES_BAD_HTTP_STATUS = 1004,
-  /**
-   * The bytes are not UTF-8.
-   */
-  PAYCODES_INVALID_UTF8 = 1005,
-  /**
-   * A numeric code is negative.
-   */
-  PAYCODES_NEGATIVE_NUMBER = 1006,
-  /**
-   * A number has a fractional part or is not finite.
-   */
-  PAYCODES_NOT_AN_INTEGER = 1007,
-  /**
-   * An argument has the wrong type; the message names the argument and the types
-   * it takes.
-   */
-  PAYCODES_BAD_TYPE = 1008,
-  /**
-   * A JSON line (batch decoding) is not valid JSON.
-   */
-  PAYCODES_BAD_JSON = 1009,
-  /**
-   * A whole number is outside the range the argument allows.
-   */
-  PAYCODES_OUT_OF_RANGE = 1010,
-  /**
-   * A required argument is missing.
-   */
-  PAYCODES_MISSING_ARGUMENT = 1011,
-  /**
-   * Two arguments were given that exclude each other (`reason` with `http_status`).
-   */
-  PAYCODES_CONFLICTING_ARGUMENTS = 1012,
-  /**
-   * The input has the shape of no code family (a bare lowercase word, `null`, ...).
-   */
-  PAYCODES_UNKNOWN_FORMAT = 1013,
-  /**
-   * An input line is longer than the batch decoder reads.
-   */
-  PAYCODES_LINE_TOO_LONG = 1014,
-  /**
-   * A required pointer argument is NULL (or NULL with a non-zero length).
-   */
-  PAYCODES_NULL_ARGUMENT = 1101,
-  /**
-   * The output buffer is too small; nothing was written.
-   */
-  PAYCODES_BUFFER_TOO_SMALL = 1102,
-  /**
-   * An item index is past the end of a list.
-   */
-  PAYCODES_INDEX_OUT_OF_RANGE = 1103,
-  /**
-   * The provider is not known.
-   */
-  PAYCODES_UNKNOWN_PROVIDER = 2001,
-  /**
-   * The family is not known.
-   */
-  PAYCODES_UNKNOWN_FAMILY = 2002,
-  /**
-   * The card network is not known.
-   */
-  PAYCODES_UNKNOWN_NETWORK = 2003,
-  /**
-   * The status kind (vocabulary) is not known.
-   */
-  PAYCODES_UNKNOWN_KIND = 2004,
-  /**
-   * The operation is not known.
-   */
-  PAYCODES_UNKNOWN_OPERATION = 2005,
-  /**
-   * The reason id is not known.
-   */
-  PAYCODES_UNKNOWN_REASON = 2006,
-  /**
-   * Decoding a status needs a status kind.
-   */
-  PAYCODES_KIND_REQUIRED = 2007,
-  /**
-   * Exporting: the table name is not known.
-   */
-  PAYCODES_UNKNOWN_TABLE = 2008,
-  /**
-   * Exporting: the format is not json, csv or md.
-   */
-  PAYCODES_UNKNOWN_EXPORT_FORMAT = 2009,
-  /**
-   * An option or keyword argument the call does not take (a misspelt key).
-   */
-  PAYCODES_UNKNOWN_OPTION = 2010,
-  /**
-   * Building: the service code is not known to the standard or the provider.
-   */
-  PAYCODES_UNKNOWN_SERVICE = 3001,
-  /**
-   * Building: the standard has no such HTTP status + case code.
-   */
-  PAYCODES_UNKNOWN_CASE = 3002,
-  /**
-   * Building: the reason has no SNAP code.
-   */
-  PAYCODES_NO_SNAP_CODE = 3003,
-  /**
-   * Building: the detail contains control characters.
-   */
-  PAYCODES_BAD_DETAIL = 3004,
-  /**
-   * Building: the message would be longer than SNAP's 150 characters.
-   */
-  PAYCODES_MESSAGE_TOO_LONG = 3005,
-  /**
-   * A response body is larger than the decoder reads.
-   */
-  PAYCODES_BODY_TOO_LARGE = 4001,
-  /**
-   * A response body nests deeper than the decoder reads.
-   */
-  PAYCODES_BODY_TOO_DEEP = 4002,
-  /**
-   * A body (or JSON line) has a decisive key twice with different values: which one
-   * is meant cannot be known.
-   */
-  PAYCODES_DUPLICATE_KEY = 4003,
-  /**
-   * An internal error (a bug); bindings also use it for a caught panic.
-   */
-  PAYCODES_INTERNAL = 9001,
-  /**
-   * paycodes panicked; the panic was caught at the boundary and your process lives on.
-   */
-  PAYCODES_PANIC = 9002,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum paycodes_status paycodes_status;
-#else
-typedef uint32_t paycodes_status;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
-
-/**
  * Which kind of code was decoded.
  *
  * C mirror of `paycodes::Family`; values are the core's stable numbers.
@@ -748,6 +574,58 @@ enum paycodes_reason
    * A PIN or key cryptography error.
    */
   PAYCODES_REASON_CRYPTO_ERROR = 115,
+  /**
+   * No response arrived (a transport timeout or a dropped connection); the outcome is unknown.
+   */
+  PAYCODES_REASON_NO_RESPONSE = 116,
+  /**
+   * The response could not be read: empty, not JSON, or without any field that tells the transaction's state.
+   */
+  PAYCODES_REASON_INVALID_RESPONSE = 117,
+  /**
+   * The provider itself cannot tell yet whether the transaction went through (suspect, need to check).
+   */
+  PAYCODES_REASON_STATUS_UNCERTAIN = 118,
+  /**
+   * The funds are reserved (pre-authorization); a capture is still needed to take them.
+   */
+  PAYCODES_REASON_AUTHORIZED = 119,
+  /**
+   * Held by the provider's fraud check for a decision.
+   */
+  PAYCODES_REASON_FRAUD_REVIEW = 120,
+  /**
+   * Part of a successful payment was refunded; the rest stays paid.
+   */
+  PAYCODES_REASON_PARTIALLY_REFUNDED = 121,
+  /**
+   * The payment was taken back through a card dispute (chargeback).
+   */
+  PAYCODES_REASON_CHARGEBACK = 122,
+  /**
+   * A payout is registered and waits for the merchant's approval.
+   */
+  PAYCODES_REASON_AWAITING_APPROVAL = 123,
+  /**
+   * A completed payment was reversed by the bank or the switch.
+   */
+  PAYCODES_REASON_PAYMENT_REVERSED = 124,
+  /**
+   * The merchant's own balance or deposit at the provider is too low (payouts).
+   */
+  PAYCODES_REASON_MERCHANT_INSUFFICIENT_FUNDS = 125,
+  /**
+   * The account is blocked by its bank.
+   */
+  PAYCODES_REASON_ACCOUNT_BLOCKED = 126,
+  /**
+   * A credit transfer was returned by the beneficiary bank.
+   */
+  PAYCODES_REASON_TRANSFER_RETURNED = 127,
+  /**
+   * The account, card or customer is already registered or bound.
+   */
+  PAYCODES_REASON_ALREADY_REGISTERED = 128,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -818,6 +696,244 @@ enum paycodes_category
 typedef enum paycodes_category paycodes_category;
 #else
 typedef uint32_t paycodes_category;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Result of every paycodes C function. Outputs are written only on `PAYCODES_OK`.
+ * Values are the core's error numbers (the ids every language reports) plus a few
+ * C-only ones (11xx arguments, 9002 a caught panic).
+ */
+enum paycodes_status
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Success; outputs were written.
+   */
+  PAYCODES_OK = 0,
+  /**
+   * The code is empty or only whitespace.
+   */
+  PAYCODES_EMPTY = 1001,
+  /**
+   * The code has the wrong length for its family.
+   */
+  PAYCODES_BAD_LENGTH = 1002,
+  /**
+   * The code contains a character its family does not allow.
+   */
+  PAYCODES_BAD_CHARACTER = 1003,
+  /**
+   * An HTTP status is not in 100-599 (a SNAP code's first three digits, or a
+   * `http_status` argument).
+   */
+  PAYCODES_BAD_HTTP_STATUS = 1004,
+  /**
+   * The bytes are not UTF-8.
+   */
+  PAYCODES_INVALID_UTF8 = 1005,
+  /**
+   * A numeric code is negative.
+   */
+  PAYCODES_NEGATIVE_NUMBER = 1006,
+  /**
+   * A number has a fractional part or is not finite.
+   */
+  PAYCODES_NOT_AN_INTEGER = 1007,
+  /**
+   * An argument has the wrong type; the message names the argument and the types
+   * it takes.
+   */
+  PAYCODES_BAD_TYPE = 1008,
+  /**
+   * A JSON line (batch decoding) is not valid JSON.
+   */
+  PAYCODES_BAD_JSON = 1009,
+  /**
+   * A whole number is outside the range the argument allows.
+   */
+  PAYCODES_OUT_OF_RANGE = 1010,
+  /**
+   * A required argument is missing.
+   */
+  PAYCODES_MISSING_ARGUMENT = 1011,
+  /**
+   * Two arguments were given that exclude each other (`reason` with `http_status`).
+   */
+  PAYCODES_CONFLICTING_ARGUMENTS = 1012,
+  /**
+   * The input has the shape of no code family (a bare lowercase word, `null`, ...).
+   */
+  PAYCODES_UNKNOWN_FORMAT = 1013,
+  /**
+   * An input line is longer than the batch decoder reads.
+   */
+  PAYCODES_LINE_TOO_LONG = 1014,
+  /**
+   * A required pointer argument is NULL (or NULL with a non-zero length).
+   */
+  PAYCODES_NULL_ARGUMENT = 1101,
+  /**
+   * The output buffer is too small; nothing was written.
+   */
+  PAYCODES_BUFFER_TOO_SMALL = 1102,
+  /**
+   * An item index is past the end of a list.
+   */
+  PAYCODES_INDEX_OUT_OF_RANGE = 1103,
+  /**
+   * The provider is not known.
+   */
+  PAYCODES_UNKNOWN_PROVIDER = 2001,
+  /**
+   * The family is not known.
+   */
+  PAYCODES_UNKNOWN_FAMILY = 2002,
+  /**
+   * The card network is not known.
+   */
+  PAYCODES_UNKNOWN_NETWORK = 2003,
+  /**
+   * The status kind (vocabulary) is not known.
+   */
+  PAYCODES_UNKNOWN_KIND = 2004,
+  /**
+   * The operation is not known.
+   */
+  PAYCODES_UNKNOWN_OPERATION = 2005,
+  /**
+   * The reason id is not known.
+   */
+  PAYCODES_UNKNOWN_REASON = 2006,
+  /**
+   * Decoding a status needs a status kind.
+   */
+  PAYCODES_KIND_REQUIRED = 2007,
+  /**
+   * Exporting: the table name is not known.
+   */
+  PAYCODES_UNKNOWN_TABLE = 2008,
+  /**
+   * Exporting: the format is not json, csv or md.
+   */
+  PAYCODES_UNKNOWN_EXPORT_FORMAT = 2009,
+  /**
+   * An option or keyword argument the call does not take (a misspelt key).
+   */
+  PAYCODES_UNKNOWN_OPTION = 2010,
+  /**
+   * Building: the service code is not known to the standard or the provider.
+   */
+  PAYCODES_UNKNOWN_SERVICE = 3001,
+  /**
+   * Building: the standard has no such HTTP status + case code.
+   */
+  PAYCODES_UNKNOWN_CASE = 3002,
+  /**
+   * Building: the reason has no SNAP code.
+   */
+  PAYCODES_NO_SNAP_CODE = 3003,
+  /**
+   * Building: the detail contains control characters.
+   */
+  PAYCODES_BAD_DETAIL = 3004,
+  /**
+   * Building: the message would be longer than SNAP's 150 characters.
+   */
+  PAYCODES_MESSAGE_TOO_LONG = 3005,
+  /**
+   * A response body is larger than the decoder reads.
+   */
+  PAYCODES_BODY_TOO_LARGE = 4001,
+  /**
+   * A response body nests deeper than the decoder reads.
+   */
+  PAYCODES_BODY_TOO_DEEP = 4002,
+  /**
+   * A body (or JSON line) has a decisive key twice with different values: which one
+   * is meant cannot be known.
+   */
+  PAYCODES_DUPLICATE_KEY = 4003,
+  /**
+   * An internal error (a bug); bindings also use it for a caught panic.
+   */
+  PAYCODES_INTERNAL = 9001,
+  /**
+   * paycodes panicked; the panic was caught at the boundary and your process lives on.
+   */
+  PAYCODES_PANIC = 9002,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum paycodes_status paycodes_status;
+#else
+typedef uint32_t paycodes_status;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Which evidence decided a whole response's answer (`decided_by`).
+ *
+ * C mirror of `paycodes::Evidence`; values are the core's stable numbers.
+ */
+enum paycodes_evidence
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * None (an absent value).
+   */
+  PAYCODES_EVIDENCE_NONE = 0,
+  /**
+   * The SNAP `responseCode` (no state field).
+   */
+  PAYCODES_EVIDENCE_RESPONSE_CODE = 1,
+  /**
+   * A SNAP-style transaction status (`latestTransactionStatus`).
+   */
+  PAYCODES_EVIDENCE_TRANSACTION_STATUS = 2,
+  /**
+   * A virtual-account payment flag (`paymentFlagStatus`).
+   */
+  PAYCODES_EVIDENCE_PAYMENT_FLAG = 3,
+  /**
+   * A provider's own status field (Midtrans `transaction_status`, Xendit `status`).
+   */
+  PAYCODES_EVIDENCE_PROVIDER_STATUS = 4,
+  /**
+   * A provider's own result or failure code (Midtrans `status_code`, Xendit
+   * `failure_code`), without a status field.
+   */
+  PAYCODES_EVIDENCE_RESULT_CODE = 5,
+  /**
+   * The HTTP status alone (the body carries no code or state).
+   */
+  PAYCODES_EVIDENCE_HTTP_STATUS = 6,
+  /**
+   * The body is empty or not JSON.
+   */
+  PAYCODES_EVIDENCE_NO_BODY = 7,
+  /**
+   * No response arrived (the caller said so).
+   */
+  PAYCODES_EVIDENCE_NO_RESPONSE = 8,
+  /**
+   * The evidence contradicts itself (duplicate keys, disagreeing states).
+   */
+  PAYCODES_EVIDENCE_AMBIGUOUS = 9,
+  /**
+   * A JSON body without any field that tells the state.
+   */
+  PAYCODES_EVIDENCE_NO_EVIDENCE = 10,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum paycodes_evidence paycodes_evidence;
+#else
+typedef uint32_t paycodes_evidence;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -903,6 +1019,57 @@ enum paycodes_warning
    * surrogate). The code alone answered, so no detail was extracted.
    */
   PAYCODES_WARNING_MESSAGE_IGNORED = 1,
+  /**
+   * The HTTP status the transport reported differs from the code's first three digits.
+   */
+  PAYCODES_WARNING_HTTP_STATUS_MISMATCH = 2,
+  /**
+   * A success code carried a transaction state that is not success: the state decided.
+   */
+  PAYCODES_WARNING_STATUS_OVERRIDES_CODE = 3,
+  /**
+   * `originalResponseCode` (the original transaction's code) disagrees with the state.
+   */
+  PAYCODES_WARNING_ORIGINAL_CODE_DIFFERS = 4,
+  /**
+   * A status value its vocabulary does not list: read as unknown.
+   */
+  PAYCODES_WARNING_UNKNOWN_STATUS_VALUE = 5,
+  /**
+   * A decisive key (`responseCode`, a status field) appears twice with different values.
+   */
+  PAYCODES_WARNING_DUPLICATE_KEY = 6,
+  /**
+   * The message describes another case than the code's row: the reason comes from the
+   * message (outcome and action stay the code's).
+   */
+  PAYCODES_WARNING_REASON_FROM_MESSAGE = 7,
+  /**
+   * A status inquiry answered without the transaction's state.
+   */
+  PAYCODES_WARNING_STATUS_MISSING = 8,
+  /**
+   * Two state fields disagree, or a state contradicts a failed request.
+   */
+  PAYCODES_WARNING_CONFLICTING_STATUS = 9,
+  /**
+   * The status field's meaning depends on the product and its readings disagree: name
+   * the operation.
+   */
+  PAYCODES_WARNING_STATUS_NEEDS_OPERATION = 10,
+  /**
+   * The body is not JSON (an HTML error page from a proxy, say).
+   */
+  PAYCODES_WARNING_BODY_NOT_JSON = 11,
+  /**
+   * `responseCode` is not a SNAP code (or not text): it was ignored.
+   */
+  PAYCODES_WARNING_BAD_RESPONSE_CODE = 12,
+  /**
+   * A state, code or reference field holds a value of the wrong type (an object, a list,
+   * unreadable text): it was ignored.
+   */
+  PAYCODES_WARNING_BAD_FIELD_VALUE = 13,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1026,37 +1193,19 @@ typedef uint32_t paycodes_service_kind;
 typedef struct paycodes_service paycodes_service;
 
 /**
- * What the caller knows besides the code. Zero-initialize it (`= {0}`) for the defaults.
+ * A borrowed string: `ptr` is NUL-terminated static text (never free it) unless documented
+ * otherwise, `len` excludes the NUL. `ptr` is NULL when there is no value.
  */
 typedef struct {
   /**
-   * Provider profile id or alias, NUL-terminated (`"doku"`, `"bca"`); NULL for the
-   * standard profile.
+   * The bytes (UTF-8), or NULL for "no value".
    */
-  const char *provider;
+  const char *ptr;
   /**
-   * Operation that was called, NUL-terminated (`"direct_debit"`); NULL to take it from the
-   * service code.
+   * Length in bytes, without the NUL.
    */
-  const char *operation;
-  /**
-   * Status vocabulary, NUL-terminated (`"snap"`, `"va"`, a provider's), required with
-   * `PAYCODES_FAMILY_STATUS`; NULL for none.
-   */
-  const char *kind;
-  /**
-   * A `paycodes_family`; 0 detects it from the code.
-   */
-  uint32_t family;
-  /**
-   * A `paycodes_network` for card codes; 0 for none.
-   */
-  uint32_t network;
-  /**
-   * A `paycodes_locale` for `customer_message`; 0 is English.
-   */
-  uint32_t locale;
-} paycodes_context;
+  size_t len;
+} paycodes_str;
 
 /**
  * What a payment response code means and what to do next.
@@ -1101,6 +1250,74 @@ typedef struct {
 } paycodes_decoded;
 
 /**
+ * What the caller knows besides the code. Zero-initialize it (`= {0}`) for the defaults.
+ */
+typedef struct {
+  /**
+   * Provider profile id or alias, NUL-terminated (`"doku"`, `"bca"`); NULL for the
+   * standard profile.
+   */
+  const char *provider;
+  /**
+   * Operation that was called, NUL-terminated (`"direct_debit"`); NULL to take it from the
+   * service code.
+   */
+  const char *operation;
+  /**
+   * Status vocabulary, NUL-terminated (`"snap"`, `"va"`, a provider's), required with
+   * `PAYCODES_FAMILY_STATUS`; NULL for none.
+   */
+  const char *kind;
+  /**
+   * A `paycodes_family`; 0 detects it from the code.
+   */
+  uint32_t family;
+  /**
+   * A `paycodes_network` for card codes; 0 for none.
+   */
+  uint32_t network;
+  /**
+   * A `paycodes_locale` for `customer_message`; 0 is English.
+   */
+  uint32_t locale;
+} paycodes_context;
+
+/**
+ * What a whole response or callback body says about the transaction.
+ *
+ * Caller-owned: declare it (about 2 KiB) and `paycodes_decode_response` fills it on
+ * `PAYCODES_OK`. The answer owns its data: the body may be freed at once. Strings the
+ * `paycodes_response_*` functions return point into this struct: they live as long as it
+ * does, unmoved.
+ */
+typedef struct {
+  /**
+   * Did the money move?
+   */
+  paycodes_outcome outcome;
+  /**
+   * What to do next.
+   */
+  paycodes_action action;
+  /**
+   * Why.
+   */
+  paycodes_reason reason;
+  /**
+   * Which evidence decided.
+   */
+  paycodes_evidence decided_by;
+  /**
+   * The HTTP status (the transport's, else the code's); 0 when unknown.
+   */
+  uint16_t http_status;
+  /**
+   * Private: read it only through the `paycodes_response_*` functions.
+   */
+  uint64_t _private[214];
+} paycodes_response;
+
+/**
  * A code built by `paycodes_snap_build`.
  */
 typedef struct {
@@ -1117,21 +1334,6 @@ typedef struct {
    */
   paycodes_reason reason;
 } paycodes_built;
-
-/**
- * A borrowed string: `ptr` is NUL-terminated static text (never free it) unless documented
- * otherwise, `len` excludes the NUL. `ptr` is NULL when there is no value.
- */
-typedef struct {
-  /**
-   * The bytes (UTF-8), or NULL for "no value".
-   */
-  const char *ptr;
-  /**
-   * Length in bytes, without the NUL.
-   */
-  size_t len;
-} paycodes_str;
 
 /**
  * One network's reading of a card code whose meaning differs by network.
@@ -1163,9 +1365,108 @@ typedef struct {
   paycodes_action action;
 } paycodes_network_variant;
 
+/**
+ * One field of a body read as a transaction state or a code.
+ */
+typedef struct {
+  /**
+   * The field's path as the profile's table writes it (`latestTransactionStatus`).
+   */
+  paycodes_str field;
+  /**
+   * What kind of field: `transaction_status`, `payment_flag`, `provider_status`,
+   * `result_code`, `modifier`, `card_code` or `failure_code`.
+   */
+  paycodes_str evidence;
+  /**
+   * The value as the body wrote it.
+   */
+  paycodes_str value;
+  /**
+   * The vocabulary it was read in (null for a card or failure code read as a code).
+   */
+  paycodes_str vocabulary;
+  /**
+   * The value's name in its table (null when no table lists it).
+   */
+  paycodes_str name;
+  /**
+   * Whether a table lists the value.
+   */
+  bool known;
+  /**
+   * What the value says happened.
+   */
+  paycodes_outcome outcome;
+  /**
+   * Its reason.
+   */
+  paycodes_reason reason;
+  /**
+   * Its action.
+   */
+  paycodes_action action;
+} paycodes_field_reading;
+
+/**
+ * A reference to inquire with.
+ */
+typedef struct {
+  /**
+   * The field's path as the profile's table writes it (`originalPartnerReferenceNo`).
+   */
+  paycodes_str field;
+  /**
+   * Its value.
+   */
+  paycodes_str value;
+} paycodes_reference;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * The code as the whole response wrote it (`ptr` NULL for an answer of `paycodes_decode`,
+ * whose code is your own buffer).
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_decoded_raw(const paycodes_decoded *d);
+
+/**
+ * Whether `paycodes_decoded_raw` is a JSON number (`4035414` rather than `"4035414"`).
+ *
+ * # Safety
+ * `d` is NULL or was filled by paycodes.
+ */
+bool paycodes_decoded_raw_is_number(const paycodes_decoded *d);
+
+/**
+ * What a whole response or callback body says about the transaction: a state field
+ * (`latestTransactionStatus`, `paymentFlagStatus`, a provider's status) beats the response
+ * code, a failed status inquiry says nothing about the payment, and missing or
+ * contradictory evidence is `PAYCODES_OUTCOME_UNKNOWN` with `PAYCODES_ACTION_INQUIRE_STATUS`.
+ *
+ * `body` holds `body_len` bytes of JSON (no NUL needed; not UTF-8 inside a string only spoils
+ * that string); NULL with 0 means no response arrived at all (a transport timeout).
+ * `http_status` is what the transport said, 0 if unknown. `context` may be NULL (its
+ * provider, operation and locale are read; family, network and kind must be 0/NULL). Fills
+ * `out` on `PAYCODES_OK`: the answer is copied into `out` (about 2 KiB), so the body may be
+ * freed at once; strings the accessors return point into `out` and live as long as it
+ * does, unmoved. Errors: `PAYCODES_BODY_TOO_LARGE` (over 1 MiB), `PAYCODES_BODY_TOO_DEEP`
+ * (over 64 levels), `PAYCODES_BAD_HTTP_STATUS`, the context's. Thread-safe; allocates nothing.
+ *
+ * # Safety
+ * `body` must be valid for `body_len` bytes (or NULL with 0), `context` NULL or valid, `out`
+ * valid for writing.
+ */
+paycodes_status paycodes_decode_response(const uint8_t *body,
+                                         size_t body_len,
+                                         uint32_t http_status,
+                                         const paycodes_context *context,
+                                         paycodes_response *out);
 
 /**
  * Decodes a code given as bytes (`code_len` bytes, no NUL needed). `message` is the actual
@@ -1621,6 +1922,169 @@ bool paycodes_service_moves_money(const paycodes_service *s);
 paycodes_str paycodes_service_status_service(const paycodes_service *s);
 
 /**
+ * Did the money move: success, pending (never success), failed or unknown (inquire).
+ *
+ * # Safety
+ * `r` is NULL or was filled by paycodes.
+ */
+paycodes_outcome paycodes_response_outcome(const paycodes_response *r);
+
+/**
+ * Why (the canonical reason, shared by every family).
+ *
+ * # Safety
+ * `r` is NULL or was filled by paycodes.
+ */
+paycodes_reason paycodes_response_reason(const paycodes_response *r);
+
+/**
+ * What to do next.
+ *
+ * # Safety
+ * `r` is NULL or was filled by paycodes.
+ */
+paycodes_action paycodes_response_action(const paycodes_response *r);
+
+/**
+ * Which evidence decided (a state field, the code, the HTTP status, nothing).
+ *
+ * # Safety
+ * `r` is NULL or was filled by paycodes.
+ */
+paycodes_evidence paycodes_response_decided_by(const paycodes_response *r);
+
+/**
+ * A message safe to show the customer, in the answer's locale.
+ *
+ * # Safety
+ * `r` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_response_customer_message(const paycodes_response *r);
+
+/**
+ * Whether the customer message hides the real reason (fraud, lost or stolen card).
+ *
+ * # Safety
+ * `r` is NULL or was filled by paycodes.
+ */
+bool paycodes_response_masked(const paycodes_response *r);
+
+/**
+ * The precise text for logs and support staff (the body's status description when it
+ * has one).
+ *
+ * # Safety
+ * `r` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_response_merchant_message(const paycodes_response *r);
+
+/**
+ * The HTTP status: the transport's when given, else the code's.
+ * -1 when absent.
+ *
+ * # Safety
+ * `r` is NULL or was filled by paycodes.
+ */
+int64_t paycodes_response_http_status(const paycodes_response *r);
+
+/**
+ * The decoded `responseCode` and `responseMessage` (null when the body has none).
+ * Copies it into `out` and returns true; false (and `out` untouched) when absent.
+ *
+ * # Safety
+ * `r` is NULL or was filled by paycodes; `out` is NULL or valid for writing.
+ */
+bool paycodes_response_code(const paycodes_response *r, paycodes_decoded *out);
+
+/**
+ * The state field read (which field, its value, its vocabulary, its meaning).
+ * Copies it into `out` and returns true; false (and `out` untouched) when absent.
+ *
+ * # Safety
+ * `r` is NULL or was filled by paycodes; `out` is NULL or valid for writing.
+ */
+bool paycodes_response_status(const paycodes_response *r, paycodes_field_reading *out);
+
+/**
+ * A card or failure code of the body that gave the reason of a failure.
+ * Copies it into `out` and returns true; false (and `out` untouched) when absent.
+ *
+ * # Safety
+ * `r` is NULL or was filled by paycodes; `out` is NULL or valid for writing.
+ */
+bool paycodes_response_decline(const paycodes_response *r, paycodes_field_reading *out);
+
+/**
+ * References to inquire with (`originalPartnerReferenceNo`, provider ids), in body order.
+ * How many items; 0 when absent.
+ *
+ * # Safety
+ * `r` is NULL or was filled by paycodes.
+ */
+size_t paycodes_response_references_count(const paycodes_response *r);
+
+/**
+ * Copies item `index` of `references` into `out`; `PAYCODES_INDEX_OUT_OF_RANGE` past the end.
+ *
+ * # Safety
+ * `r` is NULL or was filled by paycodes; `out` is valid for writing.
+ */
+paycodes_status paycodes_response_references_get(const paycodes_response *r,
+                                                 size_t index,
+                                                 paycodes_reference *out);
+
+/**
+ * The status-inquiry service to call when the action is `inquire_status`.
+ * NULL when absent; static, never free it.
+ *
+ * # Safety
+ * `r` is NULL or was filled by paycodes.
+ */
+const paycodes_service *paycodes_response_inquiry_service(const paycodes_response *r);
+
+/**
+ * The provider profile that read the body.
+ *
+ * # Safety
+ * `r` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_response_provider(const paycodes_response *r);
+
+/**
+ * The operation: the caller's, or the one of the code's service.
+ * `ptr` is NULL when absent.
+ *
+ * # Safety
+ * `r` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_response_operation(const paycodes_response *r);
+
+/**
+ * The language of `customer_message` (`en` or `id`).
+ *
+ * # Safety
+ * `r` is NULL or was filled by paycodes.
+ */
+paycodes_str paycodes_response_locale(const paycodes_response *r);
+
+/**
+ * Contradictions and ignored fields a careful integrator wants to see.
+ * How many items; 0 when absent.
+ *
+ * # Safety
+ * `r` is NULL or was filled by paycodes.
+ */
+size_t paycodes_response_warnings_count(const paycodes_response *r);
+
+/**
+ * Item `index` of `warnings`; 0 (none) past the end.
+ *
+ * # Safety
+ * `r` is NULL or was filled by paycodes.
+ */
+paycodes_warning paycodes_response_warnings_get(const paycodes_response *r, size_t index);
+
+/**
  * The stable id of a `paycodes_family` (`snap`). Static text; `ptr` is NULL for a value that is not in the enum.
  */
 paycodes_str paycodes_family_id(uint32_t value);
@@ -1659,6 +2123,11 @@ paycodes_str paycodes_network_id(uint32_t value);
  * The stable id of a `paycodes_warning` (`message_ignored`). Static text; `ptr` is NULL for a value that is not in the enum.
  */
 paycodes_str paycodes_warning_id(uint32_t value);
+
+/**
+ * The stable id of a `paycodes_evidence` (`response_code`). Static text; `ptr` is NULL for a value that is not in the enum.
+ */
+paycodes_str paycodes_evidence_id(uint32_t value);
 
 #ifdef __cplusplus
 }  // extern "C"

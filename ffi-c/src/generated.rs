@@ -5,7 +5,7 @@
 
 #![allow(non_camel_case_types, clippy::missing_safety_doc)]
 
-use crate::{guard, guard_value, paycodes_service, paycodes_str, read_decoded, read_service};
+use crate::{guard, guard_value, paycodes_service, paycodes_str, read_decoded, read_response, read_service};
 use paycodes::fields::{Obj, Value};
 
 /// Which kind of code was decoded.
@@ -426,6 +426,32 @@ pub enum paycodes_reason {
     PAYCODES_REASON_REENTER_TRANSACTION = 114,
     /// A PIN or key cryptography error.
     PAYCODES_REASON_CRYPTO_ERROR = 115,
+    /// No response arrived (a transport timeout or a dropped connection); the outcome is unknown.
+    PAYCODES_REASON_NO_RESPONSE = 116,
+    /// The response could not be read: empty, not JSON, or without any field that tells the transaction's state.
+    PAYCODES_REASON_INVALID_RESPONSE = 117,
+    /// The provider itself cannot tell yet whether the transaction went through (suspect, need to check).
+    PAYCODES_REASON_STATUS_UNCERTAIN = 118,
+    /// The funds are reserved (pre-authorization); a capture is still needed to take them.
+    PAYCODES_REASON_AUTHORIZED = 119,
+    /// Held by the provider's fraud check for a decision.
+    PAYCODES_REASON_FRAUD_REVIEW = 120,
+    /// Part of a successful payment was refunded; the rest stays paid.
+    PAYCODES_REASON_PARTIALLY_REFUNDED = 121,
+    /// The payment was taken back through a card dispute (chargeback).
+    PAYCODES_REASON_CHARGEBACK = 122,
+    /// A payout is registered and waits for the merchant's approval.
+    PAYCODES_REASON_AWAITING_APPROVAL = 123,
+    /// A completed payment was reversed by the bank or the switch.
+    PAYCODES_REASON_PAYMENT_REVERSED = 124,
+    /// The merchant's own balance or deposit at the provider is too low (payouts).
+    PAYCODES_REASON_MERCHANT_INSUFFICIENT_FUNDS = 125,
+    /// The account is blocked by its bank.
+    PAYCODES_REASON_ACCOUNT_BLOCKED = 126,
+    /// A credit transfer was returned by the beneficiary bank.
+    PAYCODES_REASON_TRANSFER_RETURNED = 127,
+    /// The account, card or customer is already registered or bound.
+    PAYCODES_REASON_ALREADY_REGISTERED = 128,
 }
 
 // Not every enum is read from an answer or converted from the core.
@@ -534,6 +560,19 @@ impl paycodes_reason {
             113 => paycodes_reason::PAYCODES_REASON_TIMEOUT,
             114 => paycodes_reason::PAYCODES_REASON_REENTER_TRANSACTION,
             115 => paycodes_reason::PAYCODES_REASON_CRYPTO_ERROR,
+            116 => paycodes_reason::PAYCODES_REASON_NO_RESPONSE,
+            117 => paycodes_reason::PAYCODES_REASON_INVALID_RESPONSE,
+            118 => paycodes_reason::PAYCODES_REASON_STATUS_UNCERTAIN,
+            119 => paycodes_reason::PAYCODES_REASON_AUTHORIZED,
+            120 => paycodes_reason::PAYCODES_REASON_FRAUD_REVIEW,
+            121 => paycodes_reason::PAYCODES_REASON_PARTIALLY_REFUNDED,
+            122 => paycodes_reason::PAYCODES_REASON_CHARGEBACK,
+            123 => paycodes_reason::PAYCODES_REASON_AWAITING_APPROVAL,
+            124 => paycodes_reason::PAYCODES_REASON_PAYMENT_REVERSED,
+            125 => paycodes_reason::PAYCODES_REASON_MERCHANT_INSUFFICIENT_FUNDS,
+            126 => paycodes_reason::PAYCODES_REASON_ACCOUNT_BLOCKED,
+            127 => paycodes_reason::PAYCODES_REASON_TRANSFER_RETURNED,
+            128 => paycodes_reason::PAYCODES_REASON_ALREADY_REGISTERED,
             _ => paycodes_reason::PAYCODES_REASON_UNKNOWN,
         }
     }
@@ -701,6 +740,33 @@ pub enum paycodes_warning {
     /// The actual message was ignored: it is not valid text (invalid UTF-8, a lone
     /// surrogate). The code alone answered, so no detail was extracted.
     PAYCODES_WARNING_MESSAGE_IGNORED = 1,
+    /// The HTTP status the transport reported differs from the code's first three digits.
+    PAYCODES_WARNING_HTTP_STATUS_MISMATCH = 2,
+    /// A success code carried a transaction state that is not success: the state decided.
+    PAYCODES_WARNING_STATUS_OVERRIDES_CODE = 3,
+    /// `originalResponseCode` (the original transaction's code) disagrees with the state.
+    PAYCODES_WARNING_ORIGINAL_CODE_DIFFERS = 4,
+    /// A status value its vocabulary does not list: read as unknown.
+    PAYCODES_WARNING_UNKNOWN_STATUS_VALUE = 5,
+    /// A decisive key (`responseCode`, a status field) appears twice with different values.
+    PAYCODES_WARNING_DUPLICATE_KEY = 6,
+    /// The message describes another case than the code's row: the reason comes from the
+    /// message (outcome and action stay the code's).
+    PAYCODES_WARNING_REASON_FROM_MESSAGE = 7,
+    /// A status inquiry answered without the transaction's state.
+    PAYCODES_WARNING_STATUS_MISSING = 8,
+    /// Two state fields disagree, or a state contradicts a failed request.
+    PAYCODES_WARNING_CONFLICTING_STATUS = 9,
+    /// The status field's meaning depends on the product and its readings disagree: name
+    /// the operation.
+    PAYCODES_WARNING_STATUS_NEEDS_OPERATION = 10,
+    /// The body is not JSON (an HTML error page from a proxy, say).
+    PAYCODES_WARNING_BODY_NOT_JSON = 11,
+    /// `responseCode` is not a SNAP code (or not text): it was ignored.
+    PAYCODES_WARNING_BAD_RESPONSE_CODE = 12,
+    /// A state, code or reference field holds a value of the wrong type (an object, a list,
+    /// unreadable text): it was ignored.
+    PAYCODES_WARNING_BAD_FIELD_VALUE = 13,
 }
 
 // Not every enum is read from an answer or converted from the core.
@@ -710,6 +776,18 @@ impl paycodes_warning {
     pub(crate) fn from_number(n: u16) -> Self {
         match n {
             1 => paycodes_warning::PAYCODES_WARNING_MESSAGE_IGNORED,
+            2 => paycodes_warning::PAYCODES_WARNING_HTTP_STATUS_MISMATCH,
+            3 => paycodes_warning::PAYCODES_WARNING_STATUS_OVERRIDES_CODE,
+            4 => paycodes_warning::PAYCODES_WARNING_ORIGINAL_CODE_DIFFERS,
+            5 => paycodes_warning::PAYCODES_WARNING_UNKNOWN_STATUS_VALUE,
+            6 => paycodes_warning::PAYCODES_WARNING_DUPLICATE_KEY,
+            7 => paycodes_warning::PAYCODES_WARNING_REASON_FROM_MESSAGE,
+            8 => paycodes_warning::PAYCODES_WARNING_STATUS_MISSING,
+            9 => paycodes_warning::PAYCODES_WARNING_CONFLICTING_STATUS,
+            10 => paycodes_warning::PAYCODES_WARNING_STATUS_NEEDS_OPERATION,
+            11 => paycodes_warning::PAYCODES_WARNING_BODY_NOT_JSON,
+            12 => paycodes_warning::PAYCODES_WARNING_BAD_RESPONSE_CODE,
+            13 => paycodes_warning::PAYCODES_WARNING_BAD_FIELD_VALUE,
             _ => paycodes_warning::PAYCODES_WARNING_NONE,
         }
     }
@@ -724,6 +802,71 @@ impl paycodes_warning {
 
 impl From<paycodes::Warning> for paycodes_warning {
     fn from(v: paycodes::Warning) -> Self {
+        Self::from_number(v.number())
+    }
+}
+
+/// Which evidence decided a whole response's answer (`decided_by`).
+///
+/// C mirror of `paycodes::Evidence`; values are the core's stable numbers.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum paycodes_evidence {
+    /// None (an absent value).
+    PAYCODES_EVIDENCE_NONE = 0,
+    /// The SNAP `responseCode` (no state field).
+    PAYCODES_EVIDENCE_RESPONSE_CODE = 1,
+    /// A SNAP-style transaction status (`latestTransactionStatus`).
+    PAYCODES_EVIDENCE_TRANSACTION_STATUS = 2,
+    /// A virtual-account payment flag (`paymentFlagStatus`).
+    PAYCODES_EVIDENCE_PAYMENT_FLAG = 3,
+    /// A provider's own status field (Midtrans `transaction_status`, Xendit `status`).
+    PAYCODES_EVIDENCE_PROVIDER_STATUS = 4,
+    /// A provider's own result or failure code (Midtrans `status_code`, Xendit
+    /// `failure_code`), without a status field.
+    PAYCODES_EVIDENCE_RESULT_CODE = 5,
+    /// The HTTP status alone (the body carries no code or state).
+    PAYCODES_EVIDENCE_HTTP_STATUS = 6,
+    /// The body is empty or not JSON.
+    PAYCODES_EVIDENCE_NO_BODY = 7,
+    /// No response arrived (the caller said so).
+    PAYCODES_EVIDENCE_NO_RESPONSE = 8,
+    /// The evidence contradicts itself (duplicate keys, disagreeing states).
+    PAYCODES_EVIDENCE_AMBIGUOUS = 9,
+    /// A JSON body without any field that tells the state.
+    PAYCODES_EVIDENCE_NO_EVIDENCE = 10,
+}
+
+// Not every enum is read from an answer or converted from the core.
+#[allow(dead_code)]
+impl paycodes_evidence {
+    /// The value for a core number (none for a number the enum does not have).
+    pub(crate) fn from_number(n: u16) -> Self {
+        match n {
+            1 => paycodes_evidence::PAYCODES_EVIDENCE_RESPONSE_CODE,
+            2 => paycodes_evidence::PAYCODES_EVIDENCE_TRANSACTION_STATUS,
+            3 => paycodes_evidence::PAYCODES_EVIDENCE_PAYMENT_FLAG,
+            4 => paycodes_evidence::PAYCODES_EVIDENCE_PROVIDER_STATUS,
+            5 => paycodes_evidence::PAYCODES_EVIDENCE_RESULT_CODE,
+            6 => paycodes_evidence::PAYCODES_EVIDENCE_HTTP_STATUS,
+            7 => paycodes_evidence::PAYCODES_EVIDENCE_NO_BODY,
+            8 => paycodes_evidence::PAYCODES_EVIDENCE_NO_RESPONSE,
+            9 => paycodes_evidence::PAYCODES_EVIDENCE_AMBIGUOUS,
+            10 => paycodes_evidence::PAYCODES_EVIDENCE_NO_EVIDENCE,
+            _ => paycodes_evidence::PAYCODES_EVIDENCE_NONE,
+        }
+    }
+    /// The value of an answer field (none when absent).
+    pub(crate) fn of(v: Option<Value<'_>>) -> Self {
+        match v {
+            Some(Value::Enum(_, n)) => Self::from_number(n),
+            _ => paycodes_evidence::PAYCODES_EVIDENCE_NONE,
+        }
+    }
+}
+
+impl From<paycodes::Evidence> for paycodes_evidence {
+    fn from(v: paycodes::Evidence) -> Self {
         Self::from_number(v.number())
     }
 }
@@ -1122,6 +1265,99 @@ impl paycodes_network_variant {
             action: {
                 let v = Some(o.get(5));
                 paycodes_action::of(v)
+            },
+        }
+    }
+}
+
+/// One field of a body read as a transaction state or a code.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct paycodes_field_reading {
+    /// The field's path as the profile's table writes it (`latestTransactionStatus`).
+    pub field: paycodes_str,
+    /// What kind of field: `transaction_status`, `payment_flag`, `provider_status`,
+    /// `result_code`, `modifier`, `card_code` or `failure_code`.
+    pub evidence: paycodes_str,
+    /// The value as the body wrote it.
+    pub value: paycodes_str,
+    /// The vocabulary it was read in (null for a card or failure code read as a code).
+    pub vocabulary: paycodes_str,
+    /// The value's name in its table (null when no table lists it).
+    pub name: paycodes_str,
+    /// Whether a table lists the value.
+    pub known: bool,
+    /// What the value says happened.
+    pub outcome: paycodes_outcome,
+    /// Its reason.
+    pub reason: paycodes_reason,
+    /// Its action.
+    pub action: paycodes_action,
+}
+
+impl paycodes_field_reading {
+    fn of(o: &Obj<'_>) -> Self {
+        paycodes_field_reading {
+            field: {
+                let v = Some(o.get(0));
+                paycodes_str::of(v)
+            },
+            evidence: {
+                let v = Some(o.get(1));
+                paycodes_str::of(v)
+            },
+            value: {
+                let v = Some(o.get(2));
+                paycodes_str::of(v)
+            },
+            vocabulary: {
+                let v = Some(o.get(3));
+                paycodes_str::of(v)
+            },
+            name: {
+                let v = Some(o.get(4));
+                paycodes_str::of(v)
+            },
+            known: {
+                let v = Some(o.get(5));
+                matches!(v, Some(Value::Bool(true)))
+            },
+            outcome: {
+                let v = Some(o.get(6));
+                paycodes_outcome::of(v)
+            },
+            reason: {
+                let v = Some(o.get(7));
+                paycodes_reason::of(v)
+            },
+            action: {
+                let v = Some(o.get(8));
+                paycodes_action::of(v)
+            },
+        }
+    }
+}
+
+/// A reference to inquire with.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct paycodes_reference {
+    /// The field's path as the profile's table writes it (`originalPartnerReferenceNo`).
+    pub field: paycodes_str,
+    /// Its value.
+    pub value: paycodes_str,
+}
+
+impl paycodes_reference {
+    fn of(o: &Obj<'_>) -> Self {
+        paycodes_reference {
+            field: {
+                let v = Some(o.get(0));
+                paycodes_str::of(v)
+            },
+            value: {
+                let v = Some(o.get(1));
+                paycodes_str::of(v)
             },
         }
     }
@@ -1607,6 +1843,328 @@ pub unsafe extern "C" fn paycodes_service_status_service(s: *const paycodes_serv
     })
 }
 
+/// Words of `paycodes_response::_private`: a tag, then the core's answer.
+pub(crate) const RESPONSE_WORDS: usize = 214;
+const _: () = assert!(std::mem::size_of::<paycodes::Response>() <= (RESPONSE_WORDS - 1) * 8);
+const _: () = assert!(std::mem::align_of::<paycodes::Response>() <= 8);
+
+/// What a whole response or callback body says about the transaction.
+///
+/// Caller-owned: declare it (about 2 KiB) and `paycodes_decode_response` fills it on
+/// `PAYCODES_OK`. The answer owns its data: the body may be freed at once. Strings the
+/// `paycodes_response_*` functions return point into this struct: they live as long as it
+/// does, unmoved.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct paycodes_response {
+    /// Did the money move?
+    pub outcome: paycodes_outcome,
+    /// What to do next.
+    pub action: paycodes_action,
+    /// Why.
+    pub reason: paycodes_reason,
+    /// Which evidence decided.
+    pub decided_by: paycodes_evidence,
+    /// The HTTP status (the transport's, else the code's); 0 when unknown.
+    pub http_status: u16,
+    /// Private: read it only through the `paycodes_response_*` functions.
+    pub _private: [u64; 214],
+}
+
+/// Did the money move: success, pending (never success), failed or unknown (inquire).
+///
+/// # Safety
+/// `r` is NULL or was filled by paycodes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_response_outcome(r: *const paycodes_response) -> paycodes_outcome {
+    guard_value(paycodes_outcome::PAYCODES_OUTCOME_UNKNOWN, || {
+        // SAFETY: the caller's guarantee, per the function's contract.
+        let v = unsafe { read_response(r) }.map(|o| o.get(0));
+        paycodes_outcome::of(v)
+    })
+}
+
+/// Why (the canonical reason, shared by every family).
+///
+/// # Safety
+/// `r` is NULL or was filled by paycodes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_response_reason(r: *const paycodes_response) -> paycodes_reason {
+    guard_value(paycodes_reason::PAYCODES_REASON_UNKNOWN, || {
+        // SAFETY: the caller's guarantee, per the function's contract.
+        let v = unsafe { read_response(r) }.map(|o| o.get(1));
+        paycodes_reason::of(v)
+    })
+}
+
+/// What to do next.
+///
+/// # Safety
+/// `r` is NULL or was filled by paycodes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_response_action(r: *const paycodes_response) -> paycodes_action {
+    guard_value(paycodes_action::PAYCODES_ACTION_NONE, || {
+        // SAFETY: the caller's guarantee, per the function's contract.
+        let v = unsafe { read_response(r) }.map(|o| o.get(2));
+        paycodes_action::of(v)
+    })
+}
+
+/// Which evidence decided (a state field, the code, the HTTP status, nothing).
+///
+/// # Safety
+/// `r` is NULL or was filled by paycodes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_response_decided_by(r: *const paycodes_response) -> paycodes_evidence {
+    guard_value(paycodes_evidence::PAYCODES_EVIDENCE_NONE, || {
+        // SAFETY: the caller's guarantee, per the function's contract.
+        let v = unsafe { read_response(r) }.map(|o| o.get(3));
+        paycodes_evidence::of(v)
+    })
+}
+
+/// A message safe to show the customer, in the answer's locale.
+///
+/// # Safety
+/// `r` is NULL or was filled by paycodes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_response_customer_message(r: *const paycodes_response) -> paycodes_str {
+    guard_value(paycodes_str::NONE, || {
+        // SAFETY: the caller's guarantee, per the function's contract.
+        let v = unsafe { read_response(r) }.map(|o| o.get(4));
+        paycodes_str::of(v)
+    })
+}
+
+/// Whether the customer message hides the real reason (fraud, lost or stolen card).
+///
+/// # Safety
+/// `r` is NULL or was filled by paycodes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_response_masked(r: *const paycodes_response) -> bool {
+    guard_value(false, || {
+        // SAFETY: the caller's guarantee, per the function's contract.
+        let v = unsafe { read_response(r) }.map(|o| o.get(5));
+        matches!(v, Some(Value::Bool(true)))
+    })
+}
+
+/// The precise text for logs and support staff (the body's status description when it
+/// has one).
+///
+/// # Safety
+/// `r` is NULL or was filled by paycodes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_response_merchant_message(r: *const paycodes_response) -> paycodes_str {
+    guard_value(paycodes_str::NONE, || {
+        // SAFETY: the caller's guarantee, per the function's contract.
+        let v = unsafe { read_response(r) }.map(|o| o.get(6));
+        paycodes_str::of(v)
+    })
+}
+
+/// The HTTP status: the transport's when given, else the code's.
+/// -1 when absent.
+///
+/// # Safety
+/// `r` is NULL or was filled by paycodes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_response_http_status(r: *const paycodes_response) -> i64 {
+    guard_value(-1, || {
+        // SAFETY: the caller's guarantee, per the function's contract.
+        let v = unsafe { read_response(r) }.map(|o| o.get(7));
+        match v {
+            Some(Value::Int(n)) => n,
+            _ => -1,
+        }
+    })
+}
+
+/// The decoded `responseCode` and `responseMessage` (null when the body has none).
+/// Copies it into `out` and returns true; false (and `out` untouched) when absent.
+///
+/// # Safety
+/// `r` is NULL or was filled by paycodes; `out` is NULL or valid for writing.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_response_code(r: *const paycodes_response, out: *mut paycodes_decoded) -> bool {
+    guard_value(false, || {
+        // SAFETY: the caller's guarantee, per the function's contract.
+        match unsafe { read_response(r) }.map(|o| o.get(8)) {
+            Some(Value::Object(o)) if !out.is_null() => {
+                // SAFETY: non-NULL and valid for writing per the contract.
+                unsafe { crate::write_nested_decoded(&o, out) }
+            }
+            _ => false,
+        }
+    })
+}
+
+/// The state field read (which field, its value, its vocabulary, its meaning).
+/// Copies it into `out` and returns true; false (and `out` untouched) when absent.
+///
+/// # Safety
+/// `r` is NULL or was filled by paycodes; `out` is NULL or valid for writing.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_response_status(
+    r: *const paycodes_response,
+    out: *mut paycodes_field_reading,
+) -> bool {
+    guard_value(false, || {
+        // SAFETY: the caller's guarantee, per the function's contract.
+        match unsafe { read_response(r) }.map(|o| o.get(9)) {
+            Some(Value::Object(o)) if !out.is_null() => {
+                // SAFETY: non-NULL and valid for writing per the contract.
+                unsafe { out.write(paycodes_field_reading::of(&o)) };
+                true
+            }
+            _ => false,
+        }
+    })
+}
+
+/// A card or failure code of the body that gave the reason of a failure.
+/// Copies it into `out` and returns true; false (and `out` untouched) when absent.
+///
+/// # Safety
+/// `r` is NULL or was filled by paycodes; `out` is NULL or valid for writing.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_response_decline(
+    r: *const paycodes_response,
+    out: *mut paycodes_field_reading,
+) -> bool {
+    guard_value(false, || {
+        // SAFETY: the caller's guarantee, per the function's contract.
+        match unsafe { read_response(r) }.map(|o| o.get(10)) {
+            Some(Value::Object(o)) if !out.is_null() => {
+                // SAFETY: non-NULL and valid for writing per the contract.
+                unsafe { out.write(paycodes_field_reading::of(&o)) };
+                true
+            }
+            _ => false,
+        }
+    })
+}
+
+/// References to inquire with (`originalPartnerReferenceNo`, provider ids), in body order.
+/// How many items; 0 when absent.
+///
+/// # Safety
+/// `r` is NULL or was filled by paycodes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_response_references_count(r: *const paycodes_response) -> usize {
+    guard_value(0, || match unsafe { read_response(r) }.map(|o| o.get(11)) {
+        Some(Value::List(l)) => l.len(),
+        _ => 0,
+    })
+}
+
+/// Copies item `index` of `references` into `out`; `PAYCODES_INDEX_OUT_OF_RANGE` past the end.
+///
+/// # Safety
+/// `r` is NULL or was filled by paycodes; `out` is valid for writing.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_response_references_get(
+    r: *const paycodes_response,
+    index: usize,
+    out: *mut paycodes_reference,
+) -> paycodes_status {
+    guard(|| {
+        let item = match unsafe { read_response(r) }.map(|o| o.get(11)) {
+            Some(Value::List(l)) if index < l.len() => l.get(index),
+            _ => return Err(paycodes_status::PAYCODES_INDEX_OUT_OF_RANGE),
+        };
+        let Value::Object(o) = item else { return Err(paycodes_status::PAYCODES_INTERNAL) };
+        if out.is_null() {
+            return Err(paycodes_status::PAYCODES_NULL_ARGUMENT);
+        }
+        // SAFETY: non-NULL and valid for writing per the contract.
+        unsafe { out.write(paycodes_reference::of(&o)) };
+        Ok(())
+    })
+}
+
+/// The status-inquiry service to call when the action is `inquire_status`.
+/// NULL when absent; static, never free it.
+///
+/// # Safety
+/// `r` is NULL or was filled by paycodes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_response_inquiry_service(r: *const paycodes_response) -> *const paycodes_service {
+    guard_value(std::ptr::null(), || {
+        // SAFETY: the caller's guarantee, per the function's contract.
+        let v = unsafe { read_response(r) }.map(|o| o.get(12));
+        match v {
+            Some(Value::Object(Obj::Service(s))) => std::ptr::from_ref(s).cast::<paycodes_service>(),
+            _ => std::ptr::null(),
+        }
+    })
+}
+
+/// The provider profile that read the body.
+///
+/// # Safety
+/// `r` is NULL or was filled by paycodes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_response_provider(r: *const paycodes_response) -> paycodes_str {
+    guard_value(paycodes_str::NONE, || {
+        // SAFETY: the caller's guarantee, per the function's contract.
+        let v = unsafe { read_response(r) }.map(|o| o.get(13));
+        paycodes_str::of(v)
+    })
+}
+
+/// The operation: the caller's, or the one of the code's service.
+/// `ptr` is NULL when absent.
+///
+/// # Safety
+/// `r` is NULL or was filled by paycodes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_response_operation(r: *const paycodes_response) -> paycodes_str {
+    guard_value(paycodes_str::NONE, || {
+        // SAFETY: the caller's guarantee, per the function's contract.
+        let v = unsafe { read_response(r) }.map(|o| o.get(14));
+        paycodes_str::of(v)
+    })
+}
+
+/// The language of `customer_message` (`en` or `id`).
+///
+/// # Safety
+/// `r` is NULL or was filled by paycodes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_response_locale(r: *const paycodes_response) -> paycodes_str {
+    guard_value(paycodes_str::NONE, || {
+        // SAFETY: the caller's guarantee, per the function's contract.
+        let v = unsafe { read_response(r) }.map(|o| o.get(15));
+        paycodes_str::of(v)
+    })
+}
+
+/// Contradictions and ignored fields a careful integrator wants to see.
+/// How many items; 0 when absent.
+///
+/// # Safety
+/// `r` is NULL or was filled by paycodes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_response_warnings_count(r: *const paycodes_response) -> usize {
+    guard_value(0, || match unsafe { read_response(r) }.map(|o| o.get(16)) {
+        Some(Value::List(l)) => l.len(),
+        _ => 0,
+    })
+}
+
+/// Item `index` of `warnings`; 0 (none) past the end.
+///
+/// # Safety
+/// `r` is NULL or was filled by paycodes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_response_warnings_get(r: *const paycodes_response, index: usize) -> paycodes_warning {
+    guard_value(paycodes_warning::PAYCODES_WARNING_NONE, || match unsafe { read_response(r) }.map(|o| o.get(16)) {
+        Some(Value::List(l)) if index < l.len() => paycodes_warning::of(Some(l.get(index))),
+        _ => paycodes_warning::PAYCODES_WARNING_NONE,
+    })
+}
+
 /// The stable id of a `paycodes_family` (`snap`). Static text; `ptr` is NULL for a value that is not in the enum.
 #[unsafe(no_mangle)]
 pub extern "C" fn paycodes_family_id(value: u32) -> paycodes_str {
@@ -1675,6 +2233,15 @@ pub extern "C" fn paycodes_network_id(value: u32) -> paycodes_str {
 pub extern "C" fn paycodes_warning_id(value: u32) -> paycodes_str {
     guard_value(paycodes_str::NONE, || {
         let t = u16::try_from(value).ok().and_then(|n| paycodes::EnumType::Warning.id_of(n));
+        t.map_or(paycodes_str::NONE, paycodes_str::text)
+    })
+}
+
+/// The stable id of a `paycodes_evidence` (`response_code`). Static text; `ptr` is NULL for a value that is not in the enum.
+#[unsafe(no_mangle)]
+pub extern "C" fn paycodes_evidence_id(value: u32) -> paycodes_str {
+    guard_value(paycodes_str::NONE, || {
+        let t = u16::try_from(value).ok().and_then(|n| paycodes::EnumType::Evidence.id_of(n));
         t.map_or(paycodes_str::NONE, paycodes_str::text)
     })
 }

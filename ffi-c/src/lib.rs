@@ -17,7 +17,7 @@ pub use generated::*;
 
 use paycodes::api::{self, Args, Call, Input};
 use paycodes::fields::{Obj, Value};
-use paycodes::{Arg, Decoded, Family, Network, Raw, Reason, Service, Text};
+use paycodes::{Arg, Decoded, Family, Network, Raw, Reason, Response, Service, Text};
 use std::ffi::{CStr, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -173,6 +173,13 @@ unsafe fn read_args<'a>(ctx: *const paycodes_context, call: Call) -> Result<Args
     let Some(c) = (unsafe { ctx.as_ref() }) else {
         return Ok(args);
     };
+    // A field the call does not read must be left empty: it would be ignored otherwise.
+    let refuse = |arg: Arg, set: bool| {
+        if set && !call.takes(arg) { Err(paycodes_status::PAYCODES_UNKNOWN_OPTION) } else { Ok(()) }
+    };
+    refuse(Arg::Kind, !c.kind.is_null())?;
+    refuse(Arg::Family, c.family != 0)?;
+    refuse(Arg::Network, c.network != 0)?;
     for (arg, ptr) in [(Arg::Provider, c.provider), (Arg::Operation, c.operation), (Arg::Kind, c.kind)] {
         // SAFETY: forwarded from the caller's guarantee on the context's strings.
         if let Some(s) = unsafe { c_string(ptr)? } {
@@ -202,7 +209,17 @@ const TAG: u64 = 0x7061_7963_6f64_6573; // "paycodes"
 /// # Safety
 /// `out` must be non-NULL and valid for writing.
 unsafe fn write_decoded(d: &Decoded<'_>, message: Option<&str>, out: *mut paycodes_decoded) {
-    let kept = d.reattach(Raw::Text(""), message);
+    // SAFETY: forwarded.
+    unsafe { write_decoded_raw(d, Raw::Text(""), message, out) }
+}
+
+/// [`write_decoded`], keeping `raw` too (a whole response's code, which lives in the
+/// response, not in a caller's buffer).
+///
+/// # Safety
+/// `out` must be non-NULL and valid for writing.
+unsafe fn write_decoded_raw(d: &Decoded<'_>, raw: Raw<'_>, message: Option<&str>, out: *mut paycodes_decoded) {
+    let kept = d.reattach(raw, message);
     // SAFETY (whole block): the caller guarantees `out` is valid for writing; every field is
     // plain data. The answer is stored after the tag, in words that hold it (checked at
     // compile time in generated.rs); its borrows of `message` are documented to live only as
@@ -238,6 +255,130 @@ unsafe fn read_decoded<'d>(d: *const paycodes_decoded) -> Option<Obj<'d>> {
         }
         Some(Obj::Decoded(&*words.add(1).cast::<Decoded<'static>>()))
     }
+}
+
+/// Writes a whole response's decoded code into `out` (it borrows the response: valid while
+/// that `paycodes_response` is); false when the response has none.
+///
+/// # Safety
+/// `out` must be non-NULL and valid for writing.
+unsafe fn write_nested_decoded(o: &Obj<'_>, out: *mut paycodes_decoded) -> bool {
+    let Obj::ResponseCode(r) = o else { return false };
+    let Some(d) = r.code() else { return false };
+    let raw = match r.code_raw_text() {
+        Some((t, true)) => Raw::Number(t),
+        Some((t, false)) => Raw::Text(t),
+        None => Raw::Text(""),
+    };
+    // SAFETY: forwarded from the caller.
+    unsafe { write_decoded_raw(&d, raw, r.message(), out) };
+    true
+}
+
+/// Marks a `paycodes_response` that paycodes filled: accessors read nothing else.
+const RESPONSE_TAG: u64 = 0x7061_7972_6573_706f; // "payrespo"
+
+/// The answer in a `paycodes_response`, if paycodes filled it.
+///
+/// # Safety
+/// `r` must be NULL or point to a readable `paycodes_response`.
+unsafe fn read_response<'r>(r: *const paycodes_response) -> Option<Obj<'r>> {
+    // SAFETY: the caller guarantees `r` is NULL or readable.
+    let r = unsafe { r.as_ref() }?;
+    let words = r._private.as_ptr();
+    // SAFETY: the tag is only there if `paycodes_decode_response` stored an answer after it.
+    unsafe {
+        if words.read() != RESPONSE_TAG {
+            return None;
+        }
+        Some(Obj::Response(&*words.add(1).cast::<Response>()))
+    }
+}
+
+/// The code as the whole response wrote it (`ptr` NULL for an answer of `paycodes_decode`,
+/// whose code is your own buffer).
+///
+/// # Safety
+/// `d` is NULL or was filled by paycodes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_decoded_raw(d: *const paycodes_decoded) -> paycodes_str {
+    guard_value(paycodes_str::NONE, || match unsafe { read_decoded(d) } {
+        Some(Obj::Decoded(x)) => match x.raw() {
+            Raw::Text(s) | Raw::Number(s) if !s.is_empty() => paycodes_str { ptr: s.as_ptr().cast(), len: s.len() },
+            _ => paycodes_str::NONE,
+        },
+        _ => paycodes_str::NONE,
+    })
+}
+
+/// Whether `paycodes_decoded_raw` is a JSON number (`4035414` rather than `"4035414"`).
+///
+/// # Safety
+/// `d` is NULL or was filled by paycodes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_decoded_raw_is_number(d: *const paycodes_decoded) -> bool {
+    guard_value(
+        false,
+        || matches!(unsafe { read_decoded(d) }, Some(Obj::Decoded(x)) if matches!(x.raw(), Raw::Number(_))),
+    )
+}
+
+/// What a whole response or callback body says about the transaction: a state field
+/// (`latestTransactionStatus`, `paymentFlagStatus`, a provider's status) beats the response
+/// code, a failed status inquiry says nothing about the payment, and missing or
+/// contradictory evidence is `PAYCODES_OUTCOME_UNKNOWN` with `PAYCODES_ACTION_INQUIRE_STATUS`.
+///
+/// `body` holds `body_len` bytes of JSON (no NUL needed; not UTF-8 inside a string only spoils
+/// that string); NULL with 0 means no response arrived at all (a transport timeout).
+/// `http_status` is what the transport said, 0 if unknown. `context` may be NULL (its
+/// provider, operation and locale are read; family, network and kind must be 0/NULL). Fills
+/// `out` on `PAYCODES_OK`: the answer is copied into `out` (about 2 KiB), so the body may be
+/// freed at once; strings the accessors return point into `out` and live as long as it
+/// does, unmoved. Errors: `PAYCODES_BODY_TOO_LARGE` (over 1 MiB), `PAYCODES_BODY_TOO_DEEP`
+/// (over 64 levels), `PAYCODES_BAD_HTTP_STATUS`, the context's. Thread-safe; allocates nothing.
+///
+/// # Safety
+/// `body` must be valid for `body_len` bytes (or NULL with 0), `context` NULL or valid, `out`
+/// valid for writing.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_decode_response(
+    body: *const u8,
+    body_len: usize,
+    http_status: u32,
+    context: *const paycodes_context,
+    out: *mut paycodes_response,
+) -> paycodes_status {
+    guard(|| {
+        if out.is_null() {
+            return Err(paycodes_status::PAYCODES_NULL_ARGUMENT);
+        }
+        // SAFETY: the caller's guarantees, per the function's contract.
+        let body = match (body.is_null(), body_len) {
+            (true, 0) => Input::Null,
+            // SAFETY: as above.
+            _ => Input::Bytes(unsafe { bytes(body, body_len)? }.unwrap_or(&[])),
+        };
+        // SAFETY: as above.
+        let mut args = unsafe { read_args(context, Call::DecodeResponse)? };
+        if http_status != 0 {
+            args = args.with(Arg::HttpStatus, Input::Int(i64::from(http_status)));
+        }
+        let r = api::decode_response(&body, &args)?;
+        // SAFETY: `out` is non-NULL and valid for writing; the answer owns its data and is
+        // stored after the tag, in words that hold it (checked at compile time).
+        unsafe {
+            let o = &raw mut *out;
+            (*o).outcome = r.outcome().into();
+            (*o).action = r.action().into();
+            (*o).reason = r.reason().into();
+            (*o).decided_by = r.decided_by().into();
+            (*o).http_status = r.http_status().unwrap_or(0);
+            let words = (&raw mut (*o)._private).cast::<u64>();
+            words.write(RESPONSE_TAG);
+            words.add(1).cast::<Response>().write(r);
+        }
+        Ok(())
+    })
 }
 
 /// The service behind a `paycodes_service` pointer (only paycodes hands those out).

@@ -66,7 +66,7 @@ static void test_null_and_bad_arguments(void) {
           PAYCODES_OUT_OF_RANGE);
     CHECK(paycodes_snap_build(404, (const uint8_t *)"24", 2, -1, NULL, 0, NULL, &built, buf, sizeof buf) ==
           PAYCODES_OUT_OF_RANGE);
-    CHECK(paycodes_snap_build(400, (const uint8_t *)"25", 2, 1, NULL, 0, "xendit", &built, buf, sizeof buf) ==
+    CHECK(paycodes_snap_build(400, (const uint8_t *)"25", 2, 1, NULL, 0, "paypal", &built, buf, sizeof buf) ==
           PAYCODES_UNKNOWN_PROVIDER);
     CHECK(paycodes_snap_build_for_reason(PAYCODES_REASON_LOST_CARD, (const uint8_t *)"54", 2, NULL, 0, NULL, &built,
                                          buf, sizeof buf) == PAYCODES_NO_SNAP_CODE);
@@ -79,7 +79,7 @@ static void test_context_errors(void) {
     paycodes_decoded d;
     paycodes_context ctx;
     memset(&ctx, 0, sizeof ctx);
-    ctx.provider = "xendit";
+    ctx.provider = "paypal";
     CHECK(paycodes_decode((const uint8_t *)"4035414", 7, NULL, 0, &ctx, &d) == PAYCODES_UNKNOWN_PROVIDER);
     memset(&ctx, 0, sizeof ctx);
     ctx.family = 77;

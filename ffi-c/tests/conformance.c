@@ -52,6 +52,9 @@ typedef struct {
     const val *reason, *http_status, *case_code, *detail, *provider;
 } options;
 
+/* decode_response's HTTP status: 0 when not given. */
+static uint32_t response_http;
+
 /* Reads the keyword options a call takes; sets `skip` for what C cannot express. */
 static paycodes_status read_options(const vector *v, options *o) {
     const opt *p;
@@ -81,6 +84,14 @@ static paycodes_status read_options(const vector *v, options *o) {
                 o->provider = x;
             } else {
                 skip = "an option key the typed API has no field for";
+            }
+            continue;
+        }
+        if (v->call == CALL_DECODE_RESPONSE && strcmp(p->key, "http_status") == 0) {
+            if (x->kind != V_INT || x->i <= 0 || x->i > 0xffffffffLL) {
+                skip = "an HTTP status that is not a positive integer (C takes a uint32_t)";
+            } else {
+                response_http = (uint32_t)x->i;
             }
             continue;
         }
@@ -198,6 +209,7 @@ static void run(const vector *v, json_out *o) {
     json_text(o, v->file, strlen(v->file));
     json_raw(o, ",\"name\":");
     json_text(o, v->name, strlen(v->name));
+    response_http = 0;
     s = read_options(v, &opts);
     if (skip == NULL && s != PAYCODES_OK) {
         print_error(o, s, -1);
@@ -302,6 +314,29 @@ static void run(const vector *v, json_out *o) {
         } else if (skip == NULL) {
             print_error(o, s, -1);
         }
+    } else if (skip == NULL && v->call == CALL_DECODE_RESPONSE) {
+        paycodes_response r;
+        char *owned = NULL;
+        size_t len = 0;
+        const char *body = NULL;
+        if (v->first.kind == V_TEXT || v->first.kind == V_REPEAT) {
+            body = bytes_of(&v->first, &len, &owned);
+            if (body == NULL) {
+                body = "";
+            }
+        } else if (v->first.kind != V_NULL && v->first.kind != V_ABSENT) {
+            skip = "a body that is not bytes (the C API takes a buffer)";
+        }
+        if (skip == NULL) {
+            s = paycodes_decode_response((const uint8_t *)body, len, response_http, &opts.ctx, &r);
+            if (s == PAYCODES_OK) {
+                json_raw(o, ",\"answer\":");
+                render_response(o, &r);
+            } else {
+                print_error(o, s, -1);
+            }
+        }
+        free(owned);
     } else if (skip == NULL && v->call == CALL_CUSTOMER_MESSAGE) {
         paycodes_reason r;
         paycodes_str text;

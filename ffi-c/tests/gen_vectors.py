@@ -8,8 +8,9 @@ import os
 import sys
 
 CALLS = {'decode': 'CALL_DECODE', 'decode_many': 'CALL_DECODE_MANY', 'build_snap': 'CALL_BUILD_SNAP',
-         'customer_message': 'CALL_CUSTOMER_MESSAGE'}
-POSITIONAL = {'decode': 'code', 'decode_many': 'codes', 'build_snap': 'service', 'customer_message': 'reason'}
+         'customer_message': 'CALL_CUSTOMER_MESSAGE', 'decode_response': 'CALL_DECODE_RESPONSE'}
+POSITIONAL = {'decode': 'code', 'decode_many': 'codes', 'build_snap': 'service', 'customer_message': 'reason',
+              'decode_response': 'body'}
 
 
 def c_str(b):
@@ -33,6 +34,21 @@ def c_str(b):
     return ' '.join(parts)
 
 
+# Texts too long for one C99 string literal (4095 characters, concatenation included) become
+# byte arrays, declared before the vectors that use them.
+BIG = []
+
+
+def text_ref(b):
+    """A C expression for bytes: a literal, or the name of a byte array for long ones."""
+    if len(b) < 3000:
+        return c_str(b)
+    name = f'big_text_{len(BIG)}'
+    items = ', '.join(str(x) for x in b)
+    BIG.append(f'static const char {name}[] = {{{items}}};')
+    return name
+
+
 def val(v):
     """A C initializer of `val` for an input value."""
     if isinstance(v, dict) and '$repeat' in v:
@@ -41,13 +57,13 @@ def val(v):
             v['times'])
     if isinstance(v, dict) and '$bytes' in v:
         b = bytes(v['$bytes'])
-        return '{V_TEXT, %s, %d, 0, 0, NULL, NULL, 0}' % (c_str(b), len(b))
+        return '{V_TEXT, %s, %d, 0, 0, NULL, NULL, 0}' % (text_ref(b), len(b))
     if isinstance(v, dict) and '$float' in v:
         lit = {'nan': '(0.0 / 0.0)', 'inf': '(1.0 / 0.0)', '-inf': '(-1.0 / 0.0)', '-0': '(-0.0)'}[v['$float']]
         return '{V_DOUBLE, NULL, 0, 0, %s, NULL, NULL, 0}' % lit
     if isinstance(v, str):
         b = v.encode('utf-8')
-        return '{V_TEXT, %s, %d, 0, 0, NULL, NULL, 0}' % (c_str(b), len(b))
+        return '{V_TEXT, %s, %d, 0, 0, NULL, NULL, 0}' % (text_ref(b), len(b))
     if v is None:
         return '{V_NULL, NULL, 0, 0, 0, NULL, NULL, 0}'
     if isinstance(v, bool):
@@ -103,11 +119,16 @@ def main():
                 lines.extend(f'    {m},' for m in msgs)
                 lines.append('    {V_ABSENT, NULL, 0, 0, 0, NULL, NULL, 0}};')
                 items, n_items = f'items_{k}', len(first)
+            if call == 'decode_response' and isinstance(first, (dict, list)) and not (
+                    isinstance(first, dict) and any(k.startswith('$') for k in first)):
+                # A body given as JSON is sent as its JSON text, in the vector's key order.
+                first = json.dumps(first, ensure_ascii=False, separators=(',', ':'))
             first_c = '{V_ABSENT, NULL, 0, 0, 0, NULL, NULL, 0}' if first == 'ABSENT' else val(first)
             entries.append('    {%s, %s, %s, %s, %s, %s, %d, opts_%d},' % (
                 c_str(stem), c_str(c['name']), CALLS.get(call, 'CALL_OTHER'), first_c, items,
                 f'item_messages_{k}' if items != 'NULL' else 'NULL', n_items, k))
             k += 1
+    lines.extend(BIG)
     lines.append(f'const size_t vector_count = {k};')
     lines.append('const vector vectors[] = {')
     lines.extend(entries)

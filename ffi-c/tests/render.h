@@ -44,6 +44,38 @@ static void render_network_variant(json_out *o, const paycodes_network_variant *
     json_raw(o, "}");
 }
 
+static void render_field_reading(json_out *o, const paycodes_field_reading *v) {
+    json_raw(o, "{");
+    json_raw(o, "\"field\":");
+    json_str(o, v->field);
+    json_raw(o, ",\"evidence\":");
+    json_str(o, v->evidence);
+    json_raw(o, ",\"value\":");
+    json_str(o, v->value);
+    json_raw(o, ",\"vocabulary\":");
+    json_str(o, v->vocabulary);
+    json_raw(o, ",\"name\":");
+    json_str(o, v->name);
+    json_raw(o, ",\"known\":");
+    json_raw(o, v->known ? "true" : "false");
+    json_raw(o, ",\"outcome\":");
+    json_id(o, paycodes_outcome_id((uint32_t)v->outcome));
+    json_raw(o, ",\"reason\":");
+    json_id(o, paycodes_reason_id((uint32_t)v->reason));
+    json_raw(o, ",\"action\":");
+    json_id(o, paycodes_action_id((uint32_t)v->action));
+    json_raw(o, "}");
+}
+
+static void render_reference(json_out *o, const paycodes_reference *v) {
+    json_raw(o, "{");
+    json_raw(o, "\"field\":");
+    json_str(o, v->field);
+    json_raw(o, ",\"value\":");
+    json_str(o, v->value);
+    json_raw(o, "}");
+}
+
 /* `raw_json` is the input as JSON (the C API does not hand the caller's buffer back). */
 static void render_decoded(json_out *o, const paycodes_decoded *d, const char *raw_json) {
     json_raw(o, "{");
@@ -117,6 +149,85 @@ static void render_decoded(json_out *o, const paycodes_decoded *d, const char *r
         for (k = 0; k < n; k++) {
             if (k > 0) json_raw(o, ",");
             json_id(o, paycodes_warning_id((uint32_t)paycodes_decoded_warnings_get(d, k)));
+        }
+        json_raw(o, "]");
+    }
+    json_raw(o, "}");
+}
+
+/* A whole response's code: its raw is the code as the body wrote it. */
+static void render_nested_decoded(json_out *o, const paycodes_decoded *d) {
+    json_out raw;
+    paycodes_str t = paycodes_decoded_raw(d);
+    memset(&raw, 0, sizeof raw);
+    if (paycodes_decoded_raw_is_number(d)) {
+        json_bytes(&raw, t.ptr, t.len);
+    } else {
+        json_str(&raw, t);
+    }
+    render_decoded(o, d, raw.buf);
+    free(raw.buf);
+}
+
+static void render_response(json_out *o, const paycodes_response *r) {
+    json_raw(o, "{");
+    json_raw(o, "\"outcome\":");
+    json_id(o, paycodes_outcome_id((uint32_t)paycodes_response_outcome(r)));
+    json_raw(o, ",\"reason\":");
+    json_id(o, paycodes_reason_id((uint32_t)paycodes_response_reason(r)));
+    json_raw(o, ",\"action\":");
+    json_id(o, paycodes_action_id((uint32_t)paycodes_response_action(r)));
+    json_raw(o, ",\"decided_by\":");
+    json_id(o, paycodes_evidence_id((uint32_t)paycodes_response_decided_by(r)));
+    json_raw(o, ",\"customer_message\":");
+    json_str(o, paycodes_response_customer_message(r));
+    json_raw(o, ",\"masked\":");
+    json_raw(o, paycodes_response_masked(r) ? "true" : "false");
+    json_raw(o, ",\"merchant_message\":");
+    json_str(o, paycodes_response_merchant_message(r));
+    json_raw(o, ",\"http_status\":");
+    if (paycodes_response_http_status(r) < 0) json_raw(o, "null"); else json_int(o, paycodes_response_http_status(r));
+    json_raw(o, ",\"code\":");
+    {
+        paycodes_decoded x;
+        if (paycodes_response_code(r, &x)) render_nested_decoded(o, &x); else json_raw(o, "null");
+    }
+    json_raw(o, ",\"status\":");
+    {
+        paycodes_field_reading x;
+        if (paycodes_response_status(r, &x)) render_field_reading(o, &x); else json_raw(o, "null");
+    }
+    json_raw(o, ",\"decline\":");
+    {
+        paycodes_field_reading x;
+        if (paycodes_response_decline(r, &x)) render_field_reading(o, &x); else json_raw(o, "null");
+    }
+    json_raw(o, ",\"references\":");
+    {
+        size_t k, n = paycodes_response_references_count(r);
+        json_raw(o, "[");
+        for (k = 0; k < n; k++) {
+            paycodes_reference item;
+            if (k > 0) json_raw(o, ",");
+            if (paycodes_response_references_get(r, k, &item) == PAYCODES_OK) render_reference(o, &item);
+        }
+        json_raw(o, "]");
+    }
+    json_raw(o, ",\"inquiry_service\":");
+    render_service(o, paycodes_response_inquiry_service(r));
+    json_raw(o, ",\"provider\":");
+    json_str(o, paycodes_response_provider(r));
+    json_raw(o, ",\"operation\":");
+    json_str(o, paycodes_response_operation(r));
+    json_raw(o, ",\"locale\":");
+    json_str(o, paycodes_response_locale(r));
+    json_raw(o, ",\"warnings\":");
+    {
+        size_t k, n = paycodes_response_warnings_count(r);
+        json_raw(o, "[");
+        for (k = 0; k < n; k++) {
+            if (k > 0) json_raw(o, ",");
+            json_id(o, paycodes_warning_id((uint32_t)paycodes_response_warnings_get(r, k)));
         }
         json_raw(o, "]");
     }

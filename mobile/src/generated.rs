@@ -454,6 +454,32 @@ pub enum Reason {
     ReenterTransaction,
     /// A PIN or key cryptography error.
     CryptoError,
+    /// No response arrived (a transport timeout or a dropped connection); the outcome is unknown.
+    NoResponse,
+    /// The response could not be read: empty, not JSON, or without any field that tells the transaction's state.
+    InvalidResponse,
+    /// The provider itself cannot tell yet whether the transaction went through (suspect, need to check).
+    StatusUncertain,
+    /// The funds are reserved (pre-authorization); a capture is still needed to take them.
+    Authorized,
+    /// Held by the provider's fraud check for a decision.
+    FraudReview,
+    /// Part of a successful payment was refunded; the rest stays paid.
+    PartiallyRefunded,
+    /// The payment was taken back through a card dispute (chargeback).
+    Chargeback,
+    /// A payout is registered and waits for the merchant's approval.
+    AwaitingApproval,
+    /// A completed payment was reversed by the bank or the switch.
+    PaymentReversed,
+    /// The merchant's own balance or deposit at the provider is too low (payouts).
+    MerchantInsufficientFunds,
+    /// The account is blocked by its bank.
+    AccountBlocked,
+    /// A credit transfer was returned by the beneficiary bank.
+    TransferReturned,
+    /// The account, card or customer is already registered or bound.
+    AlreadyRegistered,
 }
 
 impl Reason {
@@ -559,6 +585,19 @@ impl Reason {
         Reason::Timeout,
         Reason::ReenterTransaction,
         Reason::CryptoError,
+        Reason::NoResponse,
+        Reason::InvalidResponse,
+        Reason::StatusUncertain,
+        Reason::Authorized,
+        Reason::FraudReview,
+        Reason::PartiallyRefunded,
+        Reason::Chargeback,
+        Reason::AwaitingApproval,
+        Reason::PaymentReversed,
+        Reason::MerchantInsufficientFunds,
+        Reason::AccountBlocked,
+        Reason::TransferReturned,
+        Reason::AlreadyRegistered,
     ];
 
     /// The value for a core number (the first value for a number the enum lacks).
@@ -664,6 +703,19 @@ impl Reason {
             113 => Reason::Timeout,
             114 => Reason::ReenterTransaction,
             115 => Reason::CryptoError,
+            116 => Reason::NoResponse,
+            117 => Reason::InvalidResponse,
+            118 => Reason::StatusUncertain,
+            119 => Reason::Authorized,
+            120 => Reason::FraudReview,
+            121 => Reason::PartiallyRefunded,
+            122 => Reason::Chargeback,
+            123 => Reason::AwaitingApproval,
+            124 => Reason::PaymentReversed,
+            125 => Reason::MerchantInsufficientFunds,
+            126 => Reason::AccountBlocked,
+            127 => Reason::TransferReturned,
+            128 => Reason::AlreadyRegistered,
             _ => Reason::ALL[0],
         }
     }
@@ -771,6 +823,19 @@ impl Reason {
             Reason::Timeout => "timeout",
             Reason::ReenterTransaction => "reenter_transaction",
             Reason::CryptoError => "crypto_error",
+            Reason::NoResponse => "no_response",
+            Reason::InvalidResponse => "invalid_response",
+            Reason::StatusUncertain => "status_uncertain",
+            Reason::Authorized => "authorized",
+            Reason::FraudReview => "fraud_review",
+            Reason::PartiallyRefunded => "partially_refunded",
+            Reason::Chargeback => "chargeback",
+            Reason::AwaitingApproval => "awaiting_approval",
+            Reason::PaymentReversed => "payment_reversed",
+            Reason::MerchantInsufficientFunds => "merchant_insufficient_funds",
+            Reason::AccountBlocked => "account_blocked",
+            Reason::TransferReturned => "transfer_returned",
+            Reason::AlreadyRegistered => "already_registered",
         }
     }
 }
@@ -960,16 +1025,69 @@ pub enum Warning {
     /// The actual message was ignored: it is not valid text (invalid UTF-8, a lone
     /// surrogate). The code alone answered, so no detail was extracted.
     MessageIgnored,
+    /// The HTTP status the transport reported differs from the code's first three digits.
+    HttpStatusMismatch,
+    /// A success code carried a transaction state that is not success: the state decided.
+    StatusOverridesCode,
+    /// `originalResponseCode` (the original transaction's code) disagrees with the state.
+    OriginalCodeDiffers,
+    /// A status value its vocabulary does not list: read as unknown.
+    UnknownStatusValue,
+    /// A decisive key (`responseCode`, a status field) appears twice with different values.
+    DuplicateKey,
+    /// The message describes another case than the code's row: the reason comes from the
+    /// message (outcome and action stay the code's).
+    ReasonFromMessage,
+    /// A status inquiry answered without the transaction's state.
+    StatusMissing,
+    /// Two state fields disagree, or a state contradicts a failed request.
+    ConflictingStatus,
+    /// The status field's meaning depends on the product and its readings disagree: name
+    /// the operation.
+    StatusNeedsOperation,
+    /// The body is not JSON (an HTML error page from a proxy, say).
+    BodyNotJson,
+    /// `responseCode` is not a SNAP code (or not text): it was ignored.
+    BadResponseCode,
+    /// A state, code or reference field holds a value of the wrong type (an object, a list,
+    /// unreadable text): it was ignored.
+    BadFieldValue,
 }
 
 impl Warning {
     /// Every value, in declaration order.
-    pub const ALL: &'static [Warning] = &[Warning::MessageIgnored];
+    pub const ALL: &'static [Warning] = &[
+        Warning::MessageIgnored,
+        Warning::HttpStatusMismatch,
+        Warning::StatusOverridesCode,
+        Warning::OriginalCodeDiffers,
+        Warning::UnknownStatusValue,
+        Warning::DuplicateKey,
+        Warning::ReasonFromMessage,
+        Warning::StatusMissing,
+        Warning::ConflictingStatus,
+        Warning::StatusNeedsOperation,
+        Warning::BodyNotJson,
+        Warning::BadResponseCode,
+        Warning::BadFieldValue,
+    ];
 
     /// The value for a core number (the first value for a number the enum lacks).
     pub fn from_number(n: u16) -> Self {
         match n {
             1 => Warning::MessageIgnored,
+            2 => Warning::HttpStatusMismatch,
+            3 => Warning::StatusOverridesCode,
+            4 => Warning::OriginalCodeDiffers,
+            5 => Warning::UnknownStatusValue,
+            6 => Warning::DuplicateKey,
+            7 => Warning::ReasonFromMessage,
+            8 => Warning::StatusMissing,
+            9 => Warning::ConflictingStatus,
+            10 => Warning::StatusNeedsOperation,
+            11 => Warning::BodyNotJson,
+            12 => Warning::BadResponseCode,
+            13 => Warning::BadFieldValue,
             _ => Warning::ALL[0],
         }
     }
@@ -978,6 +1096,18 @@ impl Warning {
     pub fn id(self) -> &'static str {
         match self {
             Warning::MessageIgnored => "message_ignored",
+            Warning::HttpStatusMismatch => "http_status_mismatch",
+            Warning::StatusOverridesCode => "status_overrides_code",
+            Warning::OriginalCodeDiffers => "original_code_differs",
+            Warning::UnknownStatusValue => "unknown_status_value",
+            Warning::DuplicateKey => "duplicate_key",
+            Warning::ReasonFromMessage => "reason_from_message",
+            Warning::StatusMissing => "status_missing",
+            Warning::ConflictingStatus => "conflicting_status",
+            Warning::StatusNeedsOperation => "status_needs_operation",
+            Warning::BodyNotJson => "body_not_json",
+            Warning::BadResponseCode => "bad_response_code",
+            Warning::BadFieldValue => "bad_field_value",
         }
     }
 }
@@ -985,6 +1115,87 @@ impl Warning {
 /// The stable id of a `Warning` (`message_ignored`).
 #[uniffi::export]
 pub fn warning_id(value: Warning) -> String {
+    value.id().to_owned()
+}
+
+/// Which evidence decided a whole response's answer (`decided_by`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum Evidence {
+    /// The SNAP `responseCode` (no state field).
+    ResponseCode,
+    /// A SNAP-style transaction status (`latestTransactionStatus`).
+    TransactionStatus,
+    /// A virtual-account payment flag (`paymentFlagStatus`).
+    PaymentFlag,
+    /// A provider's own status field (Midtrans `transaction_status`, Xendit `status`).
+    ProviderStatus,
+    /// A provider's own result or failure code (Midtrans `status_code`, Xendit
+    /// `failure_code`), without a status field.
+    ResultCode,
+    /// The HTTP status alone (the body carries no code or state).
+    HttpStatus,
+    /// The body is empty or not JSON.
+    NoBody,
+    /// No response arrived (the caller said so).
+    NoResponse,
+    /// The evidence contradicts itself (duplicate keys, disagreeing states).
+    Ambiguous,
+    /// A JSON body without any field that tells the state.
+    NoEvidence,
+}
+
+impl Evidence {
+    /// Every value, in declaration order.
+    pub const ALL: &'static [Evidence] = &[
+        Evidence::ResponseCode,
+        Evidence::TransactionStatus,
+        Evidence::PaymentFlag,
+        Evidence::ProviderStatus,
+        Evidence::ResultCode,
+        Evidence::HttpStatus,
+        Evidence::NoBody,
+        Evidence::NoResponse,
+        Evidence::Ambiguous,
+        Evidence::NoEvidence,
+    ];
+
+    /// The value for a core number (the first value for a number the enum lacks).
+    pub fn from_number(n: u16) -> Self {
+        match n {
+            1 => Evidence::ResponseCode,
+            2 => Evidence::TransactionStatus,
+            3 => Evidence::PaymentFlag,
+            4 => Evidence::ProviderStatus,
+            5 => Evidence::ResultCode,
+            6 => Evidence::HttpStatus,
+            7 => Evidence::NoBody,
+            8 => Evidence::NoResponse,
+            9 => Evidence::Ambiguous,
+            10 => Evidence::NoEvidence,
+            _ => Evidence::ALL[0],
+        }
+    }
+
+    /// The stable id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Evidence::ResponseCode => "response_code",
+            Evidence::TransactionStatus => "transaction_status",
+            Evidence::PaymentFlag => "payment_flag",
+            Evidence::ProviderStatus => "provider_status",
+            Evidence::ResultCode => "result_code",
+            Evidence::HttpStatus => "http_status",
+            Evidence::NoBody => "no_body",
+            Evidence::NoResponse => "no_response",
+            Evidence::Ambiguous => "ambiguous",
+            Evidence::NoEvidence => "no_evidence",
+        }
+    }
+}
+
+/// The stable id of a `Evidence` (`response_code`).
+#[uniffi::export]
+pub fn evidence_id(value: Evidence) -> String {
     value.id().to_owned()
 }
 
@@ -1292,6 +1503,209 @@ impl CustomerMessage {
     }
 }
 
+/// What a whole response or callback body says about the transaction.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct DecodedResponse {
+    /// Did the money move: success, pending (never success), failed or unknown (inquire).
+    pub outcome: Outcome,
+    /// Why (the canonical reason, shared by every family).
+    pub reason: Reason,
+    /// What to do next.
+    pub action: Action,
+    /// Which evidence decided (a state field, the code, the HTTP status, nothing).
+    pub decided_by: Evidence,
+    /// A message safe to show the customer, in the answer's locale.
+    pub customer_message: String,
+    /// Whether the customer message hides the real reason (fraud, lost or stolen card).
+    pub masked: bool,
+    /// The precise text for logs and support staff (the body's status description when it
+    /// has one).
+    pub merchant_message: String,
+    /// The HTTP status: the transport's when given, else the code's.
+    pub http_status: Option<i64>,
+    /// The decoded `responseCode` and `responseMessage` (null when the body has none).
+    pub code: Option<Decoded>,
+    /// The state field read (which field, its value, its vocabulary, its meaning).
+    pub status: Option<FieldReading>,
+    /// A card or failure code of the body that gave the reason of a failure.
+    pub decline: Option<FieldReading>,
+    /// References to inquire with (`originalPartnerReferenceNo`, provider ids), in body order.
+    pub references: Vec<Reference>,
+    /// The status-inquiry service to call when the action is `inquire_status`.
+    pub inquiry_service: Option<Service>,
+    /// The provider profile that read the body.
+    pub provider: String,
+    /// The operation: the caller's, or the one of the code's service.
+    pub operation: Option<String>,
+    /// The language of `customer_message` (`en` or `id`).
+    pub locale: String,
+    /// Contradictions and ignored fields a careful integrator wants to see.
+    pub warnings: Vec<Warning>,
+}
+
+impl DecodedResponse {
+    /// The record of a core answer.
+    pub fn from_obj(o: &Obj<'_>) -> Self {
+        DecodedResponse {
+            outcome: match o.get(0) {
+                Value::Enum(_, n) => Outcome::from_number(n),
+                _ => Outcome::ALL[0],
+            },
+            reason: match o.get(1) {
+                Value::Enum(_, n) => Reason::from_number(n),
+                _ => Reason::ALL[0],
+            },
+            action: match o.get(2) {
+                Value::Enum(_, n) => Action::from_number(n),
+                _ => Action::ALL[0],
+            },
+            decided_by: match o.get(3) {
+                Value::Enum(_, n) => Evidence::from_number(n),
+                _ => Evidence::ALL[0],
+            },
+            customer_message: o.get(4).as_str().unwrap_or_default().to_owned(),
+            masked: matches!(o.get(5), Value::Bool(true)),
+            merchant_message: o.get(6).as_str().unwrap_or_default().to_owned(),
+            http_status: match o.get(7) {
+                Value::Null => None,
+                v => Some(match v {
+                    Value::Int(n) => n,
+                    _ => 0,
+                }),
+            },
+            code: match o.get(8) {
+                Value::Null => None,
+                v => Some(match v {
+                    Value::Object(o) => Decoded::from_obj(&o),
+                    _ => unreachable!(),
+                }),
+            },
+            status: match o.get(9) {
+                Value::Null => None,
+                v => Some(match v {
+                    Value::Object(o) => FieldReading::from_obj(&o),
+                    _ => unreachable!(),
+                }),
+            },
+            decline: match o.get(10) {
+                Value::Null => None,
+                v => Some(match v {
+                    Value::Object(o) => FieldReading::from_obj(&o),
+                    _ => unreachable!(),
+                }),
+            },
+            references: match o.get(11) {
+                Value::List(l) => l
+                    .iter()
+                    .map(|item| match item {
+                        Value::Object(o) => Reference::from_obj(&o),
+                        _ => unreachable!(),
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
+            inquiry_service: match o.get(12) {
+                Value::Null => None,
+                v => Some(match v {
+                    Value::Object(o) => Service::from_obj(&o),
+                    _ => unreachable!(),
+                }),
+            },
+            provider: o.get(13).as_str().unwrap_or_default().to_owned(),
+            operation: match o.get(14) {
+                Value::Null => None,
+                v => Some(v.as_str().unwrap_or_default().to_owned()),
+            },
+            locale: o.get(15).as_str().unwrap_or_default().to_owned(),
+            warnings: match o.get(16) {
+                Value::List(l) => l
+                    .iter()
+                    .map(|item| match item {
+                        Value::Enum(_, n) => Warning::from_number(n),
+                        _ => Warning::ALL[0],
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
+/// One field of a body read as a transaction state or a code.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct FieldReading {
+    /// The field's path as the profile's table writes it (`latestTransactionStatus`).
+    pub field: String,
+    /// What kind of field: `transaction_status`, `payment_flag`, `provider_status`,
+    /// `result_code`, `modifier`, `card_code` or `failure_code`.
+    pub evidence: String,
+    /// The value as the body wrote it.
+    pub value: String,
+    /// The vocabulary it was read in (null for a card or failure code read as a code).
+    pub vocabulary: Option<String>,
+    /// The value's name in its table (null when no table lists it).
+    pub name: Option<String>,
+    /// Whether a table lists the value.
+    pub known: bool,
+    /// What the value says happened.
+    pub outcome: Outcome,
+    /// Its reason.
+    pub reason: Reason,
+    /// Its action.
+    pub action: Action,
+}
+
+impl FieldReading {
+    /// The record of a core answer.
+    pub fn from_obj(o: &Obj<'_>) -> Self {
+        FieldReading {
+            field: o.get(0).as_str().unwrap_or_default().to_owned(),
+            evidence: o.get(1).as_str().unwrap_or_default().to_owned(),
+            value: o.get(2).as_str().unwrap_or_default().to_owned(),
+            vocabulary: match o.get(3) {
+                Value::Null => None,
+                v => Some(v.as_str().unwrap_or_default().to_owned()),
+            },
+            name: match o.get(4) {
+                Value::Null => None,
+                v => Some(v.as_str().unwrap_or_default().to_owned()),
+            },
+            known: matches!(o.get(5), Value::Bool(true)),
+            outcome: match o.get(6) {
+                Value::Enum(_, n) => Outcome::from_number(n),
+                _ => Outcome::ALL[0],
+            },
+            reason: match o.get(7) {
+                Value::Enum(_, n) => Reason::from_number(n),
+                _ => Reason::ALL[0],
+            },
+            action: match o.get(8) {
+                Value::Enum(_, n) => Action::from_number(n),
+                _ => Action::ALL[0],
+            },
+        }
+    }
+}
+
+/// A reference to inquire with.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Reference {
+    /// The field's path as the profile's table writes it (`originalPartnerReferenceNo`).
+    pub field: String,
+    /// Its value.
+    pub value: String,
+}
+
+impl Reference {
+    /// The record of a core answer.
+    pub fn from_obj(o: &Obj<'_>) -> Self {
+        Reference {
+            field: o.get(0).as_str().unwrap_or_default().to_owned(),
+            value: o.get(1).as_str().unwrap_or_default().to_owned(),
+        }
+    }
+}
+
 /// Options of `decode`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
 /// every language.
 #[derive(Debug, Clone, Default, uniffi::Record)]
@@ -1483,6 +1897,44 @@ impl ExportOptions {
         }
         if let Some(v) = &self.format {
             args = args.with(paycodes::Arg::Format, Input::Str(v));
+        }
+        args
+    }
+}
+
+/// Options of `decode_response`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
+/// every language.
+#[derive(Debug, Clone, Default, uniffi::Record)]
+pub struct DecodeResponseOptions {
+    /// Provider profile.
+    #[uniffi(default = None)]
+    pub provider: Option<String>,
+    /// The operation that was called.
+    #[uniffi(default = None)]
+    pub operation: Option<String>,
+    /// An HTTP status (building; whole responses).
+    #[uniffi(default = None)]
+    pub http_status: Option<i64>,
+    /// Language of customer messages.
+    #[uniffi(default = None)]
+    pub locale: Option<String>,
+}
+
+impl DecodeResponseOptions {
+    /// The options as the core reads them.
+    pub fn args(&self) -> Args<'_> {
+        let mut args = Args::new(Call::DecodeResponse);
+        if let Some(v) = &self.provider {
+            args = args.with(paycodes::Arg::Provider, Input::Str(v));
+        }
+        if let Some(v) = &self.operation {
+            args = args.with(paycodes::Arg::Operation, Input::Str(v));
+        }
+        if let Some(v) = &self.http_status {
+            args = args.with(paycodes::Arg::HttpStatus, Input::Int(*v));
+        }
+        if let Some(v) = &self.locale {
+            args = args.with(paycodes::Arg::Locale, Input::Str(v));
         }
         args
     }

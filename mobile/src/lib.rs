@@ -198,6 +198,23 @@ pub fn decode_many(items: Vec<CodeInput>, options: Option<DecodeManyOptions>) ->
     })
 }
 
+/// What a whole response or callback body (JSON text or bytes) says about the transaction: a
+/// state field beats the response code, a failed status inquiry says nothing about the
+/// payment, and missing or contradictory evidence is `UNKNOWN` (inquire). `body` null means
+/// no response arrived at all.
+#[uniffi::export(default(options = None))]
+pub fn decode_response(
+    body: Option<InputText>,
+    options: Option<DecodeResponseOptions>,
+) -> Result<DecodedResponse, PaycodesError> {
+    guard(|| {
+        let options = options.unwrap_or_default();
+        let body = body.as_ref().map_or(Input::Null, |b| Input::Bytes(&b.0));
+        let r = api::decode_response(&body, &options.args())?;
+        Ok(DecodedResponse::from_obj(&Obj::Response(&r)))
+    })
+}
+
 /// The explanation `paycodes explain` prints.
 #[uniffi::export(default(options = None))]
 pub fn explain(code: String, options: Option<DecodeOptions>) -> Result<String, PaycodesError> {

@@ -6,7 +6,7 @@ use napi::sys;
 use paycodes::api::Input;
 use paycodes::fields::{Obj, Value};
 use paycodes::{Error, ErrorClass, ValueType};
-use std::ffi::{CString, c_char};
+use std::ffi::{CString, c_char, c_void};
 use std::ptr;
 
 /// A failed call: the error, for a batch the failing item's position, whether it was a
@@ -93,6 +93,45 @@ pub unsafe fn read_string(env: sys::napi_env, value: sys::napi_value, out: &mut 
     check(unsafe { sys::napi_get_value_string_utf16(env, value, wide.as_mut_ptr(), wide.len(), &mut units) })?;
     wide.truncate(units);
     Ok(String::from_utf16(&wide).is_ok())
+}
+
+/// The bytes of a Buffer or any TypedArray/DataView (`None` for anything else). The slice is
+/// valid while the callback runs.
+///
+/// # Safety
+/// `env` and `value` come from the current callback, and the slice must not outlive it.
+pub unsafe fn bytes_of<'a>(env: sys::napi_env, value: sys::napi_value) -> Res<Option<&'a [u8]>> {
+    let (mut typed, mut view) = (false, false);
+    check(unsafe { sys::napi_is_typedarray(env, value, &mut typed) })?;
+    check(unsafe { sys::napi_is_dataview(env, value, &mut view) })?;
+    let (mut data, mut len): (*mut c_void, usize) = (ptr::null_mut(), 0);
+    if typed {
+        let (mut kind, mut count, mut buffer, mut offset) = (0, 0usize, ptr::null_mut(), 0usize);
+        check(unsafe {
+            sys::napi_get_typedarray_info(env, value, &mut kind, &mut count, &mut data, &mut buffer, &mut offset)
+        })?;
+        let width = match kind {
+            sys::TypedarrayType::int8_array
+            | sys::TypedarrayType::uint8_array
+            | sys::TypedarrayType::uint8_clamped_array => 1,
+            sys::TypedarrayType::int16_array | sys::TypedarrayType::uint16_array => 2,
+            sys::TypedarrayType::int32_array
+            | sys::TypedarrayType::uint32_array
+            | sys::TypedarrayType::float32_array => 4,
+            _ => 8,
+        };
+        len = count * width;
+    } else if view {
+        let (mut buffer, mut offset) = (ptr::null_mut(), 0usize);
+        check(unsafe { sys::napi_get_dataview_info(env, value, &mut len, &mut data, &mut buffer, &mut offset) })?;
+    } else {
+        return Ok(None);
+    }
+    if len == 0 || data.is_null() {
+        return Ok(Some(&[]));
+    }
+    // SAFETY: N-API reports `len` bytes at `data`, kept alive by the argument during the call.
+    Ok(Some(unsafe { std::slice::from_raw_parts(data.cast::<u8>(), len) }))
 }
 
 /// Reads any JS value as the core's input.

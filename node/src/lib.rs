@@ -307,6 +307,21 @@ fn object(c: &Cb) -> Res<sys::napi_value> {
     unsafe { js::object(c.env, &obj) }
 }
 
+/// `_decodeResponse(body, options)`: a whole body (a string, a Buffer or Uint8Array, or
+/// null/undefined for no response) as a plain object.
+fn decode_response(c: &Cb) -> Res<sys::napi_value> {
+    let options = c.options(1)?;
+    let args = call_args(Call::DecodeResponse, &options)?;
+    // SAFETY: plain N-API calls on this callback's value; the bytes are read in this call.
+    let bytes = unsafe { js::bytes_of(c.env, c.argv[0])? };
+    let r = match bytes {
+        Some(b) => api::decode_response(&Input::Bytes(b), &args)?,
+        None => api::decode_response(&c.read(0)?.input(), &args)?,
+    };
+    // SAFETY: plain N-API calls.
+    unsafe { js::object(c.env, &Obj::Response(&r)) }
+}
+
 fn explain(c: &Cb) -> Res<sys::napi_value> {
     let (code, options) = (c.read(0)?, c.options(1)?);
     let text = api::explain(&code.input(), &call_args(Call::Explain, &options)?)?;
@@ -445,6 +460,7 @@ callbacks! {
     "_texts" => texts,
     "_object" => object,
     "_explain" => explain,
+    "_decodeResponse" => decode_response,
     "_buildSnap" => build_snap,
     "_customerMessage" => customer_message,
     "_isMasked" => is_masked,

@@ -282,3 +282,37 @@ test('a message that is not well-formed text is ignored, with a warning', () => 
   assert.deepStrictEqual([d.detail, d.warnings], [null, ['message_ignored']])
   throws(() => paycodes.decode('40\ud8005414'), 'invalid_utf8')
 })
+
+test('decodeResponse reads the transaction from the body, as the CLI does', () => {
+  const body = {
+    responseCode: '2005500', responseMessage: 'Successful', originalPartnerReferenceNo: 'X-1', serviceCode: '54',
+    latestTransactionStatus: '06',
+  }
+  const text = JSON.stringify(body)
+  const want = JSON.parse(execFileSync(CLI, ['response', '--json'], { input: text, encoding: 'utf8' }))
+  for (const b of [body, text, Buffer.from(text), new Uint8Array(Buffer.from(text))]) {
+    const r = paycodes.decodeResponse(b)
+    assert.deepStrictEqual(snakeKeys(r), want)
+    assert.equal(r.outcome, 'failed')
+    assert.equal(r.decidedBy, 'transaction_status')
+    assert.equal(r.code.outcome, 'success')
+    assert.deepStrictEqual(r.references, [{ field: 'originalPartnerReferenceNo', value: 'X-1' }])
+  }
+  assert.deepStrictEqual(Object.keys(paycodes.decodeResponse(body)), interfaceKeys('DecodedResponse'))
+  assert.deepStrictEqual(Object.keys(paycodes.decodeResponse(body).status), interfaceKeys('FieldReading'))
+  for (const id of [paycodes.decodeResponse(body).decidedBy, 'no_body', 'ambiguous']) {
+    assert.ok(unionMembers('Evidence').includes(id), id)
+  }
+})
+
+test('decodeResponse: no response, proxies, hostile bodies and wrong arguments', () => {
+  assert.equal(paycodes.decodeResponse(null, { operation: 'direct_debit' }).action, 'inquire_status')
+  assert.equal(paycodes.decodeResponse(undefined, { operation: 'balance_inquiry' }).action, 'retry_later')
+  const proxy = paycodes.decodeResponse('<html>502</html>', { httpStatus: 502, locale: 'id' })
+  assert.deepStrictEqual([proxy.decidedBy, proxy.httpStatus, proxy.warnings], ['no_body', 502, ['body_not_json']])
+  throws(() => paycodes.decodeResponse('['.repeat(100000)), 'body_too_deep')
+  throws(() => paycodes.decodeResponse(2005400), 'bad_type', TypeError)
+  throws(() => paycodes.decodeResponse({ big: 10n }), 'bad_type', TypeError)
+  throws(() => paycodes.decodeResponse({}, { message: 'x' }), 'unknown_option')
+  throws(() => paycodes.decodeResponse({}, { httpStatus: 70000 }), 'bad_http_status')
+})

@@ -8,7 +8,7 @@ const fs = require('node:fs')
 const path = require('node:path')
 const { paycodes } = require('./helpers.js')
 
-const POSITIONAL = { decode: 'code', explain: 'code', decode_many: 'codes', build_snap: 'service', customer_message: 'reason', export: 'name' }
+const POSITIONAL = { decode: 'code', explain: 'code', decode_many: 'codes', build_snap: 'service', customer_message: 'reason', export: 'name', decode_response: 'body' }
 const camel = (k) => k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase())
 const snake = (k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 
@@ -42,7 +42,10 @@ function expand(v) {
 function call(c) {
   const name = c.call ?? 'decode'
   const input = c.input
-  const first = POSITIONAL[name] in input ? expand(input[POSITIONAL[name]]) : undefined
+  const raw = input[POSITIONAL[name]]
+  // A body may be any bytes: JS passes those as a Buffer.
+  const bytesBody = name === 'decode_response' && raw !== null && typeof raw === 'object' && '$bytes' in raw
+  const first = bytesBody ? Buffer.from(raw.$bytes) : POSITIONAL[name] in input ? expand(raw) : undefined
   const options = {}
   for (const [k, v] of Object.entries(input)) if (k !== POSITIONAL[name]) options[camel(k)] = expand(v)
   switch (name) {
@@ -52,6 +55,7 @@ function call(c) {
     case 'build_snap': return snakeKeys(paycodes.buildSnap(first, options))
     case 'customer_message': return { text: paycodes.customerMessage(first, options), masked: paycodes.isMasked(first) }
     case 'export': return paycodes.exportTable(first, options)
+    case 'decode_response': return snakeKeys(paycodes.decodeResponse(first, options))
     default: throw new Error(`unknown call ${name}`)
   }
 }

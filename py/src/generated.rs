@@ -3,7 +3,7 @@
 //! One getter per answer field; every getter reads the field through the core's
 //! generic view of the answer (`Answer::field`).
 
-use crate::types::{Answer, PyBuilt, PyDecoded, PyNetworkVariant, PyService};
+use crate::types::{Answer, PyBuilt, PyDecoded, PyFieldReading, PyNetworkVariant, PyReference, PyResponse, PyService};
 use pyo3::prelude::*;
 
 #[pymethods]
@@ -11,7 +11,7 @@ impl PyDecoded {
     /// Which family the code was decoded as.
     #[getter]
     fn family(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 0)
+        Answer::field(self, py, 0)
     }
     /// The code as given (text, or the number it was sent as).
     #[getter]
@@ -21,127 +21,127 @@ impl PyDecoded {
     /// The normalized code (trimmed, upper case, zero-padded).
     #[getter]
     fn canonical(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 2)
+        Answer::field(self, py, 2)
     }
     /// Whether a table knows the code (false: read from its structure only).
     #[getter]
     fn known(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 3)
+        Answer::field(self, py, 3)
     }
     /// Whether the code is a documentation template (`400XX01`).
     #[getter]
     fn template(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 4)
+        Answer::field(self, py, 4)
     }
     /// SNAP: the HTTP status part.
     #[getter]
     fn http_status(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 5)
+        Answer::field(self, py, 5)
     }
     /// SNAP: the service part (two characters).
     #[getter]
     fn service_code(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 6)
+        Answer::field(self, py, 6)
     }
     /// SNAP: the service (API), when the standard or the provider knows it.
     #[getter]
     fn service(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 7)
+        Answer::field(self, py, 7)
     }
     /// SNAP: the case part (two digits).
     #[getter]
     fn case_code(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 8)
+        Answer::field(self, py, 8)
     }
     /// The table's message (a template, placeholder included).
     #[getter]
     fn message(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 9)
+        Answer::field(self, py, 9)
     }
     /// What the actual message put in the template's placeholder (e.g. the field name).
     #[getter]
     fn detail(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 10)
+        Answer::field(self, py, 10)
     }
     /// The table's category (SNAP's four, or the card decline category).
     #[getter]
     fn category(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 11)
+        Answer::field(self, py, 11)
     }
     /// Did the money move: success, pending (never success), failed or unknown (inquire).
     #[getter]
     fn outcome(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 12)
+        Answer::field(self, py, 12)
     }
     /// The canonical reason, shared by every family.
     #[getter]
     fn reason(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 13)
+        Answer::field(self, py, 13)
     }
     /// What to do next.
     #[getter]
     fn action(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 14)
+        Answer::field(self, py, 14)
     }
     /// A message safe to show the customer, in the answer's locale.
     #[getter]
     fn customer_message(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 15)
+        Answer::field(self, py, 15)
     }
     /// Whether the customer message hides the real reason (fraud, lost or stolen card).
     #[getter]
     fn masked(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 16)
+        Answer::field(self, py, 16)
     }
     /// The precise text for logs and support staff.
     #[getter]
     fn merchant_message(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 17)
+        Answer::field(self, py, 17)
     }
     /// The provider profile that answered.
     #[getter]
     fn provider(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 18)
+        Answer::field(self, py, 18)
     }
     /// Which table row answered.
     #[getter]
     fn source(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 19)
+        Answer::field(self, py, 19)
     }
     /// The operation used for context-dependent codes.
     #[getter]
     fn operation(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 20)
+        Answer::field(self, py, 20)
     }
     /// Card codes: the network whose reading answered.
     #[getter]
     fn network(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 21)
+        Answer::field(self, py, 21)
     }
     /// Card codes: the decline category.
     #[getter]
     fn card_category(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 22)
+        Answer::field(self, py, 22)
     }
     /// Card codes read without a network: each network's reading where they differ.
     #[getter]
     fn network_variants(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 23)
+        Answer::field(self, py, 23)
     }
     /// Statuses: the vocabulary the value was read in.
     #[getter]
     fn status_kind(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 24)
+        Answer::field(self, py, 24)
     }
     /// The language of `customer_message` (`en` or `id`).
     #[getter]
     fn locale(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 25)
+        Answer::field(self, py, 25)
     }
     /// Warnings about the input (a message that had to be ignored).
     #[getter]
     fn warnings(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 26)
+        Answer::field(self, py, 26)
     }
 }
 
@@ -150,33 +150,33 @@ impl PyService {
     /// Two-character service code.
     #[getter]
     fn code(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 0)
+        Answer::field(self, py, 0)
     }
     /// The API's name.
     #[getter]
     fn name(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 1)
+        Answer::field(self, py, 1)
     }
     /// Its product area.
     #[getter]
     fn product(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 2)
+        Answer::field(self, py, 2)
     }
     /// What the API does.
     #[getter]
     fn kind(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 3)
+        Answer::field(self, py, 3)
     }
     /// Whether the API moves money (outcome rules depend on it).
     #[getter]
     fn moves_money(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 4)
+        Answer::field(self, py, 4)
     }
     /// The status-inquiry service of the same product, to call when the action is
     /// `inquire_status`.
     #[getter]
     fn status_service(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 5)
+        Answer::field(self, py, 5)
     }
 }
 
@@ -185,32 +185,32 @@ impl PyNetworkVariant {
     /// The network.
     #[getter]
     fn network(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 0)
+        Answer::field(self, py, 0)
     }
     /// What the code means on that network.
     #[getter]
     fn message(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 1)
+        Answer::field(self, py, 1)
     }
     /// Its decline category there.
     #[getter]
     fn category(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 2)
+        Answer::field(self, py, 2)
     }
     /// Its reason.
     #[getter]
     fn reason(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 3)
+        Answer::field(self, py, 3)
     }
     /// Its outcome.
     #[getter]
     fn outcome(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 4)
+        Answer::field(self, py, 4)
     }
     /// What to do.
     #[getter]
     fn action(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 5)
+        Answer::field(self, py, 5)
     }
 }
 
@@ -219,21 +219,175 @@ impl PyBuilt {
     /// The `responseCode` to send (`4042414`).
     #[getter]
     fn response_code(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 0)
+        Answer::field(self, py, 0)
     }
     /// The `responseMessage` to send, placeholder filled (`Paid Bill`).
     #[getter]
     fn response_message(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 1)
+        Answer::field(self, py, 1)
     }
     /// The table template the message comes from.
     #[getter]
     fn template(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 2)
+        Answer::field(self, py, 2)
     }
     /// The reason of the row used.
     #[getter]
     fn reason(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.field(py, 3)
+        Answer::field(self, py, 3)
+    }
+}
+
+#[pymethods]
+impl PyResponse {
+    /// Did the money move: success, pending (never success), failed or unknown (inquire).
+    #[getter]
+    fn outcome(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 0)
+    }
+    /// Why (the canonical reason, shared by every family).
+    #[getter]
+    fn reason(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 1)
+    }
+    /// What to do next.
+    #[getter]
+    fn action(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 2)
+    }
+    /// Which evidence decided (a state field, the code, the HTTP status, nothing).
+    #[getter]
+    fn decided_by(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 3)
+    }
+    /// A message safe to show the customer, in the answer's locale.
+    #[getter]
+    fn customer_message(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 4)
+    }
+    /// Whether the customer message hides the real reason (fraud, lost or stolen card).
+    #[getter]
+    fn masked(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 5)
+    }
+    /// The precise text for logs and support staff (the body's status description when it
+    /// has one).
+    #[getter]
+    fn merchant_message(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 6)
+    }
+    /// The HTTP status: the transport's when given, else the code's.
+    #[getter]
+    fn http_status(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 7)
+    }
+    /// The decoded `responseCode` and `responseMessage` (null when the body has none).
+    #[getter]
+    fn code(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 8)
+    }
+    /// The state field read (which field, its value, its vocabulary, its meaning).
+    #[getter]
+    fn status(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 9)
+    }
+    /// A card or failure code of the body that gave the reason of a failure.
+    #[getter]
+    fn decline(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 10)
+    }
+    /// References to inquire with (`originalPartnerReferenceNo`, provider ids), in body order.
+    #[getter]
+    fn references(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 11)
+    }
+    /// The status-inquiry service to call when the action is `inquire_status`.
+    #[getter]
+    fn inquiry_service(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 12)
+    }
+    /// The provider profile that read the body.
+    #[getter]
+    fn provider(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 13)
+    }
+    /// The operation: the caller's, or the one of the code's service.
+    #[getter]
+    fn operation(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 14)
+    }
+    /// The language of `customer_message` (`en` or `id`).
+    #[getter]
+    fn locale(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 15)
+    }
+    /// Contradictions and ignored fields a careful integrator wants to see.
+    #[getter]
+    fn warnings(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 16)
+    }
+}
+
+#[pymethods]
+impl PyFieldReading {
+    /// The field's path as the profile's table writes it (`latestTransactionStatus`).
+    #[getter]
+    fn field(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 0)
+    }
+    /// What kind of field: `transaction_status`, `payment_flag`, `provider_status`,
+    /// `result_code`, `modifier`, `card_code` or `failure_code`.
+    #[getter]
+    fn evidence(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 1)
+    }
+    /// The value as the body wrote it.
+    #[getter]
+    fn value(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 2)
+    }
+    /// The vocabulary it was read in (null for a card or failure code read as a code).
+    #[getter]
+    fn vocabulary(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 3)
+    }
+    /// The value's name in its table (null when no table lists it).
+    #[getter]
+    fn name(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 4)
+    }
+    /// Whether a table lists the value.
+    #[getter]
+    fn known(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 5)
+    }
+    /// What the value says happened.
+    #[getter]
+    fn outcome(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 6)
+    }
+    /// Its reason.
+    #[getter]
+    fn reason(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 7)
+    }
+    /// Its action.
+    #[getter]
+    fn action(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 8)
+    }
+}
+
+#[pymethods]
+impl PyReference {
+    /// The field's path as the profile's table writes it (`originalPartnerReferenceNo`).
+    #[getter]
+    fn field(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 0)
+    }
+    /// Its value.
+    #[getter]
+    fn value(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 1)
     }
 }

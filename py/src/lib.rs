@@ -12,7 +12,7 @@ use paycodes::lines::LineDecoder;
 use paycodes::{Arg, Error, Raw, ValueType};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use types::{PyBuilt, PyDecoded, PyNetworkVariant, PyService};
+use types::{PyBuilt, PyDecoded, PyFieldReading, PyNetworkVariant, PyReference, PyResponse, PyService};
 
 /// A Python value as the core's input.
 fn input<'a>(obj: &'a Bound<'_, PyAny>) -> Input<'a> {
@@ -185,6 +185,54 @@ fn decode_many<'py>(
             objects.push(Py::new(py, PyDecoded::new(py, d, raw_object(py, code, d)?, message, ctx)?)?);
         }
         PyList::new(py, batch.slots.iter().map(|&s| objects[s as usize].clone_ref(py)))
+    })
+}
+
+/// What a whole response or callback body says about the transaction. See
+/// `paycodes.decode_response` (python/paycodes/_paycodes.pyi). A dict or list is sent as its
+/// JSON text, a str as its UTF-8 text, bytes as they are; None means no response arrived.
+#[pyfunction]
+#[pyo3(signature = (body, /, **options))]
+fn decode_response(
+    py: Python<'_>,
+    body: &Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<PyResponse> {
+    error::guard(py, || {
+        let fail = py_err(py);
+        let kw = kwargs(options)?;
+        let args = args(Call::DecodeResponse, &kw).map_err(&fail)?;
+        // Python objects become the JSON text the provider would have sent; a str that has
+        // no UTF-8 form keeps its lone surrogates as bytes, which only spoil their own string.
+        let text: Option<Bound<'_, PyAny>> = if body.is_instance_of::<PyDict>() || body.is_instance_of::<PyList>() {
+            let dumps = py.import("json")?.getattr("dumps")?;
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("ensure_ascii", false)?;
+            kwargs.set_item("allow_nan", false)?;
+            match dumps.call((body,), Some(&kwargs)) {
+                Ok(t) => Some(t),
+                Err(_) => {
+                    return Err(fail(Error::BadType {
+                        arg: Arg::Body,
+                        expected: "a dict or list JSON can hold (no NaN, no other objects), a str or bytes",
+                        got: ValueType::Object,
+                    }));
+                }
+            }
+        } else {
+            None
+        };
+        let source = text.as_ref().unwrap_or(body);
+        let bytes: Option<Bound<'_, PyAny>> = match source.cast::<PyString>() {
+            Ok(s) if s.to_str().is_err() => Some(s.call_method1("encode", ("utf-8", "surrogatepass"))?),
+            _ if source.is_instance_of::<PyByteArray>() => {
+                Some(PyBytes::new(py, &source.extract::<Vec<u8>>()?).into_any())
+            }
+            _ => None,
+        };
+        let body_input = input(bytes.as_ref().unwrap_or(source));
+        let r = py.detach(|| api::decode_response(&body_input, &args)).map_err(&fail)?;
+        Ok(PyResponse { r: std::sync::Arc::new(r) })
     })
 }
 
@@ -377,6 +425,10 @@ fn _paycodes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyNetworkVariant>()?;
     m.add_class::<PyBuilt>()?;
     m.add_class::<PyLineDecoder>()?;
+    m.add_class::<PyResponse>()?;
+    m.add_class::<PyFieldReading>()?;
+    m.add_class::<PyReference>()?;
+    m.add_function(wrap_pyfunction!(decode_response, m)?)?;
     m.add_function(wrap_pyfunction!(decode, m)?)?;
     m.add_function(wrap_pyfunction!(decode_many, m)?)?;
     m.add_function(wrap_pyfunction!(_reconstruct, m)?)?;

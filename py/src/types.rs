@@ -3,11 +3,12 @@
 //! answer; their getters (generated.rs) and `to_dict` read it through `paycodes::fields`.
 
 use paycodes::fields::{Obj, Value};
-use paycodes::{Built, Context, Decoded, EnumType, NetworkVariant, Raw, Service};
+use paycodes::{Built, Context, Decoded, EnumType, Family, NetworkVariant, Raw, Response, Service};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::Mutex;
 
 /// Python strings for static table text, created once per distinct text (a few thousand at
@@ -70,6 +71,13 @@ pub fn to_py(py: Python<'_>, v: Value<'_>, mode: Mode) -> PyResult<Py<PyAny>> {
                 Obj::Service(s) => Py::new(py, PyService { s })?.into_any(),
                 Obj::Variant(v) => Py::new(py, PyNetworkVariant { v })?.into_any(),
                 Obj::Built(b) => Py::new(py, PyBuilt { b: *b })?.into_any(),
+                Obj::ResponseCode(r) => response_code(py, r)?,
+                Obj::Reading(r, f) => {
+                    let decline = r.decline().is_some_and(|d| std::ptr::eq(d, f));
+                    Py::new(py, PyFieldReading { r: Arc::new(r.clone()), decline })?.into_any()
+                }
+                Obj::Reference(r, i) => Py::new(py, PyReference { r: Arc::new(r.clone()), i })?.into_any(),
+                Obj::Response(r) => Py::new(py, PyResponse { r: Arc::new(r.clone()) })?.into_any(),
                 // Never nested in an answer.
                 Obj::Decoded(_) | Obj::Customer(_) => obj_dict(py, &o, None)?.into_any().unbind(),
             },
@@ -82,6 +90,22 @@ pub fn to_py(py: Python<'_>, v: Value<'_>, mode: Mode) -> PyResult<Py<PyAny>> {
             }
         }
     })
+}
+
+/// The `code` of a whole response as a `Decoded` (its raw code and message as Python objects).
+fn response_code(py: Python<'_>, r: &Response) -> PyResult<Py<PyAny>> {
+    let Some(d) = r.code() else { return Ok(py.None()) };
+    let raw = match d.raw() {
+        Raw::Integer(n) => n.into_pyobject(py)?.into_any().unbind(),
+        Raw::Float(x) => x.into_pyobject(py)?.into_any().unbind(),
+        Raw::Text(s) | Raw::Number(s) => PyString::new(py, s).into_any().unbind(),
+    };
+    let message = r.message().map(|m| PyString::new(py, m).unbind());
+    let mut ctx = Context::new().with_provider(r.provider()).with_family(Family::Snap).with_locale(r.locale());
+    if let Some(o) = r.operation() {
+        ctx = ctx.with_operation(o);
+    }
+    Ok(Py::new(py, PyDecoded::new(py, &d, raw, message, ctx)?)?.into_any())
 }
 
 /// An answer as a dict with the JSON keys; `raw` replaces the `raw` field (the caller's own
@@ -337,5 +361,130 @@ impl PyBuilt {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (self.b.code(), self.b.message()).hash(&mut h);
         h.finish()
+    }
+}
+
+/// What `paycodes.decode_response` returns: what a whole response or callback body says about
+/// the transaction. Immutable and hashable; attributes mirror the keys of
+/// `paycodes response --json`, and `to_dict()` gives exactly that object.
+#[pyclass(frozen, module = "paycodes", name = "DecodedResponse")]
+pub struct PyResponse {
+    pub r: Arc<Response>,
+}
+
+impl Answer for PyResponse {
+    fn with_obj<R>(&self, _py: Python<'_>, f: impl FnOnce(&Obj<'_>) -> PyResult<R>) -> PyResult<R> {
+        f(&Obj::Response(&self.r))
+    }
+}
+
+#[pymethods]
+impl PyResponse {
+    /// Exactly the object `paycodes response --json` prints (plain str ids, None for null).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        obj_dict(py, &Obj::Response(&self.r), None)
+    }
+    /// The same JSON text `paycodes response --json` prints.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.json(py)
+    }
+    fn __repr__(&self) -> String {
+        let r = &self.r;
+        format!(
+            "DecodedResponse(outcome={}, reason={}, action={}, decided_by={})",
+            r.outcome(),
+            r.reason(),
+            r.action(),
+            r.decided_by()
+        )
+    }
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        match other.cast::<PyResponse>() {
+            Ok(o) => Ok(self.json(py)? == o.get().json(py)?),
+            Err(_) => Ok(false),
+        }
+    }
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        PyString::new(py, &self.json(py)?).hash()
+    }
+}
+
+/// One field of a body read as a transaction state or a code.
+#[pyclass(frozen, module = "paycodes", name = "FieldReading")]
+pub struct PyFieldReading {
+    pub r: Arc<Response>,
+    /// The decline reading (else the status).
+    pub decline: bool,
+}
+
+impl Answer for PyFieldReading {
+    fn with_obj<R>(&self, _py: Python<'_>, f: impl FnOnce(&Obj<'_>) -> PyResult<R>) -> PyResult<R> {
+        let reading = if self.decline { self.r.decline() } else { self.r.status() };
+        match reading {
+            Some(x) => f(&Obj::Reading(&self.r, x)),
+            None => Err(pyo3::exceptions::PyRuntimeError::new_err("no such reading")),
+        }
+    }
+}
+
+#[pymethods]
+impl PyFieldReading {
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        self.with_obj(py, |o| obj_dict(py, o, None))
+    }
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.json(py)
+    }
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        self.with_obj(py, |o| {
+            let get =
+                |k: &str| o.schema().index(k).and_then(|i| o.get(i).as_str().map(str::to_owned)).unwrap_or_default();
+            Ok(format!("FieldReading({}={:?}, outcome={})", get("field"), get("value"), get("outcome")))
+        })
+    }
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        match other.cast::<PyFieldReading>() {
+            Ok(o) => Ok(self.json(py)? == o.get().json(py)?),
+            Err(_) => Ok(false),
+        }
+    }
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        PyString::new(py, &self.json(py)?).hash()
+    }
+}
+
+/// A reference to inquire with.
+#[pyclass(frozen, module = "paycodes", name = "Reference")]
+pub struct PyReference {
+    pub r: Arc<Response>,
+    pub i: usize,
+}
+
+impl Answer for PyReference {
+    fn with_obj<R>(&self, _py: Python<'_>, f: impl FnOnce(&Obj<'_>) -> PyResult<R>) -> PyResult<R> {
+        f(&Obj::Reference(&self.r, self.i))
+    }
+}
+
+#[pymethods]
+impl PyReference {
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        obj_dict(py, &Obj::Reference(&self.r, self.i), None)
+    }
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.json(py)
+    }
+    fn __repr__(&self) -> String {
+        let (f, v) = self.r.reference(self.i).unwrap_or((paycodes::Text::new("\0"), ""));
+        format!("Reference({f}={v:?})")
+    }
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        match other.cast::<PyReference>() {
+            Ok(o) => Ok(self.json(py)? == o.get().json(py)?),
+            Err(_) => Ok(false),
+        }
+    }
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        PyString::new(py, &self.json(py)?).hash()
     }
 }

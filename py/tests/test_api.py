@@ -22,7 +22,7 @@ def test_enums_are_str_enums_with_the_stable_ids() -> None:
     assert Outcome("pending") is Outcome.PENDING
     ids = {row["id"] for row in paycodes.table("reasons")}
     assert ids == {r.value for r in Reason}, "the Reason enum and the core's reasons differ"
-    assert len(Reason) == 100
+    assert len(Reason) == 113
 
 
 def test_decoded_is_immutable_hashable_and_picklable() -> None:
@@ -107,7 +107,7 @@ def test_errors_have_stable_codes_and_the_right_bases() -> None:
     with pytest.raises(paycodes.ArgumentTypeError):
         paycodes.decode("4035414", provider=5)  # type: ignore[arg-type]
     with pytest.raises(paycodes.UnknownOptionError) as u:
-        paycodes.decode("4035414", provider="xendit")
+        paycodes.decode("4035414", provider="paypal")
     assert u.value.code == "unknown_provider" and isinstance(u.value, ValueError)
     with pytest.raises(paycodes.UnknownOptionError) as u:
         paycodes.decode("04", family="status")
@@ -223,3 +223,53 @@ def test_python_m_paycodes_decode_and_table(cli: str) -> None:
         want = subprocess.run([cli, *args], capture_output=True)
         got = subprocess.run([sys.executable, "-m", "paycodes", *args], capture_output=True)
         assert (got.returncode, got.stdout) == (want.returncode, want.stdout)
+
+
+STATUS_BODY = {
+    "responseCode": "2005500",
+    "responseMessage": "Successful",
+    "originalPartnerReferenceNo": "2020102900000000000001",
+    "serviceCode": "54",
+    "latestTransactionStatus": "06",
+}
+
+
+def test_decode_response_reads_the_transaction_not_the_request(cli: str) -> None:
+    r = paycodes.decode_response(STATUS_BODY)
+    assert (r.outcome, r.decided_by, r.reason) == ("failed", "transaction_status", "transaction_failed")
+    assert isinstance(r.code, paycodes.Decoded) and r.code.outcome == "success"
+    assert isinstance(r.status, paycodes.FieldReading) and r.status.value == "06"
+    assert r.references[0].value == "2020102900000000000001"
+    assert paycodes.Warning.STATUS_OVERRIDES_CODE in r.warnings
+    # dict, str and bytes bodies answer alike, and exactly as the CLI does.
+    text = json.dumps(STATUS_BODY)
+    want = subprocess.run([cli, "response", "--json"], input=text, capture_output=True, text=True, check=True).stdout
+    for body in (STATUS_BODY, text, text.encode()):
+        got = paycodes.decode_response(body)
+        assert got == r and hash(got) == hash(r)
+        assert got.to_dict() == json.loads(want)
+        assert got.to_json() == want.strip()
+
+
+def test_decode_response_options_and_errors() -> None:
+    assert paycodes.decode_response(None, operation="direct_debit").outcome == "unknown"
+    assert paycodes.decode_response(None, operation="balance_inquiry").action == "retry_later"
+    r = paycodes.decode_response(b"<html>502</html>", http_status=502, locale="id")
+    assert (r.decided_by, r.http_status, r.locale) == ("no_body", 502, "id")
+    assert paycodes.Warning.BODY_NOT_JSON in r.warnings
+    # A str with a lone surrogate spoils only its own string.
+    r = paycodes.decode_response('{"responseCode":"4035414","responseMessage":"\ud83d"}')
+    assert r.outcome == "failed"
+    with pytest.raises(paycodes.InvalidBodyError) as e:
+        paycodes.decode_response("[" * 100_000)
+    assert e.value.code == "body_too_deep"
+    with pytest.raises(paycodes.ArgumentTypeError) as t:
+        paycodes.decode_response(2005400)
+    assert t.value.code == "bad_type"
+    with pytest.raises(paycodes.ArgumentTypeError):
+        paycodes.decode_response({"amount": float("nan")})  # not JSON
+    with pytest.raises(paycodes.UnknownOptionError):
+        paycodes.decode_response({}, message="x")  # type: ignore[call-arg]
+    with pytest.raises(paycodes.PaycodesError) as h:
+        paycodes.decode_response({}, http_status=70000)
+    assert h.value.code == "bad_http_status"

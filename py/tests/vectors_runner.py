@@ -12,7 +12,7 @@ from typing import Any
 import paycodes
 
 POSITIONAL = {"decode": "code", "explain": "code", "decode_many": "codes", "build_snap": "service",
-              "customer_message": "reason", "export": "name"}
+              "customer_message": "reason", "export": "name", "decode_response": "body"}
 
 
 def expand(v: Any) -> Any:
@@ -55,6 +55,9 @@ def call(case: dict[str, Any]) -> Any:
         return {"text": text, "masked": paycodes.is_masked(first)}
     if name == "export":
         return paycodes.export(first, **inp)
+    if name == "decode_response":
+        # A dict or list body goes in as it is: the binding sends its JSON text.
+        return paycodes.decode_response(first, **inp).to_dict()
     raise ValueError(f"unknown call {name}")
 
 

@@ -55,10 +55,17 @@ fn run_steps(tier: &str, steps: Vec<Step>, skip: &[&str]) -> Result<(), String> 
     // commands of every step inherit it.
     unsafe_env_set("PYO3_PYTHON", &python);
     let ctx = Ctx { root: root(), python };
+    // `--skip WORD` skips the steps whose name starts with WORD (`--skip fuzzing`); a word
+    // that names no step is a mistake worth stopping for.
+    let skipped = |s: &Step| skip.iter().any(|w| s.name.starts_with(w));
+    if let Some(w) = skip.iter().find(|w| !steps.iter().any(|s| s.name.starts_with(**w))) {
+        let names: Vec<&str> = steps.iter().map(|s| s.name).collect();
+        return Err(format!("{tier}: --skip {w:?} names no step; steps: {names:?}"));
+    }
     let started = Instant::now();
     let mut times = Vec::new();
     for s in &steps {
-        if skip.contains(&s.name) {
+        if skipped(s) {
             println!("\n=== {} (skipped) ===", s.name);
             continue;
         }

@@ -39,3 +39,29 @@ pub fn check(d: &paycodes::Decoded<'_>) {
     }
     assert!(!paycodes::explain(d, Locale::En).is_empty());
 }
+
+/// The rules every whole-response answer keeps, whatever the body.
+pub fn check_response(r: &paycodes::Response) {
+    use paycodes::Evidence;
+    if r.outcome() == Outcome::Unknown {
+        assert_eq!(r.action(), Action::InquireStatus, "unknown must mean inquire, never retry blindly");
+    }
+    if r.action() == Action::RetryLater {
+        assert_eq!(r.outcome(), Outcome::Failed, "a retry only when nothing happened");
+    }
+    if r.outcome() == Outcome::Success {
+        assert!(
+            !matches!(r.decided_by(), Evidence::NoBody | Evidence::NoResponse | Evidence::Ambiguous | Evidence::NoEvidence),
+            "success needs evidence: {:?}",
+            r.decided_by()
+        );
+    }
+    if r.decided_by() == Evidence::Ambiguous {
+        assert_eq!(r.outcome(), Outcome::Unknown, "contradicting evidence is unknown");
+    }
+    let json = paycodes::json::response_to_string(r);
+    if let Err(e) = serde_json::from_str::<serde_json::Value>(&json) {
+        panic!("not JSON ({e}): {json}");
+    }
+    assert!(!paycodes::explain_response(r, Locale::Id).is_empty());
+}

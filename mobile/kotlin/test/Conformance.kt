@@ -94,6 +94,21 @@ fun call(v: Vector): Any? {
             val o = options(i, "reason", setOf("locale"))
             customerMessage(str(i["reason"]), CustomerMessageOptions(locale = str(o["locale"]))).toJson()
         }
+        "decode_response" -> {
+            val o = options(i, "body", setOf("provider", "operation", "http_status", "locale"))
+            val raw = i["body"]
+            // A body given as JSON goes in as its JSON text, in the vector's key order.
+            val body = if ((raw is Map<*, *> && raw.keys.none { (it as String).startsWith("\$") }) || raw is List<*>) JsonWriter.write(raw)
+                else if (raw is Long || raw is Boolean || raw is Double) throw NotExpressible("a body that is not text (the API takes a string)")
+                else str(raw)
+            val answer = decodeResponse(body, DecodeResponseOptions(provider = str(o["provider"]), operation = str(o["operation"]),
+                httpStatus = long(o["http_status"]), locale = str(o["locale"]))).toJson()
+            // `raw` is text in the Kotlin record: a responseCode the body sent as a number is
+            // reported as that number, as every language reports it.
+            val sent = (raw as? Map<*, *>)?.get("responseCode")
+            val code = answer["code"]
+            if (sent is Long && code is Map<*, *>) answer + ("code" to (code + ("raw" to sent))) else answer
+        }
         "export" -> {
             val o = options(i, "name", setOf("provider", "format"))
             exportTable(str(i["name"]) ?: throw NotExpressible("a null name"), ExportOptions(provider = str(o["provider"]), format = str(o["format"])))

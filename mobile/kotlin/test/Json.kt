@@ -109,7 +109,8 @@ class Json private constructor(private val s: String) {
         while (i < s.length && (s[i].isDigit() || s[i] in "+-.eE")) i++
         val t = s.substring(start, i)
         if (t.isEmpty()) throw JsonError("unexpected ${s[start]} at $start")
-        return if (t.any { it in ".eE" }) t.toDouble() else t.toLong()
+        // Integers beyond 64 bits (sample bodies have them) stay exact as BigInteger.
+        return if (t.any { it in ".eE" }) t.toDouble() else t.toLongOrNull() ?: java.math.BigInteger(t)
     }
 }
 
@@ -123,6 +124,7 @@ object JsonWriter {
             is String -> string(out, v)
             is Boolean -> out.append(v)
             is Long, is Int -> out.append(v)
+            is java.math.BigInteger -> out.append(v.toString())
             is ULong, is UInt -> out.append(v.toString())
             is Double -> if (v == Math.floor(v) && Math.abs(v) < 1e15) out.append(v.toLong()) else out.append(v)
             is Map<*, *> -> {

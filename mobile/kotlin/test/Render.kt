@@ -65,3 +65,40 @@ fun CustomerMessage.toJson(): Map<String, Any?> = linkedMapOf(
     "text" to text,
     "masked" to masked,
 )
+
+fun DecodedResponse.toJson(): Map<String, Any?> = linkedMapOf(
+    "outcome" to outcomeId(outcome),
+    "reason" to reasonId(reason),
+    "action" to actionId(action),
+    "decided_by" to evidenceId(decidedBy),
+    "customer_message" to customerMessage,
+    "masked" to masked,
+    "merchant_message" to merchantMessage,
+    "http_status" to httpStatus?.let { it },
+    "code" to code?.let { it.toJson() },
+    "status" to status?.let { it.toJson() },
+    "decline" to decline?.let { it.toJson() },
+    "references" to references.map { it.toJson() },
+    "inquiry_service" to inquiryService?.let { it.toJson() },
+    "provider" to provider,
+    "operation" to operation?.let { it },
+    "locale" to locale,
+    "warnings" to warnings.map { warningId(it) },
+)
+
+fun FieldReading.toJson(): Map<String, Any?> = linkedMapOf(
+    "field" to field,
+    "evidence" to evidence,
+    "value" to value,
+    "vocabulary" to vocabulary?.let { it },
+    "name" to name?.let { it },
+    "known" to known,
+    "outcome" to outcomeId(outcome),
+    "reason" to reasonId(reason),
+    "action" to actionId(action),
+)
+
+fun Reference.toJson(): Map<String, Any?> = linkedMapOf(
+    "field" to field,
+    "value" to value,
+)

@@ -13,7 +13,7 @@ and transaction statuses into one answer: did the money move (``outcome``), why
 tell the customer, in English or Bahasa Indonesia.
 """
 
-from ._enums import Action, Category, Family, Locale, Network, Outcome, Reason, ServiceKind, Warning
+from ._enums import Action, Category, Evidence, Family, Locale, Network, Outcome, Reason, ServiceKind, Warning
 from ._errors import (
     ArgumentTypeError,
     BuildError,
@@ -27,14 +27,18 @@ from ._errors import (
 from ._paycodes import (
     Built,
     Decoded,
+    DecodedResponse,
+    FieldReading,
     LineDecoder,
     NetworkVariant,
+    Reference,
     Service,
     __version__,
     build_snap,
     customer_message,
     decode,
     decode_many,
+    decode_response,
     explain,
     export,
     is_masked,
@@ -49,6 +53,9 @@ __all__ = [
     "Built",
     "Category",
     "Decoded",
+    "DecodedResponse",
+    "Evidence",
+    "FieldReading",
     "Family",
     "InternalError",
     "InvalidArgumentError",
@@ -61,6 +68,7 @@ __all__ = [
     "Outcome",
     "PaycodesError",
     "Reason",
+    "Reference",
     "Service",
     "ServiceKind",
     "UnknownOptionError",
@@ -70,6 +78,7 @@ __all__ = [
     "customer_message",
     "decode",
     "decode_many",
+    "decode_response",
     "explain",
     "export",
     "is_masked",

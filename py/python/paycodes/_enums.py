@@ -3,7 +3,7 @@ compiled core; do not edit). Each member's value is the id every language shares
 
 from enum import Enum
 
-__all__ = ["Family", "Outcome", "Action", "Category", "Reason", "ServiceKind", "Network", "Warning", "Locale"]
+__all__ = ["Family", "Outcome", "Action", "Category", "Reason", "ServiceKind", "Network", "Warning", "Evidence", "Locale"]
 
 
 class Family(str, Enum):
@@ -293,6 +293,32 @@ class Reason(str, Enum):
     """The issuer asks for the transaction to be sent again. (number 114)"""
     CRYPTO_ERROR = "crypto_error"
     """A PIN or key cryptography error. (number 115)"""
+    NO_RESPONSE = "no_response"
+    """No response arrived (a transport timeout or a dropped connection); the outcome is unknown. (number 116)"""
+    INVALID_RESPONSE = "invalid_response"
+    """The response could not be read: empty, not JSON, or without any field that tells the transaction's state. (number 117)"""
+    STATUS_UNCERTAIN = "status_uncertain"
+    """The provider itself cannot tell yet whether the transaction went through (suspect, need to check). (number 118)"""
+    AUTHORIZED = "authorized"
+    """The funds are reserved (pre-authorization); a capture is still needed to take them. (number 119)"""
+    FRAUD_REVIEW = "fraud_review"
+    """Held by the provider's fraud check for a decision. (number 120)"""
+    PARTIALLY_REFUNDED = "partially_refunded"
+    """Part of a successful payment was refunded; the rest stays paid. (number 121)"""
+    CHARGEBACK = "chargeback"
+    """The payment was taken back through a card dispute (chargeback). (number 122)"""
+    AWAITING_APPROVAL = "awaiting_approval"
+    """A payout is registered and waits for the merchant's approval. (number 123)"""
+    PAYMENT_REVERSED = "payment_reversed"
+    """A completed payment was reversed by the bank or the switch. (number 124)"""
+    MERCHANT_INSUFFICIENT_FUNDS = "merchant_insufficient_funds"
+    """The merchant's own balance or deposit at the provider is too low (payouts). (number 125)"""
+    ACCOUNT_BLOCKED = "account_blocked"
+    """The account is blocked by its bank. (number 126)"""
+    TRANSFER_RETURNED = "transfer_returned"
+    """A credit transfer was returned by the beneficiary bank. (number 127)"""
+    ALREADY_REGISTERED = "already_registered"
+    """The account, card or customer is already registered or bound. (number 128)"""
 
     def __str__(self) -> str:
         return str(self.value)
@@ -365,6 +391,58 @@ class Warning(str, Enum):
 
     MESSAGE_IGNORED = "message_ignored"
     """The actual message was ignored: it is not valid text (invalid UTF-8, a lone surrogate). The code alone answered, so no detail was extracted. (number 1)"""
+    HTTP_STATUS_MISMATCH = "http_status_mismatch"
+    """The HTTP status the transport reported differs from the code's first three digits. (number 2)"""
+    STATUS_OVERRIDES_CODE = "status_overrides_code"
+    """A success code carried a transaction state that is not success: the state decided. (number 3)"""
+    ORIGINAL_CODE_DIFFERS = "original_code_differs"
+    """`originalResponseCode` (the original transaction's code) disagrees with the state. (number 4)"""
+    UNKNOWN_STATUS_VALUE = "unknown_status_value"
+    """A status value its vocabulary does not list: read as unknown. (number 5)"""
+    DUPLICATE_KEY = "duplicate_key"
+    """A decisive key (`responseCode`, a status field) appears twice with different values. (number 6)"""
+    REASON_FROM_MESSAGE = "reason_from_message"
+    """The message describes another case than the code's row: the reason comes from the message (outcome and action stay the code's). (number 7)"""
+    STATUS_MISSING = "status_missing"
+    """A status inquiry answered without the transaction's state. (number 8)"""
+    CONFLICTING_STATUS = "conflicting_status"
+    """Two state fields disagree, or a state contradicts a failed request. (number 9)"""
+    STATUS_NEEDS_OPERATION = "status_needs_operation"
+    """The status field's meaning depends on the product and its readings disagree: name the operation. (number 10)"""
+    BODY_NOT_JSON = "body_not_json"
+    """The body is not JSON (an HTML error page from a proxy, say). (number 11)"""
+    BAD_RESPONSE_CODE = "bad_response_code"
+    """`responseCode` is not a SNAP code (or not text): it was ignored. (number 12)"""
+    BAD_FIELD_VALUE = "bad_field_value"
+    """A state, code or reference field holds a value of the wrong type (an object, a list, unreadable text): it was ignored. (number 13)"""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Evidence(str, Enum):
+    """Which evidence decided a whole response's answer (`decided_by`)."""
+
+    RESPONSE_CODE = "response_code"
+    """The SNAP `responseCode` (no state field). (number 1)"""
+    TRANSACTION_STATUS = "transaction_status"
+    """A SNAP-style transaction status (`latestTransactionStatus`). (number 2)"""
+    PAYMENT_FLAG = "payment_flag"
+    """A virtual-account payment flag (`paymentFlagStatus`). (number 3)"""
+    PROVIDER_STATUS = "provider_status"
+    """A provider's own status field (Midtrans `transaction_status`, Xendit `status`). (number 4)"""
+    RESULT_CODE = "result_code"
+    """A provider's own result or failure code (Midtrans `status_code`, Xendit `failure_code`), without a status field. (number 5)"""
+    HTTP_STATUS = "http_status"
+    """The HTTP status alone (the body carries no code or state). (number 6)"""
+    NO_BODY = "no_body"
+    """The body is empty or not JSON. (number 7)"""
+    NO_RESPONSE = "no_response"
+    """No response arrived (the caller said so). (number 8)"""
+    AMBIGUOUS = "ambiguous"
+    """The evidence contradicts itself (duplicate keys, disagreeing states). (number 9)"""
+    NO_EVIDENCE = "no_evidence"
+    """A JSON body without any field that tells the state. (number 10)"""
 
     def __str__(self) -> str:
         return str(self.value)

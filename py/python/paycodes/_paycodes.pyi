@@ -4,7 +4,7 @@ compiled core; checked against the module by mypy.stubtest)."""
 from collections.abc import Iterable
 from typing import Any, TypeAlias, final
 
-from ._enums import Family, Outcome, Action, Category, Reason, ServiceKind, Network, Warning
+from ._enums import Family, Outcome, Action, Category, Reason, ServiceKind, Network, Warning, Evidence
 
 __version__: str
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "Decoded",
     "LineDecoder",
     "NetworkVariant",
+    "Reference",
     "Service",
     "__version__",
     "_reconstruct",
@@ -19,6 +20,7 @@ __all__ = [
     "customer_message",
     "decode",
     "decode_many",
+    "decode_response",
     "explain",
     "export",
     "is_masked",
@@ -28,6 +30,123 @@ __all__ = [
 
 _Code: TypeAlias = str | bytes | int | float
 _Message: TypeAlias = str | bytes | None
+
+@final
+class Reference:
+    """A reference to inquire with."""
+
+    @property
+    def field(self) -> str:
+        """The field's path as the profile's table writes it (`originalPartnerReferenceNo`)."""
+    @property
+    def value(self) -> str:
+        """Its value."""
+    def to_dict(self) -> dict[str, Any]:
+        """The answer as a dict with the JSON keys (plain str ids, None for null)."""
+    def to_json(self) -> str:
+        """The same JSON text every language writes."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class FieldReading:
+    """One field of a body read as a transaction state or a code."""
+
+    @property
+    def field(self) -> str:
+        """The field's path as the profile's table writes it (`latestTransactionStatus`)."""
+    @property
+    def evidence(self) -> str:
+        """What kind of field: `transaction_status`, `payment_flag`, `provider_status`, `result_code`, `modifier`, `card_code` or `failure_code`."""
+    @property
+    def value(self) -> str:
+        """The value as the body wrote it."""
+    @property
+    def vocabulary(self) -> str | None:
+        """The vocabulary it was read in (null for a card or failure code read as a code)."""
+    @property
+    def name(self) -> str | None:
+        """The value's name in its table (null when no table lists it)."""
+    @property
+    def known(self) -> bool:
+        """Whether a table lists the value."""
+    @property
+    def outcome(self) -> Outcome:
+        """What the value says happened."""
+    @property
+    def reason(self) -> Reason:
+        """Its reason."""
+    @property
+    def action(self) -> Action:
+        """Its action."""
+    def to_dict(self) -> dict[str, Any]:
+        """The answer as a dict with the JSON keys (plain str ids, None for null)."""
+    def to_json(self) -> str:
+        """The same JSON text every language writes."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class DecodedResponse:
+    """What a whole response or callback body says about the transaction."""
+
+    @property
+    def outcome(self) -> Outcome:
+        """Did the money move: success, pending (never success), failed or unknown (inquire)."""
+    @property
+    def reason(self) -> Reason:
+        """Why (the canonical reason, shared by every family)."""
+    @property
+    def action(self) -> Action:
+        """What to do next."""
+    @property
+    def decided_by(self) -> Evidence:
+        """Which evidence decided (a state field, the code, the HTTP status, nothing)."""
+    @property
+    def customer_message(self) -> str:
+        """A message safe to show the customer, in the answer's locale."""
+    @property
+    def masked(self) -> bool:
+        """Whether the customer message hides the real reason (fraud, lost or stolen card)."""
+    @property
+    def merchant_message(self) -> str:
+        """The precise text for logs and support staff (the body's status description when it has one)."""
+    @property
+    def http_status(self) -> int | None:
+        """The HTTP status: the transport's when given, else the code's."""
+    @property
+    def code(self) -> Decoded | None:
+        """The decoded `responseCode` and `responseMessage` (null when the body has none)."""
+    @property
+    def status(self) -> FieldReading | None:
+        """The state field read (which field, its value, its vocabulary, its meaning)."""
+    @property
+    def decline(self) -> FieldReading | None:
+        """A card or failure code of the body that gave the reason of a failure."""
+    @property
+    def references(self) -> tuple[Reference, ...]:
+        """References to inquire with (`originalPartnerReferenceNo`, provider ids), in body order."""
+    @property
+    def inquiry_service(self) -> Service | None:
+        """The status-inquiry service to call when the action is `inquire_status`."""
+    @property
+    def provider(self) -> str:
+        """The provider profile that read the body."""
+    @property
+    def operation(self) -> str | None:
+        """The operation: the caller's, or the one of the code's service."""
+    @property
+    def locale(self) -> str:
+        """The language of `customer_message` (`en` or `id`)."""
+    @property
+    def warnings(self) -> tuple[Warning, ...]:
+        """Contradictions and ignored fields a careful integrator wants to see."""
+    def to_dict(self) -> dict[str, Any]:
+        """The answer as a dict with the JSON keys (plain str ids, None for null)."""
+    def to_json(self) -> str:
+        """The same JSON text every language writes."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 @final
 class Built:
@@ -210,6 +329,9 @@ def decode(code: _Code, /, *, message: str | bytes | None = None, provider: str 
 
 def decode_many(codes: Iterable[_Code | tuple[_Code, _Message]], /, *, provider: str | None = None, family: str | None = None, network: str | None = None, operation: str | None = None, kind: str | None = None, locale: str | None = None) -> list[Decoded]:
     """Decodes many codes (or (code, message) pairs) with the GIL released; equal items share one answer."""
+
+def decode_response(body: dict[str, Any] | list[Any] | str | bytes | bytearray | None, /, *, provider: str | None = None, operation: str | None = None, http_status: int | float | str | None = None, locale: str | None = None) -> DecodedResponse:
+    """What a whole response or callback body says about the transaction (None: no response arrived)."""
 
 def explain(code: _Code, /, *, message: str | bytes | None = None, provider: str | None = None, family: str | None = None, network: str | None = None, operation: str | None = None, kind: str | None = None, locale: str | None = None) -> str:
     """The explanation `paycodes explain` prints."""

@@ -132,6 +132,7 @@ pub fn call_of(case: &Value) -> Result<(Call, &'static str), String> {
         "build_snap" => (Call::BuildSnap, "service"),
         "customer_message" => (Call::CustomerMessage, "reason"),
         "export" => (Call::Export, "name"),
+        "decode_response" => (Call::DecodeResponse, "body"),
         other => return Err(format!("unknown call {other:?}")),
     })
 }
@@ -153,8 +154,15 @@ pub fn answer(case: &Value) -> Result<Answer, String> {
     for (k, v) in input {
         expanded.push((k.clone(), expand(v)?));
     }
-    let first =
+    let mut first =
         expanded.iter().find(|(k, _)| k == positional).map(|(_, v)| v.clone()).unwrap_or(Val::Json(Value::Null));
+    // A body given as a JSON object or array is sent as its JSON text (what a binding does
+    // with its language's objects); a string is the body's text as is.
+    if call == Call::DecodeResponse
+        && let Val::Json(v @ (Value::Object(_) | Value::Array(_))) = &first
+    {
+        first = Val::Str(serde_json::to_string(v).map_err(|e| e.to_string())?);
+    }
     let mut args = Args::new(call);
     for (k, v) in &expanded {
         if k != positional
@@ -170,6 +178,7 @@ pub fn answer(case: &Value) -> Result<Answer, String> {
         Call::BuildSnap => one(api::build_snap(&first.input(), &args).map(|b| to_json(Obj::Built(&b)))),
         Call::CustomerMessage => one(api::customer_message(&first.input(), &args).map(|c| to_json(Obj::Customer(c)))),
         Call::Export => one(api::export(&first.input(), &args).map(Value::from)),
+        Call::DecodeResponse => one(api::decode_response(&first.input(), &args).map(|r| to_json(Obj::Response(&r)))),
         Call::Table => return Err("table is not a vector call (use export)".into()),
         Call::DecodeMany => {
             let items = match &first {

@@ -6,10 +6,13 @@
 use crate::util::{Outputs, camel, doc_lines, pascal, root};
 use paycodes::Arg;
 use paycodes::api::Call;
-use paycodes::fields::{BUILT, CUSTOMER_MESSAGE, DECODED, NETWORK_VARIANT, SERVICE, Schema, Ty};
+use paycodes::fields::{
+    BUILT, CUSTOMER_MESSAGE, DECODED, DECODED_RESPONSE, FIELD_READING, NETWORK_VARIANT, REFERENCE, SERVICE, Schema, Ty,
+};
 use std::fmt::Write;
 
-const RECORDS: &[&Schema] = &[&DECODED, &SERVICE, &NETWORK_VARIANT, &BUILT, &CUSTOMER_MESSAGE];
+const RECORDS: &[&Schema] =
+    &[&DECODED, &SERVICE, &NETWORK_VARIANT, &BUILT, &CUSTOMER_MESSAGE, &DECODED_RESPONSE, &FIELD_READING, &REFERENCE];
 
 /// The calls with an options record, and the record's name.
 const OPTIONS: &[(Call, &str)] = &[
@@ -18,6 +21,7 @@ const OPTIONS: &[(Call, &str)] = &[
     (Call::BuildSnap, "BuildSnapOptions"),
     (Call::CustomerMessage, "CustomerMessageOptions"),
     (Call::Export, "ExportOptions"),
+    (Call::DecodeResponse, "DecodeResponseOptions"),
 ];
 
 fn rust_type(ty: &Ty) -> String {

@@ -10,7 +10,10 @@
 
 use crate::util::{Outputs, camel, doc_lines, pascal};
 use paycodes::api::Call;
-use paycodes::fields::{BUILT, CUSTOMER_MESSAGE, DECODED, MAX_LIST_ITEMS, NETWORK_VARIANT, SERVICE, Schema, Ty};
+use paycodes::fields::{
+    BUILT, CUSTOMER_MESSAGE, DECODED, DECODED_RESPONSE, FIELD_READING, MAX_LIST_ITEMS, NETWORK_VARIANT, REFERENCE,
+    SERVICE, Schema, Ty,
+};
 use paycodes::{Arg, ErrorClass, ErrorKind};
 use std::fmt::Write;
 
@@ -290,7 +293,9 @@ fn dts(out: &mut Outputs) -> Result<(), String> {
     let ids: Vec<String> = ErrorKind::ALL.iter().map(|k| format!("'{}'", k.id())).collect();
     let _ = writeln!(w, "export type ErrorCode = {}\n", ids.join(" | "));
     w.push_str("/** What paycodes throws: an `Error` (a `TypeError` for a wrong argument type) whose `code` is the stable id; `index` is the failing item of a batch. */\nexport interface PaycodesError extends Error {\n  code: ErrorCode\n  index?: number\n}\n\n");
-    for s in [&DECODED, &SERVICE, &NETWORK_VARIANT, &BUILT, &CUSTOMER_MESSAGE] {
+    for s in
+        [&DECODED, &SERVICE, &NETWORK_VARIANT, &BUILT, &CUSTOMER_MESSAGE, &DECODED_RESPONSE, &FIELD_READING, &REFERENCE]
+    {
         doc(&mut w, "", s.doc);
         let _ = writeln!(w, "export interface {} {{", s.name);
         for f in s.fields {
@@ -305,6 +310,7 @@ fn dts(out: &mut Outputs) -> Result<(), String> {
     options_interface(&mut w, "CustomerMessageOptions", Call::CustomerMessage, "");
     options_interface(&mut w, "TableOptions", Call::Table, "");
     options_interface(&mut w, "ExportOptions", Call::Export, "");
+    options_interface(&mut w, "DecodeResponseOptions", Call::DecodeResponse, "");
     w.push_str(
         "/** A code: text, or the number a provider sent (`2002400`). */\nexport type Code = string | number\n\n",
     );
@@ -321,6 +327,11 @@ fn dts(out: &mut Outputs) -> Result<(), String> {
         &mut w,
         "Decodes many codes (or `[code, message]` pairs) with the same options. Equal items share one frozen answer object (about 100 bytes per item for the array, plus one answer per distinct item). The first malformed item throws, with `err.index` set.",
         "decodeMany(codes: ReadonlyArray<Code | readonly [Code, string | null | undefined]>, options?: DecodeManyOptions | null): Decoded[]",
+    );
+    f(
+        &mut w,
+        "What a whole response or callback body says about the transaction: a state field beats the response code, a failed status inquiry says nothing about the payment, and missing or contradictory evidence is `unknown` (inquire). An object or array is sent as its JSON text, a string as is, a Buffer or Uint8Array as bytes; null or undefined means no response arrived.",
+        "decodeResponse(body: object | string | Uint8Array | null | undefined, options?: DecodeResponseOptions | null): DecodedResponse",
     );
     f(
         &mut w,

@@ -1205,6 +1205,96 @@ public func FfiConverterTypeDecodeOptions_lower(_ value: DecodeOptions) -> RustB
 
 
 /**
+ * Options of `decode_response`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
+ * every language.
+ */
+public struct DecodeResponseOptions: Equatable, Hashable {
+    /**
+     * Provider profile.
+     */
+    public var provider: String?
+    /**
+     * The operation that was called.
+     */
+    public var operation: String?
+    /**
+     * An HTTP status (building; whole responses).
+     */
+    public var httpStatus: Int64?
+    /**
+     * Language of customer messages.
+     */
+    public var locale: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Provider profile.
+         */provider: String? = nil, 
+        /**
+         * The operation that was called.
+         */operation: String? = nil, 
+        /**
+         * An HTTP status (building; whole responses).
+         */httpStatus: Int64? = nil, 
+        /**
+         * Language of customer messages.
+         */locale: String? = nil) {
+        self.provider = provider
+        self.operation = operation
+        self.httpStatus = httpStatus
+        self.locale = locale
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DecodeResponseOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDecodeResponseOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DecodeResponseOptions {
+        return
+            try DecodeResponseOptions(
+                provider: FfiConverterOptionString.read(from: &buf), 
+                operation: FfiConverterOptionString.read(from: &buf), 
+                httpStatus: FfiConverterOptionInt64.read(from: &buf), 
+                locale: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DecodeResponseOptions, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.provider, into: &buf)
+        FfiConverterOptionString.write(value.operation, into: &buf)
+        FfiConverterOptionInt64.write(value.httpStatus, into: &buf)
+        FfiConverterOptionString.write(value.locale, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecodeResponseOptions_lift(_ buf: RustBuffer) throws -> DecodeResponseOptions {
+    return try FfiConverterTypeDecodeResponseOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecodeResponseOptions_lower(_ value: DecodeResponseOptions) -> RustBuffer {
+    return FfiConverterTypeDecodeResponseOptions.lower(value)
+}
+
+
+/**
  * What a payment response code means and what to do next.
  */
 public struct Decoded: Equatable, Hashable {
@@ -1524,6 +1614,227 @@ public func FfiConverterTypeDecoded_lower(_ value: Decoded) -> RustBuffer {
 
 
 /**
+ * What a whole response or callback body says about the transaction.
+ */
+public struct DecodedResponse: Equatable, Hashable {
+    /**
+     * Did the money move: success, pending (never success), failed or unknown (inquire).
+     */
+    public var outcome: Outcome
+    /**
+     * Why (the canonical reason, shared by every family).
+     */
+    public var reason: Reason
+    /**
+     * What to do next.
+     */
+    public var action: Action
+    /**
+     * Which evidence decided (a state field, the code, the HTTP status, nothing).
+     */
+    public var decidedBy: Evidence
+    /**
+     * A message safe to show the customer, in the answer's locale.
+     */
+    public var customerMessage: String
+    /**
+     * Whether the customer message hides the real reason (fraud, lost or stolen card).
+     */
+    public var masked: Bool
+    /**
+     * The precise text for logs and support staff (the body's status description when it
+     * has one).
+     */
+    public var merchantMessage: String
+    /**
+     * The HTTP status: the transport's when given, else the code's.
+     */
+    public var httpStatus: Int64?
+    /**
+     * The decoded `responseCode` and `responseMessage` (null when the body has none).
+     */
+    public var code: Decoded?
+    /**
+     * The state field read (which field, its value, its vocabulary, its meaning).
+     */
+    public var status: FieldReading?
+    /**
+     * A card or failure code of the body that gave the reason of a failure.
+     */
+    public var decline: FieldReading?
+    /**
+     * References to inquire with (`originalPartnerReferenceNo`, provider ids), in body order.
+     */
+    public var references: [Reference]
+    /**
+     * The status-inquiry service to call when the action is `inquire_status`.
+     */
+    public var inquiryService: Service?
+    /**
+     * The provider profile that read the body.
+     */
+    public var provider: String
+    /**
+     * The operation: the caller's, or the one of the code's service.
+     */
+    public var operation: String?
+    /**
+     * The language of `customer_message` (`en` or `id`).
+     */
+    public var locale: String
+    /**
+     * Contradictions and ignored fields a careful integrator wants to see.
+     */
+    public var warnings: [Warning]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Did the money move: success, pending (never success), failed or unknown (inquire).
+         */outcome: Outcome, 
+        /**
+         * Why (the canonical reason, shared by every family).
+         */reason: Reason, 
+        /**
+         * What to do next.
+         */action: Action, 
+        /**
+         * Which evidence decided (a state field, the code, the HTTP status, nothing).
+         */decidedBy: Evidence, 
+        /**
+         * A message safe to show the customer, in the answer's locale.
+         */customerMessage: String, 
+        /**
+         * Whether the customer message hides the real reason (fraud, lost or stolen card).
+         */masked: Bool, 
+        /**
+         * The precise text for logs and support staff (the body's status description when it
+         * has one).
+         */merchantMessage: String, 
+        /**
+         * The HTTP status: the transport's when given, else the code's.
+         */httpStatus: Int64?, 
+        /**
+         * The decoded `responseCode` and `responseMessage` (null when the body has none).
+         */code: Decoded?, 
+        /**
+         * The state field read (which field, its value, its vocabulary, its meaning).
+         */status: FieldReading?, 
+        /**
+         * A card or failure code of the body that gave the reason of a failure.
+         */decline: FieldReading?, 
+        /**
+         * References to inquire with (`originalPartnerReferenceNo`, provider ids), in body order.
+         */references: [Reference], 
+        /**
+         * The status-inquiry service to call when the action is `inquire_status`.
+         */inquiryService: Service?, 
+        /**
+         * The provider profile that read the body.
+         */provider: String, 
+        /**
+         * The operation: the caller's, or the one of the code's service.
+         */operation: String?, 
+        /**
+         * The language of `customer_message` (`en` or `id`).
+         */locale: String, 
+        /**
+         * Contradictions and ignored fields a careful integrator wants to see.
+         */warnings: [Warning]) {
+        self.outcome = outcome
+        self.reason = reason
+        self.action = action
+        self.decidedBy = decidedBy
+        self.customerMessage = customerMessage
+        self.masked = masked
+        self.merchantMessage = merchantMessage
+        self.httpStatus = httpStatus
+        self.code = code
+        self.status = status
+        self.decline = decline
+        self.references = references
+        self.inquiryService = inquiryService
+        self.provider = provider
+        self.operation = operation
+        self.locale = locale
+        self.warnings = warnings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DecodedResponse: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDecodedResponse: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DecodedResponse {
+        return
+            try DecodedResponse(
+                outcome: FfiConverterTypeOutcome.read(from: &buf), 
+                reason: FfiConverterTypeReason.read(from: &buf), 
+                action: FfiConverterTypeAction.read(from: &buf), 
+                decidedBy: FfiConverterTypeEvidence.read(from: &buf), 
+                customerMessage: FfiConverterString.read(from: &buf), 
+                masked: FfiConverterBool.read(from: &buf), 
+                merchantMessage: FfiConverterString.read(from: &buf), 
+                httpStatus: FfiConverterOptionInt64.read(from: &buf), 
+                code: FfiConverterOptionTypeDecoded.read(from: &buf), 
+                status: FfiConverterOptionTypeFieldReading.read(from: &buf), 
+                decline: FfiConverterOptionTypeFieldReading.read(from: &buf), 
+                references: FfiConverterSequenceTypeReference.read(from: &buf), 
+                inquiryService: FfiConverterOptionTypeService.read(from: &buf), 
+                provider: FfiConverterString.read(from: &buf), 
+                operation: FfiConverterOptionString.read(from: &buf), 
+                locale: FfiConverterString.read(from: &buf), 
+                warnings: FfiConverterSequenceTypeWarning.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DecodedResponse, into buf: inout [UInt8]) {
+        FfiConverterTypeOutcome.write(value.outcome, into: &buf)
+        FfiConverterTypeReason.write(value.reason, into: &buf)
+        FfiConverterTypeAction.write(value.action, into: &buf)
+        FfiConverterTypeEvidence.write(value.decidedBy, into: &buf)
+        FfiConverterString.write(value.customerMessage, into: &buf)
+        FfiConverterBool.write(value.masked, into: &buf)
+        FfiConverterString.write(value.merchantMessage, into: &buf)
+        FfiConverterOptionInt64.write(value.httpStatus, into: &buf)
+        FfiConverterOptionTypeDecoded.write(value.code, into: &buf)
+        FfiConverterOptionTypeFieldReading.write(value.status, into: &buf)
+        FfiConverterOptionTypeFieldReading.write(value.decline, into: &buf)
+        FfiConverterSequenceTypeReference.write(value.references, into: &buf)
+        FfiConverterOptionTypeService.write(value.inquiryService, into: &buf)
+        FfiConverterString.write(value.provider, into: &buf)
+        FfiConverterOptionString.write(value.operation, into: &buf)
+        FfiConverterString.write(value.locale, into: &buf)
+        FfiConverterSequenceTypeWarning.write(value.warnings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecodedResponse_lift(_ buf: RustBuffer) throws -> DecodedResponse {
+    return try FfiConverterTypeDecodedResponse.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecodedResponse_lower(_ value: DecodedResponse) -> RustBuffer {
+    return FfiConverterTypeDecodedResponse.lower(value)
+}
+
+
+/**
  * Options of `export`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
  * every language.
  */
@@ -1590,6 +1901,147 @@ public func FfiConverterTypeExportOptions_lift(_ buf: RustBuffer) throws -> Expo
 #endif
 public func FfiConverterTypeExportOptions_lower(_ value: ExportOptions) -> RustBuffer {
     return FfiConverterTypeExportOptions.lower(value)
+}
+
+
+/**
+ * One field of a body read as a transaction state or a code.
+ */
+public struct FieldReading: Equatable, Hashable {
+    /**
+     * The field's path as the profile's table writes it (`latestTransactionStatus`).
+     */
+    public var field: String
+    /**
+     * What kind of field: `transaction_status`, `payment_flag`, `provider_status`,
+     * `result_code`, `modifier`, `card_code` or `failure_code`.
+     */
+    public var evidence: String
+    /**
+     * The value as the body wrote it.
+     */
+    public var value: String
+    /**
+     * The vocabulary it was read in (null for a card or failure code read as a code).
+     */
+    public var vocabulary: String?
+    /**
+     * The value's name in its table (null when no table lists it).
+     */
+    public var name: String?
+    /**
+     * Whether a table lists the value.
+     */
+    public var known: Bool
+    /**
+     * What the value says happened.
+     */
+    public var outcome: Outcome
+    /**
+     * Its reason.
+     */
+    public var reason: Reason
+    /**
+     * Its action.
+     */
+    public var action: Action
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The field's path as the profile's table writes it (`latestTransactionStatus`).
+         */field: String, 
+        /**
+         * What kind of field: `transaction_status`, `payment_flag`, `provider_status`,
+         * `result_code`, `modifier`, `card_code` or `failure_code`.
+         */evidence: String, 
+        /**
+         * The value as the body wrote it.
+         */value: String, 
+        /**
+         * The vocabulary it was read in (null for a card or failure code read as a code).
+         */vocabulary: String?, 
+        /**
+         * The value's name in its table (null when no table lists it).
+         */name: String?, 
+        /**
+         * Whether a table lists the value.
+         */known: Bool, 
+        /**
+         * What the value says happened.
+         */outcome: Outcome, 
+        /**
+         * Its reason.
+         */reason: Reason, 
+        /**
+         * Its action.
+         */action: Action) {
+        self.field = field
+        self.evidence = evidence
+        self.value = value
+        self.vocabulary = vocabulary
+        self.name = name
+        self.known = known
+        self.outcome = outcome
+        self.reason = reason
+        self.action = action
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FieldReading: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFieldReading: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FieldReading {
+        return
+            try FieldReading(
+                field: FfiConverterString.read(from: &buf), 
+                evidence: FfiConverterString.read(from: &buf), 
+                value: FfiConverterString.read(from: &buf), 
+                vocabulary: FfiConverterOptionString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                known: FfiConverterBool.read(from: &buf), 
+                outcome: FfiConverterTypeOutcome.read(from: &buf), 
+                reason: FfiConverterTypeReason.read(from: &buf), 
+                action: FfiConverterTypeAction.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FieldReading, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.field, into: &buf)
+        FfiConverterString.write(value.evidence, into: &buf)
+        FfiConverterString.write(value.value, into: &buf)
+        FfiConverterOptionString.write(value.vocabulary, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterBool.write(value.known, into: &buf)
+        FfiConverterTypeOutcome.write(value.outcome, into: &buf)
+        FfiConverterTypeReason.write(value.reason, into: &buf)
+        FfiConverterTypeAction.write(value.action, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFieldReading_lift(_ buf: RustBuffer) throws -> FieldReading {
+    return try FfiConverterTypeFieldReading.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFieldReading_lower(_ value: FieldReading) -> RustBuffer {
+    return FfiConverterTypeFieldReading.lower(value)
 }
 
 
@@ -1699,6 +2151,75 @@ public func FfiConverterTypeNetworkVariant_lift(_ buf: RustBuffer) throws -> Net
 #endif
 public func FfiConverterTypeNetworkVariant_lower(_ value: NetworkVariant) -> RustBuffer {
     return FfiConverterTypeNetworkVariant.lower(value)
+}
+
+
+/**
+ * A reference to inquire with.
+ */
+public struct Reference: Equatable, Hashable {
+    /**
+     * The field's path as the profile's table writes it (`originalPartnerReferenceNo`).
+     */
+    public var field: String
+    /**
+     * Its value.
+     */
+    public var value: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The field's path as the profile's table writes it (`originalPartnerReferenceNo`).
+         */field: String, 
+        /**
+         * Its value.
+         */value: String) {
+        self.field = field
+        self.value = value
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Reference: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReference: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Reference {
+        return
+            try Reference(
+                field: FfiConverterString.read(from: &buf), 
+                value: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Reference, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.field, into: &buf)
+        FfiConverterString.write(value.value, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReference_lift(_ buf: RustBuffer) throws -> Reference {
+    return try FfiConverterTypeReference.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReference_lower(_ value: Reference) -> RustBuffer {
+    return FfiConverterTypeReference.lower(value)
 }
 
 
@@ -2100,6 +2621,162 @@ public func FfiConverterTypeCategory_lift(_ buf: RustBuffer) throws -> Category 
 #endif
 public func FfiConverterTypeCategory_lower(_ value: Category) -> RustBuffer {
     return FfiConverterTypeCategory.lower(value)
+}
+
+
+
+/**
+ * Which evidence decided a whole response's answer (`decided_by`).
+ */
+
+public enum Evidence: Equatable, Hashable {
+    
+    /**
+     * The SNAP `responseCode` (no state field).
+     */
+    case responseCode
+    /**
+     * A SNAP-style transaction status (`latestTransactionStatus`).
+     */
+    case transactionStatus
+    /**
+     * A virtual-account payment flag (`paymentFlagStatus`).
+     */
+    case paymentFlag
+    /**
+     * A provider's own status field (Midtrans `transaction_status`, Xendit `status`).
+     */
+    case providerStatus
+    /**
+     * A provider's own result or failure code (Midtrans `status_code`, Xendit
+     * `failure_code`), without a status field.
+     */
+    case resultCode
+    /**
+     * The HTTP status alone (the body carries no code or state).
+     */
+    case httpStatus
+    /**
+     * The body is empty or not JSON.
+     */
+    case noBody
+    /**
+     * No response arrived (the caller said so).
+     */
+    case noResponse
+    /**
+     * The evidence contradicts itself (duplicate keys, disagreeing states).
+     */
+    case ambiguous
+    /**
+     * A JSON body without any field that tells the state.
+     */
+    case noEvidence
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Evidence: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEvidence: FfiConverterRustBuffer {
+    typealias SwiftType = Evidence
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Evidence {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .responseCode
+        
+        case 2: return .transactionStatus
+        
+        case 3: return .paymentFlag
+        
+        case 4: return .providerStatus
+        
+        case 5: return .resultCode
+        
+        case 6: return .httpStatus
+        
+        case 7: return .noBody
+        
+        case 8: return .noResponse
+        
+        case 9: return .ambiguous
+        
+        case 10: return .noEvidence
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Evidence, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .responseCode:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .transactionStatus:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .paymentFlag:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .providerStatus:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .resultCode:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .httpStatus:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .noBody:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .noResponse:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .ambiguous:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .noEvidence:
+            writeInt(&buf, Int32(10))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEvidence_lift(_ buf: RustBuffer) throws -> Evidence {
+    return try FfiConverterTypeEvidence.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEvidence_lower(_ value: Evidence) -> RustBuffer {
+    return FfiConverterTypeEvidence.lower(value)
 }
 
 
@@ -2978,6 +3655,58 @@ public enum Reason: Equatable, Hashable {
      * A PIN or key cryptography error.
      */
     case cryptoError
+    /**
+     * No response arrived (a transport timeout or a dropped connection); the outcome is unknown.
+     */
+    case noResponse
+    /**
+     * The response could not be read: empty, not JSON, or without any field that tells the transaction's state.
+     */
+    case invalidResponse
+    /**
+     * The provider itself cannot tell yet whether the transaction went through (suspect, need to check).
+     */
+    case statusUncertain
+    /**
+     * The funds are reserved (pre-authorization); a capture is still needed to take them.
+     */
+    case authorized
+    /**
+     * Held by the provider's fraud check for a decision.
+     */
+    case fraudReview
+    /**
+     * Part of a successful payment was refunded; the rest stays paid.
+     */
+    case partiallyRefunded
+    /**
+     * The payment was taken back through a card dispute (chargeback).
+     */
+    case chargeback
+    /**
+     * A payout is registered and waits for the merchant's approval.
+     */
+    case awaitingApproval
+    /**
+     * A completed payment was reversed by the bank or the switch.
+     */
+    case paymentReversed
+    /**
+     * The merchant's own balance or deposit at the provider is too low (payouts).
+     */
+    case merchantInsufficientFunds
+    /**
+     * The account is blocked by its bank.
+     */
+    case accountBlocked
+    /**
+     * A credit transfer was returned by the beneficiary bank.
+     */
+    case transferReturned
+    /**
+     * The account, card or customer is already registered or bound.
+     */
+    case alreadyRegistered
 
 
 
@@ -3198,6 +3927,32 @@ public struct FfiConverterTypeReason: FfiConverterRustBuffer {
         case 99: return .reenterTransaction
         
         case 100: return .cryptoError
+        
+        case 101: return .noResponse
+        
+        case 102: return .invalidResponse
+        
+        case 103: return .statusUncertain
+        
+        case 104: return .authorized
+        
+        case 105: return .fraudReview
+        
+        case 106: return .partiallyRefunded
+        
+        case 107: return .chargeback
+        
+        case 108: return .awaitingApproval
+        
+        case 109: return .paymentReversed
+        
+        case 110: return .merchantInsufficientFunds
+        
+        case 111: return .accountBlocked
+        
+        case 112: return .transferReturned
+        
+        case 113: return .alreadyRegistered
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -3606,6 +4361,58 @@ public struct FfiConverterTypeReason: FfiConverterRustBuffer {
         case .cryptoError:
             writeInt(&buf, Int32(100))
         
+        
+        case .noResponse:
+            writeInt(&buf, Int32(101))
+        
+        
+        case .invalidResponse:
+            writeInt(&buf, Int32(102))
+        
+        
+        case .statusUncertain:
+            writeInt(&buf, Int32(103))
+        
+        
+        case .authorized:
+            writeInt(&buf, Int32(104))
+        
+        
+        case .fraudReview:
+            writeInt(&buf, Int32(105))
+        
+        
+        case .partiallyRefunded:
+            writeInt(&buf, Int32(106))
+        
+        
+        case .chargeback:
+            writeInt(&buf, Int32(107))
+        
+        
+        case .awaitingApproval:
+            writeInt(&buf, Int32(108))
+        
+        
+        case .paymentReversed:
+            writeInt(&buf, Int32(109))
+        
+        
+        case .merchantInsufficientFunds:
+            writeInt(&buf, Int32(110))
+        
+        
+        case .accountBlocked:
+            writeInt(&buf, Int32(111))
+        
+        
+        case .transferReturned:
+            writeInt(&buf, Int32(112))
+        
+        
+        case .alreadyRegistered:
+            writeInt(&buf, Int32(113))
+        
         }
     }
 }
@@ -3904,6 +4711,57 @@ public enum Warning: Equatable, Hashable {
      * surrogate). The code alone answered, so no detail was extracted.
      */
     case messageIgnored
+    /**
+     * The HTTP status the transport reported differs from the code's first three digits.
+     */
+    case httpStatusMismatch
+    /**
+     * A success code carried a transaction state that is not success: the state decided.
+     */
+    case statusOverridesCode
+    /**
+     * `originalResponseCode` (the original transaction's code) disagrees with the state.
+     */
+    case originalCodeDiffers
+    /**
+     * A status value its vocabulary does not list: read as unknown.
+     */
+    case unknownStatusValue
+    /**
+     * A decisive key (`responseCode`, a status field) appears twice with different values.
+     */
+    case duplicateKey
+    /**
+     * The message describes another case than the code's row: the reason comes from the
+     * message (outcome and action stay the code's).
+     */
+    case reasonFromMessage
+    /**
+     * A status inquiry answered without the transaction's state.
+     */
+    case statusMissing
+    /**
+     * Two state fields disagree, or a state contradicts a failed request.
+     */
+    case conflictingStatus
+    /**
+     * The status field's meaning depends on the product and its readings disagree: name
+     * the operation.
+     */
+    case statusNeedsOperation
+    /**
+     * The body is not JSON (an HTML error page from a proxy, say).
+     */
+    case bodyNotJson
+    /**
+     * `responseCode` is not a SNAP code (or not text): it was ignored.
+     */
+    case badResponseCode
+    /**
+     * A state, code or reference field holds a value of the wrong type (an object, a list,
+     * unreadable text): it was ignored.
+     */
+    case badFieldValue
 
 
 
@@ -3927,6 +4785,30 @@ public struct FfiConverterTypeWarning: FfiConverterRustBuffer {
         
         case 1: return .messageIgnored
         
+        case 2: return .httpStatusMismatch
+        
+        case 3: return .statusOverridesCode
+        
+        case 4: return .originalCodeDiffers
+        
+        case 5: return .unknownStatusValue
+        
+        case 6: return .duplicateKey
+        
+        case 7: return .reasonFromMessage
+        
+        case 8: return .statusMissing
+        
+        case 9: return .conflictingStatus
+        
+        case 10: return .statusNeedsOperation
+        
+        case 11: return .bodyNotJson
+        
+        case 12: return .badResponseCode
+        
+        case 13: return .badFieldValue
+        
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
@@ -3937,6 +4819,54 @@ public struct FfiConverterTypeWarning: FfiConverterRustBuffer {
         
         case .messageIgnored:
             writeInt(&buf, Int32(1))
+        
+        
+        case .httpStatusMismatch:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .statusOverridesCode:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .originalCodeDiffers:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .unknownStatusValue:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .duplicateKey:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .reasonFromMessage:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .statusMissing:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .conflictingStatus:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .statusNeedsOperation:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .bodyNotJson:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .badResponseCode:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .badFieldValue:
+            writeInt(&buf, Int32(13))
         
         }
     }
@@ -4105,6 +5035,54 @@ fileprivate struct FfiConverterOptionTypeDecodeOptions: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeDecodeResponseOptions: FfiConverterRustBuffer {
+    typealias SwiftType = DecodeResponseOptions?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeDecodeResponseOptions.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeDecodeResponseOptions.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeDecoded: FfiConverterRustBuffer {
+    typealias SwiftType = Decoded?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeDecoded.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeDecoded.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeExportOptions: FfiConverterRustBuffer {
     typealias SwiftType = ExportOptions?
 
@@ -4121,6 +5099,30 @@ fileprivate struct FfiConverterOptionTypeExportOptions: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeExportOptions.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeFieldReading: FfiConverterRustBuffer {
+    typealias SwiftType = FieldReading?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeFieldReading.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeFieldReading.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -4349,6 +5351,31 @@ fileprivate struct FfiConverterSequenceTypeNetworkVariant: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeReference: FfiConverterRustBuffer {
+    typealias SwiftType = [Reference]
+
+    public static func write(_ value: [Reference], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeReference.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Reference] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Reference]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeReference.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeWarning: FfiConverterRustBuffer {
     typealias SwiftType = [Warning]
 
@@ -4493,6 +5520,21 @@ public func decodeNumber(code: Double, options: DecodeOptions? = nil)throws  -> 
 })
 }
 /**
+ * What a whole response or callback body (JSON text or bytes) says about the transaction: a
+ * state field beats the response code, a failed status inquiry says nothing about the
+ * payment, and missing or contradictory evidence is `UNKNOWN` (inquire). `body` null means
+ * no response arrived at all.
+ */
+public func decodeResponse(body: InputText?, options: DecodeResponseOptions? = nil)throws  -> DecodedResponse  {
+    return try  FfiConverterTypeDecodedResponse_lift(try rustCallWithError(FfiConverterTypePaycodesError_lift) {
+        uniffiCallStatus in
+    uniffi_paycodes_mobile_fn_func_decode_response(
+        FfiConverterOptionTypeInputText.lower(body),
+        FfiConverterOptionTypeDecodeResponseOptions.lower(options),uniffiCallStatus
+    )
+})
+}
+/**
  * The explanation `paycodes explain` prints.
  */
 public func explain(code: String, options: DecodeOptions? = nil)throws  -> String  {
@@ -4566,6 +5608,17 @@ public func categoryId(value: Category) -> String  {
         uniffiCallStatus in
     uniffi_paycodes_mobile_fn_func_category_id(
         FfiConverterTypeCategory_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * The stable id of a `Evidence` (`response_code`).
+ */
+public func evidenceId(value: Evidence) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paycodes_mobile_fn_func_evidence_id(
+        FfiConverterTypeEvidence_lower(value),uniffiCallStatus
     )
 })
 }
@@ -4669,6 +5722,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_paycodes_mobile_checksum_func_decode_number() != 21616) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_paycodes_mobile_checksum_func_decode_response() != 49550) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_paycodes_mobile_checksum_func_explain() != 20788) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -4688,6 +5744,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_paycodes_mobile_checksum_func_category_id() != 1736) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paycodes_mobile_checksum_func_evidence_id() != 55828) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_paycodes_mobile_checksum_func_family_id() != 1766) {

@@ -84,3 +84,52 @@ extension CustomerMessage {
         return o
     }
 }
+
+extension DecodedResponse {
+    func json() -> [String: Any] {
+        var o: [String: Any] = [:]
+        o["outcome"] = outcomeId(value: outcome)
+        o["reason"] = reasonId(value: reason)
+        o["action"] = actionId(value: action)
+        o["decided_by"] = evidenceId(value: decidedBy)
+        o["customer_message"] = customerMessage
+        o["masked"] = masked
+        o["merchant_message"] = merchantMessage
+        o["http_status"] = (httpStatus.map { $0 } as Any?) ?? NSNull()
+        o["code"] = (code.map { $0.json() } as Any?) ?? NSNull()
+        o["status"] = (status.map { $0.json() } as Any?) ?? NSNull()
+        o["decline"] = (decline.map { $0.json() } as Any?) ?? NSNull()
+        o["references"] = references.map { $0.json() }
+        o["inquiry_service"] = (inquiryService.map { $0.json() } as Any?) ?? NSNull()
+        o["provider"] = provider
+        o["operation"] = (operation.map { $0 } as Any?) ?? NSNull()
+        o["locale"] = locale
+        o["warnings"] = warnings.map { warningId(value: $0) }
+        return o
+    }
+}
+
+extension FieldReading {
+    func json() -> [String: Any] {
+        var o: [String: Any] = [:]
+        o["field"] = field
+        o["evidence"] = evidence
+        o["value"] = value
+        o["vocabulary"] = (vocabulary.map { $0 } as Any?) ?? NSNull()
+        o["name"] = (name.map { $0 } as Any?) ?? NSNull()
+        o["known"] = known
+        o["outcome"] = outcomeId(value: outcome)
+        o["reason"] = reasonId(value: reason)
+        o["action"] = actionId(value: action)
+        return o
+    }
+}
+
+extension Reference {
+    func json() -> [String: Any] {
+        var o: [String: Any] = [:]
+        o["field"] = field
+        o["value"] = value
+        return o
+    }
+}

@@ -101,6 +101,23 @@ func call(_ name: String, _ input: [String: Any]) throws -> Any {
     case "customer_message":
         let o = try options(input, "reason", ["locale"])
         return try customerMessage(reason: try text(input["reason"]), options: CustomerMessageOptions(locale: try text(o["locale"]))).json()
+    case "decode_response":
+        let o = try options(input, "body", ["provider", "operation", "http_status", "locale"])
+        var body: String?
+        if let object = input["body"] as? [String: Any], !object.keys.contains(where: { $0.hasPrefix("$") }) {
+            // A body given as JSON goes in as its JSON text (Foundation does not keep key order,
+            // so references may come in another order than the vector's).
+            body = String(data: try JSONSerialization.data(withJSONObject: object), encoding: .utf8)
+        } else if let list = input["body"] as? [Any] {
+            body = String(data: try JSONSerialization.data(withJSONObject: list), encoding: .utf8)
+        } else if input["body"] is NSNumber {
+            throw NotExpressible(why: "a body that is not text (the API takes a string)")
+        } else {
+            body = try text(input["body"])
+        }
+        return try decodeResponse(body: body, options: DecodeResponseOptions(
+            provider: try text(o["provider"]), operation: try text(o["operation"]),
+            httpStatus: try integer(o["http_status"]), locale: try text(o["locale"]))).json()
     case "export":
         let o = try options(input, "name", ["provider", "format"])
         guard let name = try text(input["name"]) else { throw NotExpressible(why: "a null name") }

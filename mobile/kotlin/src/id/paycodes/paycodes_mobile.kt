@@ -686,6 +686,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_paycodes_mobile_checksum_func_decode_number(
     ): Int
+    external fun uniffi_paycodes_mobile_checksum_func_decode_response(
+    ): Int
     external fun uniffi_paycodes_mobile_checksum_func_explain(
     ): Int
     external fun uniffi_paycodes_mobile_checksum_func_export_table(
@@ -699,6 +701,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_paycodes_mobile_checksum_func_action_id(
     ): Int
     external fun uniffi_paycodes_mobile_checksum_func_category_id(
+    ): Int
+    external fun uniffi_paycodes_mobile_checksum_func_evidence_id(
     ): Int
     external fun uniffi_paycodes_mobile_checksum_func_family_id(
     ): Int
@@ -741,6 +745,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_paycodes_mobile_fn_func_decode_number(`code`: Double,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_paycodes_mobile_fn_func_decode_response(`body`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_paycodes_mobile_fn_func_explain(`code`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_paycodes_mobile_fn_func_export_table(`name`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -754,6 +760,8 @@ internal object UniffiLib {
     external fun uniffi_paycodes_mobile_fn_func_action_id(`value`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_paycodes_mobile_fn_func_category_id(`value`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_paycodes_mobile_fn_func_evidence_id(`value`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_paycodes_mobile_fn_func_family_id(`value`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -904,6 +912,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_paycodes_mobile_checksum_func_decode_number() and 0xFFFF) != 21616) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_paycodes_mobile_checksum_func_decode_response() and 0xFFFF) != 49550) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_paycodes_mobile_checksum_func_explain() and 0xFFFF) != 20788) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -923,6 +934,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_paycodes_mobile_checksum_func_category_id() and 0xFFFF) != 1736) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_paycodes_mobile_checksum_func_evidence_id() and 0xFFFF) != 55828) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_paycodes_mobile_checksum_func_family_id() and 0xFFFF) != 1766) {
@@ -1638,6 +1652,70 @@ public object FfiConverterTypeDecodeOptions: FfiConverterRustBuffer<DecodeOption
 
 
 /**
+ * Options of `decode_response`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
+ * every language.
+ */
+data class DecodeResponseOptions (
+    /**
+     * Provider profile.
+     */
+    var `provider`: kotlin.String? = null 
+    , 
+    /**
+     * The operation that was called.
+     */
+    var `operation`: kotlin.String? = null 
+    , 
+    /**
+     * An HTTP status (building; whole responses).
+     */
+    var `httpStatus`: kotlin.Long? = null 
+    , 
+    /**
+     * Language of customer messages.
+     */
+    var `locale`: kotlin.String? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDecodeResponseOptions: FfiConverterRustBuffer<DecodeResponseOptions> {
+    override fun read(buf: ByteBuffer): DecodeResponseOptions {
+        return DecodeResponseOptions(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: DecodeResponseOptions) = (
+            FfiConverterOptionalString.allocationSize(value.`provider`) +
+            FfiConverterOptionalString.allocationSize(value.`operation`) +
+            FfiConverterOptionalLong.allocationSize(value.`httpStatus`) +
+            FfiConverterOptionalString.allocationSize(value.`locale`)
+    )
+
+    override fun write(value: DecodeResponseOptions, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`provider`, buf)
+            FfiConverterOptionalString.write(value.`operation`, buf)
+            FfiConverterOptionalLong.write(value.`httpStatus`, buf)
+            FfiConverterOptionalString.write(value.`locale`, buf)
+    }
+}
+
+
+
+/**
  * What a payment response code means and what to do next.
  */
 data class Decoded (
@@ -1885,6 +1963,174 @@ public object FfiConverterTypeDecoded: FfiConverterRustBuffer<Decoded> {
 
 
 /**
+ * What a whole response or callback body says about the transaction.
+ */
+data class DecodedResponse (
+    /**
+     * Did the money move: success, pending (never success), failed or unknown (inquire).
+     */
+    var `outcome`: Outcome
+    , 
+    /**
+     * Why (the canonical reason, shared by every family).
+     */
+    var `reason`: Reason
+    , 
+    /**
+     * What to do next.
+     */
+    var `action`: Action
+    , 
+    /**
+     * Which evidence decided (a state field, the code, the HTTP status, nothing).
+     */
+    var `decidedBy`: Evidence
+    , 
+    /**
+     * A message safe to show the customer, in the answer's locale.
+     */
+    var `customerMessage`: kotlin.String
+    , 
+    /**
+     * Whether the customer message hides the real reason (fraud, lost or stolen card).
+     */
+    var `masked`: kotlin.Boolean
+    , 
+    /**
+     * The precise text for logs and support staff (the body's status description when it
+     * has one).
+     */
+    var `merchantMessage`: kotlin.String
+    , 
+    /**
+     * The HTTP status: the transport's when given, else the code's.
+     */
+    var `httpStatus`: kotlin.Long?
+    , 
+    /**
+     * The decoded `responseCode` and `responseMessage` (null when the body has none).
+     */
+    var `code`: Decoded?
+    , 
+    /**
+     * The state field read (which field, its value, its vocabulary, its meaning).
+     */
+    var `status`: FieldReading?
+    , 
+    /**
+     * A card or failure code of the body that gave the reason of a failure.
+     */
+    var `decline`: FieldReading?
+    , 
+    /**
+     * References to inquire with (`originalPartnerReferenceNo`, provider ids), in body order.
+     */
+    var `references`: List<Reference>
+    , 
+    /**
+     * The status-inquiry service to call when the action is `inquire_status`.
+     */
+    var `inquiryService`: Service?
+    , 
+    /**
+     * The provider profile that read the body.
+     */
+    var `provider`: kotlin.String
+    , 
+    /**
+     * The operation: the caller's, or the one of the code's service.
+     */
+    var `operation`: kotlin.String?
+    , 
+    /**
+     * The language of `customer_message` (`en` or `id`).
+     */
+    var `locale`: kotlin.String
+    , 
+    /**
+     * Contradictions and ignored fields a careful integrator wants to see.
+     */
+    var `warnings`: List<Warning>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDecodedResponse: FfiConverterRustBuffer<DecodedResponse> {
+    override fun read(buf: ByteBuffer): DecodedResponse {
+        return DecodedResponse(
+            FfiConverterTypeOutcome.read(buf),
+            FfiConverterTypeReason.read(buf),
+            FfiConverterTypeAction.read(buf),
+            FfiConverterTypeEvidence.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalTypeDecoded.read(buf),
+            FfiConverterOptionalTypeFieldReading.read(buf),
+            FfiConverterOptionalTypeFieldReading.read(buf),
+            FfiConverterSequenceTypeReference.read(buf),
+            FfiConverterOptionalTypeService.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeWarning.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: DecodedResponse) = (
+            FfiConverterTypeOutcome.allocationSize(value.`outcome`) +
+            FfiConverterTypeReason.allocationSize(value.`reason`) +
+            FfiConverterTypeAction.allocationSize(value.`action`) +
+            FfiConverterTypeEvidence.allocationSize(value.`decidedBy`) +
+            FfiConverterString.allocationSize(value.`customerMessage`) +
+            FfiConverterBoolean.allocationSize(value.`masked`) +
+            FfiConverterString.allocationSize(value.`merchantMessage`) +
+            FfiConverterOptionalLong.allocationSize(value.`httpStatus`) +
+            FfiConverterOptionalTypeDecoded.allocationSize(value.`code`) +
+            FfiConverterOptionalTypeFieldReading.allocationSize(value.`status`) +
+            FfiConverterOptionalTypeFieldReading.allocationSize(value.`decline`) +
+            FfiConverterSequenceTypeReference.allocationSize(value.`references`) +
+            FfiConverterOptionalTypeService.allocationSize(value.`inquiryService`) +
+            FfiConverterString.allocationSize(value.`provider`) +
+            FfiConverterOptionalString.allocationSize(value.`operation`) +
+            FfiConverterString.allocationSize(value.`locale`) +
+            FfiConverterSequenceTypeWarning.allocationSize(value.`warnings`)
+    )
+
+    override fun write(value: DecodedResponse, buf: ByteBuffer) {
+            FfiConverterTypeOutcome.write(value.`outcome`, buf)
+            FfiConverterTypeReason.write(value.`reason`, buf)
+            FfiConverterTypeAction.write(value.`action`, buf)
+            FfiConverterTypeEvidence.write(value.`decidedBy`, buf)
+            FfiConverterString.write(value.`customerMessage`, buf)
+            FfiConverterBoolean.write(value.`masked`, buf)
+            FfiConverterString.write(value.`merchantMessage`, buf)
+            FfiConverterOptionalLong.write(value.`httpStatus`, buf)
+            FfiConverterOptionalTypeDecoded.write(value.`code`, buf)
+            FfiConverterOptionalTypeFieldReading.write(value.`status`, buf)
+            FfiConverterOptionalTypeFieldReading.write(value.`decline`, buf)
+            FfiConverterSequenceTypeReference.write(value.`references`, buf)
+            FfiConverterOptionalTypeService.write(value.`inquiryService`, buf)
+            FfiConverterString.write(value.`provider`, buf)
+            FfiConverterOptionalString.write(value.`operation`, buf)
+            FfiConverterString.write(value.`locale`, buf)
+            FfiConverterSequenceTypeWarning.write(value.`warnings`, buf)
+    }
+}
+
+
+
+/**
  * Options of `export`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
  * every language.
  */
@@ -1927,6 +2173,110 @@ public object FfiConverterTypeExportOptions: FfiConverterRustBuffer<ExportOption
     override fun write(value: ExportOptions, buf: ByteBuffer) {
             FfiConverterOptionalString.write(value.`provider`, buf)
             FfiConverterOptionalString.write(value.`format`, buf)
+    }
+}
+
+
+
+/**
+ * One field of a body read as a transaction state or a code.
+ */
+data class FieldReading (
+    /**
+     * The field's path as the profile's table writes it (`latestTransactionStatus`).
+     */
+    var `field`: kotlin.String
+    , 
+    /**
+     * What kind of field: `transaction_status`, `payment_flag`, `provider_status`,
+     * `result_code`, `modifier`, `card_code` or `failure_code`.
+     */
+    var `evidence`: kotlin.String
+    , 
+    /**
+     * The value as the body wrote it.
+     */
+    var `value`: kotlin.String
+    , 
+    /**
+     * The vocabulary it was read in (null for a card or failure code read as a code).
+     */
+    var `vocabulary`: kotlin.String?
+    , 
+    /**
+     * The value's name in its table (null when no table lists it).
+     */
+    var `name`: kotlin.String?
+    , 
+    /**
+     * Whether a table lists the value.
+     */
+    var `known`: kotlin.Boolean
+    , 
+    /**
+     * What the value says happened.
+     */
+    var `outcome`: Outcome
+    , 
+    /**
+     * Its reason.
+     */
+    var `reason`: Reason
+    , 
+    /**
+     * Its action.
+     */
+    var `action`: Action
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFieldReading: FfiConverterRustBuffer<FieldReading> {
+    override fun read(buf: ByteBuffer): FieldReading {
+        return FieldReading(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterTypeOutcome.read(buf),
+            FfiConverterTypeReason.read(buf),
+            FfiConverterTypeAction.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: FieldReading) = (
+            FfiConverterString.allocationSize(value.`field`) +
+            FfiConverterString.allocationSize(value.`evidence`) +
+            FfiConverterString.allocationSize(value.`value`) +
+            FfiConverterOptionalString.allocationSize(value.`vocabulary`) +
+            FfiConverterOptionalString.allocationSize(value.`name`) +
+            FfiConverterBoolean.allocationSize(value.`known`) +
+            FfiConverterTypeOutcome.allocationSize(value.`outcome`) +
+            FfiConverterTypeReason.allocationSize(value.`reason`) +
+            FfiConverterTypeAction.allocationSize(value.`action`)
+    )
+
+    override fun write(value: FieldReading, buf: ByteBuffer) {
+            FfiConverterString.write(value.`field`, buf)
+            FfiConverterString.write(value.`evidence`, buf)
+            FfiConverterString.write(value.`value`, buf)
+            FfiConverterOptionalString.write(value.`vocabulary`, buf)
+            FfiConverterOptionalString.write(value.`name`, buf)
+            FfiConverterBoolean.write(value.`known`, buf)
+            FfiConverterTypeOutcome.write(value.`outcome`, buf)
+            FfiConverterTypeReason.write(value.`reason`, buf)
+            FfiConverterTypeAction.write(value.`action`, buf)
     }
 }
 
@@ -2006,6 +2356,53 @@ public object FfiConverterTypeNetworkVariant: FfiConverterRustBuffer<NetworkVari
             FfiConverterTypeReason.write(value.`reason`, buf)
             FfiConverterTypeOutcome.write(value.`outcome`, buf)
             FfiConverterTypeAction.write(value.`action`, buf)
+    }
+}
+
+
+
+/**
+ * A reference to inquire with.
+ */
+data class Reference (
+    /**
+     * The field's path as the profile's table writes it (`originalPartnerReferenceNo`).
+     */
+    var `field`: kotlin.String
+    , 
+    /**
+     * Its value.
+     */
+    var `value`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeReference: FfiConverterRustBuffer<Reference> {
+    override fun read(buf: ByteBuffer): Reference {
+        return Reference(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Reference) = (
+            FfiConverterString.allocationSize(value.`field`) +
+            FfiConverterString.allocationSize(value.`value`)
+    )
+
+    override fun write(value: Reference, buf: ByteBuffer) {
+            FfiConverterString.write(value.`field`, buf)
+            FfiConverterString.write(value.`value`, buf)
     }
 }
 
@@ -2226,6 +2623,82 @@ public object FfiConverterTypeCategory: FfiConverterRustBuffer<Category> {
     override fun allocationSize(value: Category) = 4UL
 
     override fun write(value: Category, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Which evidence decided a whole response's answer (`decided_by`).
+ */
+
+enum class Evidence {
+    
+    /**
+     * The SNAP `responseCode` (no state field).
+     */
+    RESPONSE_CODE,
+    /**
+     * A SNAP-style transaction status (`latestTransactionStatus`).
+     */
+    TRANSACTION_STATUS,
+    /**
+     * A virtual-account payment flag (`paymentFlagStatus`).
+     */
+    PAYMENT_FLAG,
+    /**
+     * A provider's own status field (Midtrans `transaction_status`, Xendit `status`).
+     */
+    PROVIDER_STATUS,
+    /**
+     * A provider's own result or failure code (Midtrans `status_code`, Xendit
+     * `failure_code`), without a status field.
+     */
+    RESULT_CODE,
+    /**
+     * The HTTP status alone (the body carries no code or state).
+     */
+    HTTP_STATUS,
+    /**
+     * The body is empty or not JSON.
+     */
+    NO_BODY,
+    /**
+     * No response arrived (the caller said so).
+     */
+    NO_RESPONSE,
+    /**
+     * The evidence contradicts itself (duplicate keys, disagreeing states).
+     */
+    AMBIGUOUS,
+    /**
+     * A JSON body without any field that tells the state.
+     */
+    NO_EVIDENCE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEvidence: FfiConverterRustBuffer<Evidence> {
+    override fun read(buf: ByteBuffer) = try {
+        Evidence.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Evidence) = 4UL
+
+    override fun write(value: Evidence, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -3080,7 +3553,59 @@ enum class Reason {
     /**
      * A PIN or key cryptography error.
      */
-    CRYPTO_ERROR;
+    CRYPTO_ERROR,
+    /**
+     * No response arrived (a transport timeout or a dropped connection); the outcome is unknown.
+     */
+    NO_RESPONSE,
+    /**
+     * The response could not be read: empty, not JSON, or without any field that tells the transaction's state.
+     */
+    INVALID_RESPONSE,
+    /**
+     * The provider itself cannot tell yet whether the transaction went through (suspect, need to check).
+     */
+    STATUS_UNCERTAIN,
+    /**
+     * The funds are reserved (pre-authorization); a capture is still needed to take them.
+     */
+    AUTHORIZED,
+    /**
+     * Held by the provider's fraud check for a decision.
+     */
+    FRAUD_REVIEW,
+    /**
+     * Part of a successful payment was refunded; the rest stays paid.
+     */
+    PARTIALLY_REFUNDED,
+    /**
+     * The payment was taken back through a card dispute (chargeback).
+     */
+    CHARGEBACK,
+    /**
+     * A payout is registered and waits for the merchant's approval.
+     */
+    AWAITING_APPROVAL,
+    /**
+     * A completed payment was reversed by the bank or the switch.
+     */
+    PAYMENT_REVERSED,
+    /**
+     * The merchant's own balance or deposit at the provider is too low (payouts).
+     */
+    MERCHANT_INSUFFICIENT_FUNDS,
+    /**
+     * The account is blocked by its bank.
+     */
+    ACCOUNT_BLOCKED,
+    /**
+     * A credit transfer was returned by the beneficiary bank.
+     */
+    TRANSFER_RETURNED,
+    /**
+     * The account, card or customer is already registered or bound.
+     */
+    ALREADY_REGISTERED;
 
     
 
@@ -3240,7 +3765,58 @@ enum class Warning {
      * The actual message was ignored: it is not valid text (invalid UTF-8, a lone
      * surrogate). The code alone answered, so no detail was extracted.
      */
-    MESSAGE_IGNORED;
+    MESSAGE_IGNORED,
+    /**
+     * The HTTP status the transport reported differs from the code's first three digits.
+     */
+    HTTP_STATUS_MISMATCH,
+    /**
+     * A success code carried a transaction state that is not success: the state decided.
+     */
+    STATUS_OVERRIDES_CODE,
+    /**
+     * `originalResponseCode` (the original transaction's code) disagrees with the state.
+     */
+    ORIGINAL_CODE_DIFFERS,
+    /**
+     * A status value its vocabulary does not list: read as unknown.
+     */
+    UNKNOWN_STATUS_VALUE,
+    /**
+     * A decisive key (`responseCode`, a status field) appears twice with different values.
+     */
+    DUPLICATE_KEY,
+    /**
+     * The message describes another case than the code's row: the reason comes from the
+     * message (outcome and action stay the code's).
+     */
+    REASON_FROM_MESSAGE,
+    /**
+     * A status inquiry answered without the transaction's state.
+     */
+    STATUS_MISSING,
+    /**
+     * Two state fields disagree, or a state contradicts a failed request.
+     */
+    CONFLICTING_STATUS,
+    /**
+     * The status field's meaning depends on the product and its readings disagree: name
+     * the operation.
+     */
+    STATUS_NEEDS_OPERATION,
+    /**
+     * The body is not JSON (an HTML error page from a proxy, say).
+     */
+    BODY_NOT_JSON,
+    /**
+     * `responseCode` is not a SNAP code (or not text): it was ignored.
+     */
+    BAD_RESPONSE_CODE,
+    /**
+     * A state, code or reference field holds a value of the wrong type (an object, a list,
+     * unreadable text): it was ignored.
+     */
+    BAD_FIELD_VALUE;
 
     
 
@@ -3466,6 +4042,70 @@ public object FfiConverterOptionalTypeDecodeOptions: FfiConverterRustBuffer<Deco
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeDecodeResponseOptions: FfiConverterRustBuffer<DecodeResponseOptions?> {
+    override fun read(buf: ByteBuffer): DecodeResponseOptions? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeDecodeResponseOptions.read(buf)
+    }
+
+    override fun allocationSize(value: DecodeResponseOptions?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeDecodeResponseOptions.allocationSize(value)
+        }
+    }
+
+    override fun write(value: DecodeResponseOptions?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeDecodeResponseOptions.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeDecoded: FfiConverterRustBuffer<Decoded?> {
+    override fun read(buf: ByteBuffer): Decoded? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeDecoded.read(buf)
+    }
+
+    override fun allocationSize(value: Decoded?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeDecoded.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Decoded?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeDecoded.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeExportOptions: FfiConverterRustBuffer<ExportOptions?> {
     override fun read(buf: ByteBuffer): ExportOptions? {
         if (buf.get().toInt() == 0) {
@@ -3488,6 +4128,38 @@ public object FfiConverterOptionalTypeExportOptions: FfiConverterRustBuffer<Expo
         } else {
             buf.put(1)
             FfiConverterTypeExportOptions.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeFieldReading: FfiConverterRustBuffer<FieldReading?> {
+    override fun read(buf: ByteBuffer): FieldReading? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeFieldReading.read(buf)
+    }
+
+    override fun allocationSize(value: FieldReading?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeFieldReading.allocationSize(value)
+        }
+    }
+
+    override fun write(value: FieldReading?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeFieldReading.write(value, buf)
         }
     }
 }
@@ -3770,6 +4442,34 @@ public object FfiConverterSequenceTypeNetworkVariant: FfiConverterRustBuffer<Lis
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeReference: FfiConverterRustBuffer<List<Reference>> {
+    override fun read(buf: ByteBuffer): List<Reference> {
+        val len = buf.getInt()
+        return List<Reference>(len) {
+            FfiConverterTypeReference.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Reference>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeReference.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Reference>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeReference.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeWarning: FfiConverterRustBuffer<List<Warning>> {
     override fun read(buf: ByteBuffer): List<Warning> {
         val len = buf.getInt()
@@ -3927,6 +4627,25 @@ public object FfiConverterTypeInputText: FfiConverter<InputText, RustBuffer.ByVa
     
 
         /**
+         * What a whole response or callback body (JSON text or bytes) says about the transaction: a
+         * state field beats the response code, a failed status inquiry says nothing about the
+         * payment, and missing or contradictory evidence is `UNKNOWN` (inquire). `body` null means
+         * no response arrived at all.
+         */
+    @Throws(PaycodesException::class) fun `decodeResponse`(`body`: InputText?, `options`: DecodeResponseOptions? = null): DecodedResponse {
+            return FfiConverterTypeDecodedResponse.lift(
+    uniffiRustCallWithError(PaycodesException) { _status ->
+    UniffiLib.uniffi_paycodes_mobile_fn_func_decode_response(
+    
+        
+        FfiConverterOptionalTypeInputText.lower(`body`),
+        FfiConverterOptionalTypeDecodeResponseOptions.lower(`options`),_status)
+}
+    )
+    }
+    
+
+        /**
          * The explanation `paycodes explain` prints.
          */
     @Throws(PaycodesException::class) fun `explain`(`code`: kotlin.String, `options`: DecodeOptions? = null): kotlin.String {
@@ -4022,6 +4741,20 @@ public object FfiConverterTypeInputText: FfiConverter<InputText, RustBuffer.ByVa
     
         
         FfiConverterTypeCategory.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The stable id of a `Evidence` (`response_code`).
+         */ fun `evidenceId`(`value`: Evidence): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_paycodes_mobile_fn_func_evidence_id(
+    
+        
+        FfiConverterTypeEvidence.lower(`value`),_status)
 }
     )
     }

@@ -278,6 +278,11 @@ RustBuffer uniffi_paycodes_mobile_fn_func_decode_many(RustBuffer items, RustBuff
 RustBuffer uniffi_paycodes_mobile_fn_func_decode_number(double code, RustBuffer options, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_DECODE_RESPONSE
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_DECODE_RESPONSE
+RustBuffer uniffi_paycodes_mobile_fn_func_decode_response(RustBuffer body, RustBuffer options, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_EXPLAIN
 #define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_EXPLAIN
 RustBuffer uniffi_paycodes_mobile_fn_func_explain(RustBuffer code, RustBuffer options, RustCallStatus *_Nonnull out_status
@@ -313,6 +318,11 @@ RustBuffer uniffi_paycodes_mobile_fn_func_action_id(RustBuffer value, RustCallSt
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_CATEGORY_ID
 #define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_CATEGORY_ID
 RustBuffer uniffi_paycodes_mobile_fn_func_category_id(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_EVIDENCE_ID
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_EVIDENCE_ID
+RustBuffer uniffi_paycodes_mobile_fn_func_evidence_id(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_FAMILY_ID
@@ -641,6 +651,12 @@ uint16_t uniffi_paycodes_mobile_checksum_func_decode_number(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_DECODE_RESPONSE
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_DECODE_RESPONSE
+uint16_t uniffi_paycodes_mobile_checksum_func_decode_response(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_EXPLAIN
 #define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_EXPLAIN
 uint16_t uniffi_paycodes_mobile_checksum_func_explain(void
@@ -680,6 +696,12 @@ uint16_t uniffi_paycodes_mobile_checksum_func_action_id(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_CATEGORY_ID
 #define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_CATEGORY_ID
 uint16_t uniffi_paycodes_mobile_checksum_func_category_id(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_EVIDENCE_ID
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_EVIDENCE_ID
+uint16_t uniffi_paycodes_mobile_checksum_func_evidence_id(void
     
 );
 #endif
