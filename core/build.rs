@@ -755,9 +755,19 @@ fn generate(dir: &Path) -> Res<String> {
             }
             _ => ("None".to_owned(), "None".to_owned()),
         };
+        // The reading of the code asked under a network that does not define it (only another
+        // network's row exists): the ISO meaning without that network's category; a decline
+        // stays a decline (the customer must act), an approval cannot be trusted (inquire).
+        let reason = r.get("reason")?;
+        let (f_outcome, f_action) =
+            if r.get("outcome")? == "failed" { ("Failed", "AskCustomer") } else { ("Unknown", "InquireStatus") };
+        let foreign = format!(
+            "Semantics {{ category: Category::Generic, reason: Reason::{r}, outcome: Outcome::{f_outcome}, action: Action::{f_action}, money_outcome: Outcome::{f_outcome}, money_action: Action::{f_action}, by_operation: false }}",
+            r = camel(reason)
+        );
         let _ = writeln!(
             w,
-            "    IsoRow {{ code: {}, network: {network}, message: {}, sem: {}, description: {}, origin: {}, source: {}, alt: {alt_sem}, alt_source: {alt_src} }},",
+            "    IsoRow {{ code: {}, network: {network}, message: {}, sem: {}, foreign: {foreign}, description: {}, origin: {}, source: {}, alt: {alt_sem}, alt_source: {alt_src} }},",
             text(r.get("code")?),
             text(r.get("message")?),
             semantics(&r, &ctx, None)?,
@@ -898,9 +908,126 @@ fn generate(dir: &Path) -> Res<String> {
     let vocab_ids: Vec<String> =
         vocabularies.iter().map(|v| v.get("id").map(str::to_owned)).collect::<Res<Vec<_>>>()?;
     state_fields(dir, w, &provider_ids, &vocab_ids, &ctx.operations)?;
+    card_rules(dir, w)?;
 
     ctx.out.push_str(w);
     Ok(ctx.out)
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (core/src/retry.rs reads times the same way).
+fn days_of(row: &Row<'_>, col: &str) -> Res<Option<i64>> {
+    let Some(v) = row.opt(col)? else { return Ok(None) };
+    let bad = || row.err(format!("`{col}` = `{v}` is not a YYYY-MM-DD date"));
+    let parts: Vec<&str> = v.split('-').collect();
+    let [y, m, d] = parts[..] else { return Err(bad()) };
+    let (y, m, d): (i64, i64, i64) =
+        (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return Err(bad());
+    }
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Ok(Some(era * 146_097 + doe - 719_468))
+}
+
+/// A duration (`1h`, `72h`, `2d`, `30d`) in seconds.
+fn seconds_of(row: &Row<'_>, col: &str) -> Res<Option<i64>> {
+    let Some(v) = row.opt(col)? else { return Ok(None) };
+    let bad = || row.err(format!("`{col}` = `{v}` is not a duration such as 24h or 30d"));
+    let (n, unit) = v.split_at(v.len().saturating_sub(1));
+    let n: i64 = n.parse().map_err(|_| bad())?;
+    match unit {
+        "h" => Ok(Some(n * 3600)),
+        "d" => Ok(Some(n * 86_400)),
+        _ => Err(bad()),
+    }
+}
+
+/// retry_rules.tsv, mastercard_advice.tsv and visa_categories.tsv: the card retry policy's data.
+fn card_rules(dir: &Path, w: &mut String) -> Res<()> {
+    let rules = Table::load(dir, "retry_rules.tsv")?;
+    let _ = writeln!(w, "pub(crate) static RETRY_RULES: [RetryRule; {}] = [", rules.rows.len());
+    for r in rules.iter() {
+        let network = enum_ref(&r, "network", "Network", &["visa", "mastercard"])?;
+        let rule = r.get("rule")?;
+        if !rule.starts_with(&format!("{}.", r.get("network")?))
+            || !rule.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.')
+        {
+            return Err(r.err(format!("rule `{rule}` must be network.snake_case")));
+        }
+        let limit = match r.opt("limit")? {
+            None => "None".to_owned(),
+            Some(l) => format!("Some({})", l.parse::<u32>().map_err(|_| r.err(format!("limit `{l}` is not a count")))?),
+        };
+        let opt_i64 = |v: Option<i64>| v.map_or("None".to_owned(), |x| format!("Some({x})"));
+        let _ = writeln!(
+            w,
+            "    RetryRule {{ network: {network}, rule: {}, edition: {}, effective: {}, limit: {limit}, window: {}, applies: {}, scope: {}, source: {}, note: {} }},",
+            text(rule),
+            opt_text(r.opt("edition")?),
+            opt_i64(days_of(&r, "effective")?),
+            opt_i64(seconds_of(&r, "window")?),
+            yes_no(&r, "applies")?,
+            text(r.get("scope")?),
+            text(r.get("source")?),
+            opt_text(r.opt("note")?),
+        );
+        if r.opt("edition")?.is_some() {
+            days_of(&r, "edition")?;
+        }
+    }
+    w.push_str("];\n");
+    let advice = Table::load(dir, "mastercard_advice.tsv")?;
+    let _ = writeln!(w, "pub(crate) static MASTERCARD_ADVICE: [Advice; {}] = [", advice.rows.len());
+    for r in advice.iter() {
+        let mac = r.get("mac")?;
+        if mac.len() != 2 || !mac.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(r.err(format!("mac `{mac}` is not two digits")));
+        }
+        let decision = match r.get("decision")? {
+            "never" => "Some(Verdict::Never)",
+            "retry_after" => "Some(Verdict::RetryAfter)",
+            // Not with the same credentials: for a retry of this transaction, never.
+            "update_details" => "Some(Verdict::Never)",
+            "-" => "None",
+            d => return Err(r.err(format!("decision `{d}` is not never, retry_after, update_details or -"))),
+        };
+        let wait = seconds_of(&r, "wait")?;
+        if (decision == "Some(Verdict::RetryAfter)") != wait.is_some() {
+            return Err(r.err("retry_after needs a wait, and only retry_after has one"));
+        }
+        let _ = writeln!(
+            w,
+            "    Advice {{ mac: {}, meaning: {}, decision: {decision}, decision_text: {}, wait: {}, fee: {}, source: {}, note: {} }},",
+            text(mac),
+            text(r.get("meaning")?),
+            text(r.get("decision")?),
+            wait.map_or("None".to_owned(), |x| format!("Some({x})")),
+            opt_text(r.opt("fee")?),
+            text(r.get("source")?),
+            opt_text(r.opt("note")?),
+        );
+    }
+    w.push_str("];\n");
+    // Recorded, exported as a table: every cell as text.
+    let cats = Table::load(dir, "visa_categories.tsv")?;
+    let cols: Vec<String> = cats.header.iter().map(|c| format!("{c:?}")).collect();
+    let _ = writeln!(w, "pub(crate) static VISA_CATEGORY_COLUMNS: [&str; {}] = [{}];", cols.len(), cols.join(", "));
+    let _ = writeln!(w, "pub(crate) static VISA_CATEGORIES: [[&str; {}]; {}] = [", cols.len(), cats.rows.len());
+    for r in cats.iter() {
+        enum_ref(&r, "category", "Category", CATEGORIES)?;
+        if r.get("source")?.is_empty() {
+            return Err(r.err("a row needs a source"));
+        }
+        let cells: Vec<String> = r.cells.iter().map(|c| format!("{c:?}")).collect();
+        let _ = writeln!(w, "    [{}],", cells.join(", "));
+    }
+    w.push_str("];\n");
+    Ok(())
 }
 
 /// A byte of a status value as the tables spell it (the canonical form).

@@ -41,15 +41,20 @@ export type Network = 'visa' | 'mastercard'
  * Something a careful integrator wants to know about an answer that did not change it
  * (or that it was decided despite).
  */
-export type Warning = 'message_ignored' | 'http_status_mismatch' | 'status_overrides_code' | 'original_code_differs' | 'unknown_status_value' | 'duplicate_key' | 'reason_from_message' | 'status_missing' | 'conflicting_status' | 'status_needs_operation' | 'body_not_json' | 'bad_response_code' | 'bad_field_value'
+export type Warning = 'message_ignored' | 'http_status_mismatch' | 'status_overrides_code' | 'original_code_differs' | 'unknown_status_value' | 'duplicate_key' | 'reason_from_message' | 'status_missing' | 'conflicting_status' | 'status_needs_operation' | 'body_not_json' | 'bad_response_code' | 'bad_field_value' | 'network_does_not_define'
 
 /**
  * Which evidence decided a whole response's answer (`decided_by`).
  */
 export type Evidence = 'response_code' | 'transaction_status' | 'payment_flag' | 'provider_status' | 'result_code' | 'http_status' | 'no_body' | 'no_response' | 'ambiguous' | 'no_evidence'
 
+/**
+ * Whether a declined card transaction may be tried again.
+ */
+export type Verdict = 'retry' | 'retry_after' | 'never'
+
 /** The stable id of an error: `err.code` of everything paycodes throws. */
-export type ErrorCode = 'empty' | 'bad_length' | 'bad_character' | 'bad_http_status' | 'invalid_utf8' | 'negative_number' | 'not_an_integer' | 'bad_type' | 'bad_json' | 'out_of_range' | 'missing_argument' | 'conflicting_arguments' | 'unknown_format' | 'line_too_long' | 'unknown_provider' | 'unknown_family' | 'unknown_network' | 'unknown_kind' | 'unknown_operation' | 'unknown_reason' | 'kind_required' | 'unknown_table' | 'unknown_export_format' | 'unknown_option' | 'unknown_service' | 'unknown_case' | 'no_snap_code' | 'bad_detail' | 'message_too_long' | 'body_too_large' | 'body_too_deep' | 'duplicate_key' | 'internal'
+export type ErrorCode = 'empty' | 'bad_length' | 'bad_character' | 'bad_http_status' | 'invalid_utf8' | 'negative_number' | 'not_an_integer' | 'bad_type' | 'bad_json' | 'out_of_range' | 'missing_argument' | 'conflicting_arguments' | 'unknown_format' | 'line_too_long' | 'bad_time' | 'bad_history' | 'unknown_provider' | 'unknown_family' | 'unknown_network' | 'unknown_kind' | 'unknown_operation' | 'unknown_reason' | 'kind_required' | 'unknown_table' | 'unknown_export_format' | 'unknown_option' | 'unknown_edition' | 'unknown_service' | 'unknown_case' | 'no_snap_code' | 'bad_detail' | 'message_too_long' | 'body_too_large' | 'body_too_deep' | 'duplicate_key' | 'internal'
 
 /** What paycodes throws: an `Error` (a `TypeError` for a wrong argument type) whose `code` is the stable id; `index` is the failing item of a batch. */
 export interface PaycodesError extends Error {
@@ -532,6 +537,34 @@ export interface DecodeResponseOptions {
   locale?: string | null
 }
 
+/** Options of `retryDecision`: `network` is required. A key it does not take throws `unknown_option`. */
+export interface RetryDecisionOptions {
+  /**
+   * Card network.
+   */
+  network?: string | null
+  /**
+   * A Mastercard Merchant Advice Code.
+   */
+  mac?: string | number | null
+  /**
+   * Earlier attempts on the same card (retry decisions).
+   */
+  history?: ReadonlyArray<{ at: string | number; code: string; mac?: string | number | null; customerPresent?: boolean; [key: string]: unknown }> | string | null
+  /**
+   * The time of the decision.
+   */
+  now?: string | number | null
+  /**
+   * A card rules edition to pin.
+   */
+  edition?: string | null
+  /**
+   * Provider profile.
+   */
+  provider?: string | null
+}
+
 /** A code: text, or the number a provider sent (`2002400`). */
 export type Code = string | number
 
@@ -549,6 +582,11 @@ export declare function decodeMany(codes: ReadonlyArray<Code | readonly [Code, s
  * What a whole response or callback body says about the transaction: a state field beats the response code, a failed status inquiry says nothing about the payment, and missing or contradictory evidence is `unknown` (inquire). An object or array is sent as its JSON text, a string as is, a Buffer or Uint8Array as bytes; null or undefined means no response arrived.
  */
 export declare function decodeResponse(body: object | string | Uint8Array | null | undefined, options?: DecodeResponseOptions | null): DecodedResponse
+
+/**
+ * Whether a declined card transaction may be tried again (`retry`, `retry_after` with `notBefore`, or `never`) given the earlier attempts on the same card (`history`: an array of `{ at, code, mac }` or JSON lines), and the network rule that decided (`rule`, `edition`, `source`). Limits are ceilings.
+ */
+export declare function retryDecision(code: string, options: RetryDecisionOptions): RetryDecision
 
 /**
  * The explanation `paycodes explain` prints, in `options.locale` (`en` or `id`).

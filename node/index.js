@@ -199,10 +199,27 @@ function decodeResponse(body, options) {
   return native._decodeResponse(body, options)
 }
 
+// ---- card retries ----
+
+// A history array of attempts is sent as its JSON text; a string as is.
+function retryDecision(code, options) {
+  if (options !== null && typeof options === 'object' && Array.isArray(options.history)) {
+    let history
+    try {
+      history = JSON.stringify(options.history)
+    } catch (e) {
+      throw typeError(`history must be attempts JSON can hold: ${e.message}`)
+    }
+    options = { ...options, history }
+  }
+  return native._retryDecision(code, options)
+}
+
 module.exports = {
   decode,
   decodeMany,
   decodeResponse,
+  retryDecision,
   explain: (code, options) => native._explain(code, options),
   buildSnap: (service, options) => native._buildSnap(service, options),
   customerMessage: (reason, options) => native._customerMessage(reason, options),

@@ -30,6 +30,9 @@ enum Command {
     /// transaction: the state field beats the response code; a failed status inquiry says
     /// nothing about the payment.
     Response(ResponseArgs),
+    /// May a declined card transaction be tried again (now, later, never), given the attempts
+    /// already made on the same card? Names the network rule that decided.
+    Retry(RetryArgs),
     /// Export a table as JSON, CSV or Markdown.
     Table(TableArgs),
 }
@@ -138,6 +141,31 @@ struct ResponseArgs {
 }
 
 #[derive(ClapArgs)]
+struct RetryArgs {
+    /// The decline's response code (ISO 8583 field 39), e.g. 51, 05, 5C.
+    code: String,
+    /// The card's network: visa or mastercard.
+    #[arg(long)]
+    network: String,
+    /// The Mastercard Merchant Advice Code of the decline, e.g. 03, 24.
+    #[arg(long)]
+    mac: Option<String>,
+    /// Earlier attempts on the same card: a file of JSON lines (or a JSON array) of
+    /// {"at": "2026-11-30T10:00:00+07:00", "code": "51", "mac": null}; `-` reads stdin.
+    #[arg(long, value_name = "FILE")]
+    history: Option<std::path::PathBuf>,
+    /// The time of the decision (RFC 3339 or Unix seconds); default: now.
+    #[arg(long, allow_hyphen_values = true)]
+    now: Option<String>,
+    /// Pin a Visa rules edition (2021-04-17, 2026-04-18); default: the latest in force.
+    #[arg(long)]
+    edition: Option<String>,
+    /// Print one JSON object instead of the explanation.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(ClapArgs)]
 struct TableArgs {
     /// snap_services, snap_cases, reasons, iso8583, provider_strings, statuses or providers
     /// (`-` works for `_`).
@@ -170,6 +198,7 @@ fn main() -> ExitCode {
         Command::Explain(a) => explain(a),
         Command::Decode(a) => decode_stream(a),
         Command::Response(a) => response(a),
+        Command::Retry(a) => retry(a),
         Command::Table(a) => export(a),
     };
     match result {
@@ -409,6 +438,50 @@ fn response_lines(reader: &mut BufReader<Box<dyn Read>>, args: &Args<'_>, quiet:
             }
         }
     })
+}
+
+fn retry(a: RetryArgs) -> io::Result<ExitCode> {
+    let history = match &a.history {
+        None => None,
+        Some(p) if p.as_os_str() == "-" => {
+            let mut b = Vec::new();
+            io::stdin().lock().read_to_end(&mut b)?;
+            Some(b)
+        }
+        Some(p) => Some(std::fs::read(p)?),
+    };
+    let mut args = Args::new(Call::RetryDecision).with(Arg::Network, Input::Str(&a.network));
+    for (arg, v) in [(Arg::Mac, &a.mac), (Arg::Now, &a.now), (Arg::Edition, &a.edition)] {
+        if let Some(v) = v {
+            args = args.with(arg, Input::Str(v));
+        }
+    }
+    if let Some(h) = &history {
+        args = args.with(Arg::History, Input::Bytes(h));
+    }
+    let mut out = Vec::new();
+    let status = match api::retry_decision(&Input::Str(&a.code), &args) {
+        Ok(r) if a.json => {
+            json::write_obj(&mut out, &paycodes::fields::Obj::Retry(&r));
+            ExitCode::SUCCESS
+        }
+        Ok(r) => {
+            out.extend_from_slice(paycodes::explain_retry(&r).as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(e) if e.kind().class() == ErrorClass::UnknownOption => return Ok(usage_error(&e)),
+        Err(e) if a.json => {
+            json::write_error(&mut out, &Raw::Text(&a.code), &e);
+            exit_for(&e)
+        }
+        Err(e) => {
+            eprintln!("paycodes: {e} ({})", e.id());
+            return Ok(exit_for(&e));
+        }
+    };
+    out.push(b'\n');
+    io::stdout().lock().write_all(&out)?;
+    Ok(status)
 }
 
 fn export(a: TableArgs) -> io::Result<ExitCode> {

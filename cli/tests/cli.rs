@@ -172,6 +172,15 @@ fn the_readme_transcript_is_current() {
     let block = &readme[start + "$ paycodes explain 4035414\n".len()..];
     let block = &block[..block.find("```").unwrap()];
     assert_eq!(block, stdout(&paycodes(&["explain", "4035414"], None)));
+
+    // The whole-response transcript, for the body its comment abbreviates.
+    let head = "$ paycodes response status.json";
+    let start = readme.find(head).expect("README shows `paycodes response status.json`");
+    let block = &readme[start..];
+    let block = &block[block.find('\n').unwrap() + 1..];
+    let block = &block[..block.find("```").unwrap()];
+    let body = br#"{"responseCode":"2005500","responseMessage":"Successful","originalPartnerReferenceNo":"2020102900000000000001","originalReferenceNo":"2020102977770000000009","serviceCode":"54","latestTransactionStatus":"06","transactionStatusDesc":"Failed"}"#;
+    assert_eq!(block, stdout(&paycodes(&["response"], Some(body))));
 }
 
 #[test]

@@ -98,6 +98,8 @@ pub enum Call {
     Export,
     /// `decode_response(body, ...)`.
     DecodeResponse,
+    /// `retry_decision(code, ...)`.
+    RetryDecision,
 }
 
 impl Call {
@@ -111,6 +113,7 @@ impl Call {
         Call::Table,
         Call::Export,
         Call::DecodeResponse,
+        Call::RetryDecision,
     ];
 
     /// The call's name (snake_case).
@@ -124,6 +127,7 @@ impl Call {
             Call::Table => "table",
             Call::Export => "export",
             Call::DecodeResponse => "decode_response",
+            Call::RetryDecision => "retry_decision",
         }
     }
 
@@ -139,6 +143,7 @@ impl Call {
             Call::Table => &[Arg::Provider],
             Call::Export => &[Arg::Provider, Arg::Format],
             Call::DecodeResponse => &[Arg::Provider, Arg::Operation, Arg::HttpStatus, Arg::Locale],
+            Call::RetryDecision => &[Arg::Network, Arg::Mac, Arg::History, Arg::Now, Arg::Edition, Arg::Provider],
         }
     }
 
@@ -149,7 +154,7 @@ impl Call {
 }
 
 /// Slots for every [`Arg`] (by number).
-const SLOTS: usize = 20;
+const SLOTS: usize = 24;
 
 /// The keyword options of one call.
 #[derive(Debug, Clone, Copy)]
@@ -411,6 +416,59 @@ pub fn decode_response(body: &Input<'_>, args: &Args<'_>) -> Result<crate::respo
     };
     let http = http_status(&args.get(Arg::HttpStatus))?;
     crate::response::decode_response(bytes, http, &args.context()?)
+}
+
+/// `retry_decision(code, network=..., mac=..., history=..., now=..., edition=..., provider=...)`:
+/// whether a declined card transaction may be tried again. `network` is required; `history`
+/// is the earlier attempts as JSON text (an array, or JSON lines: a binding serializes its
+/// language's lists first); `now` is RFC 3339 text or Unix seconds (default: the clock).
+pub fn retry_decision(code: &Input<'_>, args: &Args<'_>) -> Result<crate::retry::RetryAnswer, Error> {
+    let code = match *code {
+        Input::Str(s) => s,
+        Input::Bytes(b) => core::str::from_utf8(b).map_err(|e| Error::InvalidUtf8 { position: e.valid_up_to() })?,
+        Input::BadText => return Err(Error::InvalidUtf8 { position: 0 }),
+        Input::Int(_) | Input::Float(_) | Input::BigInt { .. } => {
+            return Err(code.bad_type(Arg::Code, "a card response code as text (`51`, `05`)"));
+        }
+        _ => return Err(code.bad_type(Arg::Code, "a card response code as text (`51`, `05`)")),
+    };
+    let network = match args.str_opt(Arg::Network)? {
+        Some(n) => Network::parse(n).ok_or(Error::UnknownNetwork)?,
+        None => {
+            return Err(Error::MissingArgument { arg: Arg::Network, hint: "the card's network (visa or mastercard)" });
+        }
+    };
+    let mac_text;
+    let mac = match args.get(Arg::Mac) {
+        Input::Null => None,
+        Input::Str(s) => Some(s),
+        Input::Int(n) if (0..=99).contains(&n) => {
+            mac_text = format!("{n:02}");
+            Some(mac_text.as_str())
+        }
+        Input::Int(_) => return Err(Error::OutOfRange { arg: Arg::Mac, min: 0, max: 99 }),
+        other => return Err(other.bad_type(Arg::Mac, "a Merchant Advice Code (`03` or 3)")),
+    };
+    let history = match args.get(Arg::History) {
+        Input::Null => Vec::new(),
+        Input::Str(s) => crate::retry::parse_history(s.as_bytes())?,
+        Input::Bytes(b) => crate::retry::parse_history(b)?,
+        other => return Err(other.bad_type(Arg::History, "the earlier attempts as JSON (an array or JSON lines)")),
+    };
+    let now = match args.get(Arg::Now) {
+        Input::Null => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .map_err(|_| Error::BadTime)?,
+        Input::Str(s) => crate::retry::parse_time(s)?,
+        Input::Int(n) if n >= 0 => n,
+        Input::Float(x) if x.fract() == 0.0 && (0.0..1e12).contains(&x) => x as i64,
+        Input::Int(_) | Input::Float(_) => return Err(Error::BadTime),
+        other => return Err(other.bad_type(Arg::Now, "RFC 3339 text or Unix seconds")),
+    };
+    let edition = args.str_opt(Arg::Edition)?;
+    let ctx = Context { provider: args.provider()?, ..Context::new() };
+    crate::retry::retry_decision(code, network, mac, &history, now, edition.map(str::trim), &ctx)
 }
 
 /// `build_snap(service, reason=... | http_status=..., case_code=..., detail=..., provider=...)`:

@@ -72,6 +72,17 @@ pub enum Error {
         /// What would do instead, in words (`"reason, or http_status and case_code"`).
         hint: &'static str,
     },
+    /// A time that is neither RFC 3339 nor Unix seconds.
+    BadTime,
+    /// An attempt of a retry history that cannot be read.
+    BadHistory {
+        /// Which attempt (0-based, in the order given).
+        index: usize,
+        /// What is wrong with it.
+        what: &'static str,
+    },
+    /// A card rules edition paycodes does not have.
+    UnknownEdition,
     /// Two arguments that exclude each other.
     ConflictingArguments {
         /// The first one.
@@ -161,6 +172,9 @@ impl Error {
             Error::ConflictingArguments { .. } => ErrorKind::ConflictingArguments,
             Error::UnknownFormat => ErrorKind::UnknownFormat,
             Error::LineTooLong { .. } => ErrorKind::LineTooLong,
+            Error::BadTime => ErrorKind::BadTime,
+            Error::BadHistory { .. } => ErrorKind::BadHistory,
+            Error::UnknownEdition => ErrorKind::UnknownEdition,
             Error::UnknownProvider => ErrorKind::UnknownProvider,
             Error::UnknownFamily => ErrorKind::UnknownFamily,
             Error::UnknownNetwork => ErrorKind::UnknownNetwork,
@@ -254,6 +268,11 @@ impl Error {
                 "not a payment code: no family has this shape (a provider code is UPPER_SNAKE unless a provider is given)",
             ),
             Error::LineTooLong { limit } => write!(f, "the line is longer than {limit} bytes; the rest was skipped"),
+            Error::BadTime => f.write_str("not a time: give RFC 3339 (2026-11-30T10:00:00+07:00) or Unix seconds"),
+            Error::BadHistory { index, what } => write!(f, "attempt {index} of the history: {what}"),
+            Error::UnknownEdition => {
+                f.write_str("no such card rules edition (see paycodes table retry_rules: 2021-04-17, 2026-04-18)")
+            }
             Error::UnknownProvider => {
                 f.write_str("unknown provider; known: ")?;
                 write_list(f, crate::providers().iter().map(|p| p.id()))

@@ -266,3 +266,33 @@ pub fn explain_response(r: &crate::response::Response, locale: Locale) -> String
     }
     out
 }
+
+/// The explanation of a retry decision (no trailing newline): what `paycodes retry` prints.
+pub fn explain_retry(r: &crate::retry::RetryAnswer) -> String {
+    let verdict = match (r.verdict(), r.rule().as_str()) {
+        (_, "card.approved") => "Nothing to retry: it was approved.".to_owned(),
+        (_, "card.outcome_unknown") => {
+            "Not now: the outcome is unknown (the money may have moved). Inquire about the transaction first."
+                .to_owned()
+        }
+        (crate::Verdict::Retry, _) => "Retry: it may be tried again now.".to_owned(),
+        (crate::Verdict::RetryAfter, _) => {
+            format!("Retry after {}: not before then.", r.not_before_text().unwrap_or("the stated wait"))
+        }
+        (crate::Verdict::Never, _) => "Never: do not try this transaction again.".to_owned(),
+    };
+    let mut out = format!("{} on {}: {}", r.code(), r.network(), verdict);
+    let mut lines: Vec<(&str, String)> = vec![
+        ("Rule", format!("{}{}", r.rule(), r.edition().map_or(String::new(), |e| format!(" (edition {e})")))),
+        ("Decline", format!("{} ({}, {})", r.reason(), r.category(), r.outcome())),
+    ];
+    if let Some(n) = r.attempts_left() {
+        lines.push(("Attempts left", n.to_string()));
+    }
+    lines.push(("Source", r.source().to_string()));
+    let width = lines.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    for (k, v) in lines {
+        let _ = write!(out, "\n  {k:<width$}  {v}");
+    }
+    out
+}

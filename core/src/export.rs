@@ -65,7 +65,9 @@ pub const fn table_family(name: TableName) -> Option<Family> {
     match name {
         TableName::SnapServices | TableName::SnapCases => Some(Family::Snap),
         TableName::Reasons | TableName::Providers => None,
-        TableName::Iso8583 => Some(Family::Iso8583),
+        TableName::Iso8583 | TableName::RetryRules | TableName::MastercardAdvice | TableName::VisaCategories => {
+            Some(Family::Iso8583)
+        }
         TableName::ProviderStrings => Some(Family::Provider),
         TableName::Statuses => Some(Family::Status),
     }
@@ -303,6 +305,49 @@ pub fn table(name: TableName, provider: &'static Provider) -> Table {
                 })
                 .collect(),
         },
+        TableName::RetryRules => Table {
+            columns: &["network", "rule", "edition", "limit", "window_hours", "applies", "scope", "source", "note"],
+            rows: crate::tables::RETRY_RULES
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.network.id().into(),
+                        r.rule.into(),
+                        r.edition.map_or(Cell::Null, Cell::from),
+                        r.limit.map_or(Cell::Null, |l| Cell::Int(i64::from(l))),
+                        r.window.map_or(Cell::Null, |w| Cell::Int(w / 3600)),
+                        Cell::Bool(r.applies),
+                        r.scope.into(),
+                        r.source.into(),
+                        r.note.map_or(Cell::Null, Cell::from),
+                    ]
+                })
+                .collect(),
+        },
+        TableName::MastercardAdvice => Table {
+            columns: &["mac", "meaning", "decision", "wait_hours", "fee", "source", "note"],
+            rows: crate::tables::MASTERCARD_ADVICE
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.mac.into(),
+                        a.meaning.into(),
+                        a.decision_text.into(),
+                        a.wait.map_or(Cell::Null, |w| Cell::Int(w / 3600)),
+                        a.fee.map_or(Cell::Null, Cell::from),
+                        a.source.into(),
+                        a.note.map_or(Cell::Null, Cell::from),
+                    ]
+                })
+                .collect(),
+        },
+        TableName::VisaCategories => Table {
+            columns: &crate::tables::VISA_CATEGORY_COLUMNS,
+            rows: crate::tables::VISA_CATEGORIES
+                .iter()
+                .map(|r| r.iter().map(|c| if *c == "-" { Cell::Null } else { Cell::from(*c) }).collect())
+                .collect(),
+        },
         TableName::Reasons => Table {
             columns: REASON_COLUMNS,
             rows: crate::reasons()
@@ -453,13 +498,16 @@ mod tests {
                 | TableName::Iso8583
                 | TableName::ProviderStrings
                 | TableName::Statuses
-                | TableName::Providers => {}
+                | TableName::Providers
+                | TableName::RetryRules
+                | TableName::MastercardAdvice
+                | TableName::VisaCategories => {}
             }
             assert_eq!(TableName::parse(t.id()), Some(*t));
             assert_eq!(TableName::parse(&t.id().replace('_', "-")), Some(*t));
             assert_eq!(TableName::ALL.iter().filter(|x| *x == t).count(), 1);
         }
-        assert_eq!(TableName::ALL.len(), 7);
+        assert_eq!(TableName::ALL.len(), 10);
     }
 
     #[test]

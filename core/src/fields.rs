@@ -123,6 +123,8 @@ pub enum Obj<'a> {
     Reading(&'a Response, &'a FieldReading),
     /// Reference `i` of a whole response.
     Reference(&'a Response, usize),
+    /// A card retry decision.
+    Retry(&'a crate::retry::RetryAnswer),
 }
 
 impl<'a> Obj<'a> {
@@ -138,6 +140,7 @@ impl<'a> Obj<'a> {
             Obj::ResponseCode(_) => &DECODED,
             Obj::Reading(..) => &FIELD_READING,
             Obj::Reference(..) => &REFERENCE,
+            Obj::Retry(_) => &RETRY_DECISION,
         }
     }
 
@@ -153,6 +156,7 @@ impl<'a> Obj<'a> {
             Obj::ResponseCode(r) => response_code_field(r, i),
             Obj::Reading(r, f) => reading_field((r, f), i),
             Obj::Reference(r, k) => reference_field((r, k), i),
+            Obj::Retry(r) => retry_field(r, i),
         }
     }
 
@@ -477,9 +481,40 @@ record! {
     }
 }
 
+record! {
+    /// Whether a declined card transaction may be tried again, and the rule that decided.
+    static RETRY_DECISION: "RetryDecision";
+    fn retry_field<'a>(r: &'a crate::retry::RetryAnswer) -> Value<'a> {
+        /// `retry` (now, within `attempts_left`), `retry_after` (not before `not_before`) or
+        /// `never`.
+        decision: Enum(EnumType::Verdict) => Value::Enum(EnumType::Verdict, r.verdict().number()),
+        /// The earliest time of the next attempt (RFC 3339, UTC), for `retry_after`.
+        not_before: OPT_STR => r.not_before_text().map_or(Value::Null, Value::Str),
+        /// The rule that decided (`visa.category_1`, `visa.reattempt_limit_30d`,
+        /// `mastercard.mac_03`, `mastercard.excessive_24h`, `card.outcome_unknown`, ...).
+        rule: Str => Value::Text(r.rule()),
+        /// The rules edition applied (`2026-04-18`), for rules that have editions.
+        edition: OPT_STR => Value::opt_text(r.edition()),
+        /// Where the rule comes from.
+        source: Str => Value::Text(r.source()),
+        /// Attempts left under the limits (null when no limit counts).
+        attempts_left: OPT_INT => r.attempts_left().map_or(Value::Null, |n| Value::Int(i64::from(n))),
+        /// The network whose rules applied.
+        network: Enum(EnumType::Network) => Value::Enum(EnumType::Network, r.network().number()),
+        /// The decline code (canonical).
+        code: Str => Value::Str(r.code()),
+        /// Its decline category on that network.
+        category: Enum(EnumType::Category) => Value::Enum(EnumType::Category, r.category().number()),
+        /// Its reason.
+        reason: Enum(EnumType::Reason) => Value::Enum(EnumType::Reason, r.reason().number()),
+        /// Its outcome (only `failed` can be retried).
+        outcome: Enum(EnumType::Outcome) => Value::Enum(EnumType::Outcome, r.outcome().number()),
+    }
+}
+
 /// Every answer type, for the generators.
 pub fn schemas() -> &'static [&'static Schema] {
-    static ALL: [&Schema; 8] = [
+    static ALL: [&Schema; 9] = [
         &DECODED,
         &SERVICE,
         &NETWORK_VARIANT,
@@ -488,6 +523,7 @@ pub fn schemas() -> &'static [&'static Schema] {
         &DECODED_RESPONSE,
         &FIELD_READING,
         &REFERENCE,
+        &RETRY_DECISION,
     ];
     &ALL
 }

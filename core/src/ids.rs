@@ -521,6 +521,11 @@ id_enum! {
         UnknownFormat = 1013 => "unknown_format",
         /// An input line is longer than the batch decoder reads.
         LineTooLong = 1014 => "line_too_long",
+        /// A time that is neither RFC 3339 (`2026-11-30T10:00:00+07:00`) nor Unix seconds.
+        BadTime = 1015 => "bad_time",
+        /// An attempt of a retry history that cannot be read (a missing time or code, a
+        /// wrong type).
+        BadHistory = 1016 => "bad_history",
         /// The provider is not known.
         UnknownProvider = 2001 => "unknown_provider",
         /// The family is not known.
@@ -541,6 +546,8 @@ id_enum! {
         UnknownExportFormat = 2009 => "unknown_export_format",
         /// An option or keyword argument the call does not take (a misspelt key).
         UnknownOption = 2010 => "unknown_option",
+        /// A card rules edition paycodes does not have.
+        UnknownEdition = 2011 => "unknown_edition",
         /// Building: the service code is not known to the standard or the provider.
         UnknownService = 3001 => "unknown_service",
         /// Building: the standard has no such HTTP status + case code.
@@ -589,7 +596,7 @@ impl ErrorKind {
     pub const fn class(self) -> ErrorClass {
         match self.number() {
             1008 => ErrorClass::ArgumentType,
-            1010..=1012 => ErrorClass::ArgumentValue,
+            1010..=1012 | 1015..=1016 => ErrorClass::ArgumentValue,
             1000..=1999 => ErrorClass::InvalidCode,
             2000..=2999 => ErrorClass::UnknownOption,
             3000..=3999 => ErrorClass::Build,
@@ -642,6 +649,14 @@ id_enum! {
         Body = 18 => "body",
         /// The options object itself.
         Options = 19 => "options",
+        /// A Mastercard Merchant Advice Code.
+        Mac = 20 => "mac",
+        /// Earlier attempts on the same card (retry decisions).
+        History = 21 => "history",
+        /// The time of the decision.
+        Now = 22 => "now",
+        /// A card rules edition to pin.
+        Edition = 23 => "edition",
     }
 }
 
@@ -696,6 +711,22 @@ id_enum! {
         /// A state, code or reference field holds a value of the wrong type (an object, a list,
         /// unreadable text): it was ignored.
         BadFieldValue = 13 => "bad_field_value",
+        /// The card network asked for does not define this code (only another network's
+        /// tables list it): the network-neutral ISO meaning answered, without that network's
+        /// decline category.
+        NetworkDoesNotDefine = 14 => "network_does_not_define",
+    }
+}
+
+id_enum! {
+    /// Whether a declined card transaction may be tried again.
+    pub enum Verdict {
+        /// It may be retried now (within the attempts left).
+        Retry = 1 => "retry",
+        /// Not before `not_before`.
+        RetryAfter = 2 => "retry_after",
+        /// Not again: the rule forbids it (or the money may already have moved: inquire).
+        Never = 3 => "never",
     }
 }
 
@@ -767,6 +798,12 @@ id_enum! {
         Statuses = 6 => "statuses",
         /// The provider profiles.
         Providers = 7 => "providers",
+        /// Card retry rules: network limits and waits, every edition, with sources.
+        RetryRules = 8 => "retry_rules",
+        /// Mastercard Merchant Advice Codes.
+        MastercardAdvice = 9 => "mastercard_advice",
+        /// Visa decline categories by rules edition and region (recorded).
+        VisaCategories = 10 => "visa_categories",
     }
 }
 
@@ -804,6 +841,8 @@ id_enum! {
         Warning = 8 => "warning",
         /// [`Evidence`].
         Evidence = 9 => "evidence",
+        /// [`Verdict`].
+        Verdict = 10 => "verdict",
     }
 }
 
@@ -820,6 +859,7 @@ impl EnumType {
             EnumType::Network => Network::from_number(number).map(Network::id_text),
             EnumType::Warning => Warning::from_number(number).map(Warning::id_text),
             EnumType::Evidence => Evidence::from_number(number).map(Evidence::id_text),
+            EnumType::Verdict => Verdict::from_number(number).map(Verdict::id_text),
         }
     }
 
@@ -843,6 +883,7 @@ impl EnumType {
             EnumType::Network => all!(Network),
             EnumType::Warning => all!(Warning),
             EnumType::Evidence => all!(Evidence),
+            EnumType::Verdict => all!(Verdict),
         }
     }
 
@@ -858,6 +899,7 @@ impl EnumType {
             EnumType::Network => Network::DOC,
             EnumType::Warning => Warning::DOC,
             EnumType::Evidence => Evidence::DOC,
+            EnumType::Verdict => Verdict::DOC,
         }
     }
 }

@@ -1,8 +1,8 @@
 //! ISO 8583 card response codes (field 39).
 
 use crate::error::Error;
-use crate::ids::{CardReading, Family};
-use crate::model::{CANONICAL_MAX, Context, Decoded, InlineStr, Raw, RowRef};
+use crate::ids::{CardReading, Family, Warning};
+use crate::model::{CANONICAL_MAX, Context, Decoded, InlineStr, Raw, RowRef, Warnings};
 use crate::tables::{UNKNOWN_READINGS, iso_rows};
 
 /// Decodes a trimmed card code. A single digit is the two-digit code it abbreviates (`5`
@@ -32,11 +32,20 @@ pub(crate) fn decode_iso<'a>(b: &[u8], raw: Raw<'a>, ctx: &Context) -> Result<De
     // With a network: that network's reading, else the neutral one, else the only one there
     // is. Without: the neutral reading (first), and the per-network readings as variants.
     let row = match ctx.network {
-        Some(n) => rows
-            .iter()
-            .find(|r| r.network() == Some(n))
-            .or_else(|| rows.iter().find(|r| r.network().is_none()))
-            .unwrap_or(first),
+        Some(n) => {
+            match rows.iter().find(|r| r.network() == Some(n)).or_else(|| rows.iter().find(|r| r.network().is_none())) {
+                Some(r) => r,
+                // The DOKU document labels every code for both networks: its profile keeps that.
+                None if reading == CardReading::SeedDoku => first,
+                // Only another network defines the code: never answer with that network's
+                // reading; the ISO meaning, flagged.
+                None => {
+                    let row_ref = RowRef::IsoForeign(first);
+                    let warnings = Warnings::NONE.with(Warning::NetworkDoesNotDefine);
+                    return Ok(Decoded { row: row_ref, network: None, warnings, ..base.with_semantics(row_ref) });
+                }
+            }
+        }
         None => first,
     };
     let alt = reading == CardReading::Standard && row.alt.is_some();

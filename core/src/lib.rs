@@ -39,6 +39,7 @@
 // compose, explain           building codes, explanations
 // fields, json, export       answers as data, JSON, table export
 // jsonscan, lines, response reading JSON bodies, log lines and whole responses
+// retry                      card retry decisions over attempt history
 // api                        the contract the bindings call
 mod compose;
 mod customer;
@@ -56,6 +57,7 @@ pub mod lines;
 mod matching;
 mod model;
 pub mod response;
+pub mod retry;
 mod snap;
 mod status;
 mod strings;
@@ -72,16 +74,17 @@ pub use compose::{Built, MAX_MESSAGE_CHARS, build_snap, build_snap_for_reason};
 pub use customer::{CustomerMessage, customer_message};
 pub use decode::{decode, decode_bytes, decode_float, decode_integer};
 pub use error::Error;
-pub use explain::{explain, explain_response};
+pub use explain::{explain, explain_response, explain_retry};
 pub use ids::{
     Action, Arg, CardReading, Category, EnumType, EnumValueInfo, ErrorClass, ErrorKind, Evidence, ExportFormat, Family,
-    Locale, MAX_ID_LEN, Network, Outcome, Reason, ServiceKind, TableName, ValueType, Warning, normalize_id,
+    Locale, MAX_ID_LEN, Network, Outcome, Reason, ServiceKind, TableName, ValueType, Verdict, Warning, normalize_id,
 };
 pub use model::{CANONICAL_MAX, Context, Decoded, DetailRef, InlineStr, NetworkVariant, Raw, Warnings};
 pub use response::{FieldReading, Response, decode_response};
+pub use retry::{Attempt, RetryAnswer, retry_decision};
 pub use tables::{
-    CaseRow, FallbackRow, FieldRole, IsoRow, OperationInfo, Provider, ProviderCase, ReasonRow, RequestKind, ScopeToken,
-    Semantics, Service, StateField, StatusRow, StringRow, Template, Vocabulary,
+    Advice, CaseRow, FallbackRow, FieldRole, IsoRow, OperationInfo, Provider, ProviderCase, ReasonRow, RequestKind,
+    RetryRule, ScopeToken, Semantics, Service, StateField, StatusRow, StringRow, Template, Vocabulary,
 };
 pub use text::Text;
 

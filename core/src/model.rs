@@ -253,6 +253,9 @@ pub(crate) enum RowRef {
     Fallback(&'static FallbackRow),
     /// A card code; `true` when the published alternative reading applies.
     Iso(&'static IsoRow, bool),
+    /// A card code asked under a network that does not define it: its ISO meaning, without
+    /// the other network's category.
+    IsoForeign(&'static IsoRow),
     /// A provider string code.
     Str(&'static StringRow),
     /// A transaction status.
@@ -265,7 +268,7 @@ impl RowRef {
         match self {
             RowRef::Case(r) => r.message.text(),
             RowRef::Fallback(r) => r.message.text(),
-            RowRef::Iso(r, _) => r.message,
+            RowRef::Iso(r, _) | RowRef::IsoForeign(r) => r.message,
             RowRef::Str(r) => r.message,
             RowRef::Status(r) => r.name,
         }
@@ -276,6 +279,7 @@ impl RowRef {
             RowRef::Case(r) => &r.sem,
             RowRef::Fallback(r) => &r.sem,
             RowRef::Iso(r, alt) => reading(r, alt),
+            RowRef::IsoForeign(r) => &r.foreign,
             RowRef::Str(r) => &r.sem,
             RowRef::Status(r) => &r.sem,
         }
@@ -286,6 +290,7 @@ impl RowRef {
             RowRef::Case(r) => r.description,
             RowRef::Fallback(r) => r.description,
             RowRef::Iso(r, _) => r.description(),
+            RowRef::IsoForeign(r) => r.foreign.reason.row().description,
             RowRef::Str(r) => r.message,
             RowRef::Status(r) => r.sem.reason.row().description,
         }
@@ -296,7 +301,7 @@ impl RowRef {
             RowRef::Case(r) => r.source,
             RowRef::Fallback(r) => r.source,
             RowRef::Iso(r, true) => r.alt_source.unwrap_or(r.source),
-            RowRef::Iso(r, false) => r.source,
+            RowRef::Iso(r, false) | RowRef::IsoForeign(r) => r.source,
             RowRef::Str(r) => r.source,
             RowRef::Status(r) => r.source,
         }

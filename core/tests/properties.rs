@@ -233,3 +233,43 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Retry decisions: no input panics; a retry only ever for a failed transaction; a Visa
+    /// category 1 decline is never retried; attempts left never exceed the network's limit.
+    #[test]
+    fn retry_decisions_keep_the_rules(
+        code in "[0-9A-Z]{1,2}",
+        visa in any::<bool>(),
+        mac in prop::option::of("[0-9]{2}"),
+        history in prop::collection::vec(("[0-9A-Z]{2}", 0i64..(60 * 86_400), prop::option::of("[0-9]{2}")), 0..40),
+    ) {
+        use paycodes::{Attempt, Category, Network, Verdict};
+        let now = 1_796_000_000i64;
+        let network = if visa { Network::Visa } else { Network::Mastercard };
+        let attempts: Vec<Attempt> = history
+            .iter()
+            .map(|(c, ago, m)| Attempt {
+                at: now - ago,
+                code: paycodes::InlineStr::from_ascii(c.as_bytes()),
+                mac: m.as_ref().map(|m| paycodes::InlineStr::from_ascii(m.as_bytes())),
+                customer_present: None,
+            })
+            .collect();
+        let mac = if visa { None } else { mac.as_deref() };
+        if let Ok(r) = paycodes::retry_decision(&code, network, mac, &attempts, now, None, &Context::new()) {
+            if r.verdict() != Verdict::Never {
+                prop_assert_eq!(r.outcome(), Outcome::Failed, "{:?}", r);
+            }
+            if visa && r.category() == Category::WillNeverApprove {
+                prop_assert_eq!(r.verdict(), Verdict::Never);
+            }
+            prop_assert!(r.attempts_left().is_none_or(|n| n <= 35));
+            if r.verdict() == Verdict::RetryAfter {
+                prop_assert!(r.not_before().is_some_and(|t| t > now));
+            }
+        }
+    }
+}

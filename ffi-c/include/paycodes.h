@@ -772,6 +772,15 @@ enum paycodes_status
    */
   PAYCODES_LINE_TOO_LONG = 1014,
   /**
+   * A time that is neither RFC 3339 (`2026-11-30T10:00:00+07:00`) nor Unix seconds.
+   */
+  PAYCODES_BAD_TIME = 1015,
+  /**
+   * An attempt of a retry history that cannot be read (a missing time or code, a
+   * wrong type).
+   */
+  PAYCODES_BAD_HISTORY = 1016,
+  /**
    * A required pointer argument is NULL (or NULL with a non-zero length).
    */
   PAYCODES_NULL_ARGUMENT = 1101,
@@ -823,6 +832,10 @@ enum paycodes_status
    * An option or keyword argument the call does not take (a misspelt key).
    */
   PAYCODES_UNKNOWN_OPTION = 2010,
+  /**
+   * A card rules edition paycodes does not have.
+   */
+  PAYCODES_UNKNOWN_EDITION = 2011,
   /**
    * Building: the service code is not known to the standard or the provider.
    */
@@ -934,6 +947,41 @@ enum paycodes_evidence
 typedef enum paycodes_evidence paycodes_evidence;
 #else
 typedef uint32_t paycodes_evidence;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Whether a declined card transaction may be tried again.
+ *
+ * C mirror of `paycodes::Verdict`; values are the core's stable numbers.
+ */
+enum paycodes_verdict
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * None (an absent value).
+   */
+  PAYCODES_VERDICT_NONE = 0,
+  /**
+   * It may be retried now (within the attempts left).
+   */
+  PAYCODES_VERDICT_RETRY = 1,
+  /**
+   * Not before `not_before`.
+   */
+  PAYCODES_VERDICT_RETRY_AFTER = 2,
+  /**
+   * Not again: the rule forbids it (or the money may already have moved: inquire).
+   */
+  PAYCODES_VERDICT_NEVER = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum paycodes_verdict paycodes_verdict;
+#else
+typedef uint32_t paycodes_verdict;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -1070,6 +1118,12 @@ enum paycodes_warning
    * unreadable text): it was ignored.
    */
   PAYCODES_WARNING_BAD_FIELD_VALUE = 13,
+  /**
+   * The card network asked for does not define this code (only another network's
+   * tables list it): the network-neutral ISO meaning answered, without that network's
+   * decline category.
+   */
+  PAYCODES_WARNING_NETWORK_DOES_NOT_DEFINE = 14,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1336,6 +1390,61 @@ typedef struct {
 } paycodes_built;
 
 /**
+ * Whether a declined card transaction may be tried again (filled by
+ * `paycodes_retry_decision`). Plain data: copy it freely; its strings are static.
+ */
+typedef struct {
+  /**
+   * `PAYCODES_VERDICT_RETRY`, `_RETRY_AFTER` (see `not_before`) or `_NEVER`.
+   */
+  paycodes_verdict decision;
+  /**
+   * The network whose rules applied.
+   */
+  paycodes_network network;
+  /**
+   * The decline's category on that network.
+   */
+  paycodes_category category;
+  /**
+   * Its reason.
+   */
+  paycodes_reason reason;
+  /**
+   * Its outcome (only a failed transaction can be retried).
+   */
+  paycodes_outcome outcome;
+  /**
+   * Attempts left under the limits; -1 when no limit counts (e.g. never).
+   */
+  int32_t attempts_left;
+  /**
+   * The earliest time of the next attempt (Unix seconds), for retry_after; -1 otherwise.
+   */
+  int64_t not_before;
+  /**
+   * `not_before` as RFC 3339 in UTC (`2026-11-30T04:00:00Z`), NUL-terminated; empty when absent.
+   */
+  char not_before_text[24];
+  /**
+   * The decline code (canonical), NUL-terminated.
+   */
+  char code[4];
+  /**
+   * The rule that decided (`visa.category_1`, `mastercard.mac_03`, ...); static.
+   */
+  paycodes_str rule;
+  /**
+   * The rules edition applied (`2026-04-18`); `ptr` NULL for rules without editions. Static.
+   */
+  paycodes_str edition;
+  /**
+   * Where the rule comes from; static.
+   */
+  paycodes_str source;
+} paycodes_retry;
+
+/**
  * One network's reading of a card code whose meaning differs by network.
  */
 typedef struct {
@@ -1554,6 +1663,43 @@ paycodes_status paycodes_snap_build_for_reason(uint32_t reason,
                                                paycodes_built *out,
                                                char *message_buf,
                                                size_t message_buf_len);
+
+/**
+ * Whether a declined card transaction may be tried again, given the earlier attempts on
+ * the same card at the same merchant, and the network rule that decided.
+ *
+ * `code` is the decline's response code (`code_len` bytes); `network` a `paycodes_network`
+ * (required: 0 is `PAYCODES_MISSING_ARGUMENT`); `mac` the Mastercard Merchant Advice Code,
+ * NUL-terminated, or NULL; `history` the earlier attempts as JSON (`history_len` bytes: an
+ * array of `{"at": "...", "code": "51", "mac": null}` or JSON lines), or NULL with 0;
+ * `now` Unix seconds, or -1 for the clock; `edition` a Visa rules edition to pin
+ * (`"2021-04-17"`, `"2026-04-18"`), or NULL for the latest in force. Fills `out` on
+ * `PAYCODES_OK`. Errors: the code's, `PAYCODES_BAD_HISTORY`, `PAYCODES_BAD_TIME`,
+ * `PAYCODES_UNKNOWN_EDITION`, `PAYCODES_CONFLICTING_ARGUMENTS` (a MAC on Visa).
+ * Thread-safe. Reading a history allocates (the attempts).
+ *
+ * # Safety
+ * `code` valid for `code_len` bytes; `mac` and `edition` NULL or NUL-terminated; `history`
+ * valid for `history_len` bytes or NULL with 0; `out` valid for writing.
+ */
+paycodes_status paycodes_retry_decision(const uint8_t *code,
+                                        size_t code_len,
+                                        uint32_t network,
+                                        const char *mac,
+                                        const uint8_t *history,
+                                        size_t history_len,
+                                        int64_t now,
+                                        const char *edition,
+                                        paycodes_retry *out);
+
+/**
+ * Reads a time (RFC 3339, e.g. `2026-11-30T10:00:00+07:00`, or Unix seconds as digits)
+ * into Unix seconds. `PAYCODES_BAD_TIME` otherwise.
+ *
+ * # Safety
+ * `text` valid for `len` bytes; `out` valid for writing.
+ */
+paycodes_status paycodes_parse_time(const uint8_t *text, size_t len, int64_t *out);
 
 /**
  * The customer-safe message for a reason in a locale (an unknown locale is English).
@@ -2128,6 +2274,11 @@ paycodes_str paycodes_warning_id(uint32_t value);
  * The stable id of a `paycodes_evidence` (`response_code`). Static text; `ptr` is NULL for a value that is not in the enum.
  */
 paycodes_str paycodes_evidence_id(uint32_t value);
+
+/**
+ * The stable id of a `paycodes_verdict` (`retry`). Static text; `ptr` is NULL for a value that is not in the enum.
+ */
+paycodes_str paycodes_verdict_id(uint32_t value);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -767,6 +767,10 @@ pub enum paycodes_warning {
     /// A state, code or reference field holds a value of the wrong type (an object, a list,
     /// unreadable text): it was ignored.
     PAYCODES_WARNING_BAD_FIELD_VALUE = 13,
+    /// The card network asked for does not define this code (only another network's
+    /// tables list it): the network-neutral ISO meaning answered, without that network's
+    /// decline category.
+    PAYCODES_WARNING_NETWORK_DOES_NOT_DEFINE = 14,
 }
 
 // Not every enum is read from an answer or converted from the core.
@@ -788,6 +792,7 @@ impl paycodes_warning {
             11 => paycodes_warning::PAYCODES_WARNING_BODY_NOT_JSON,
             12 => paycodes_warning::PAYCODES_WARNING_BAD_RESPONSE_CODE,
             13 => paycodes_warning::PAYCODES_WARNING_BAD_FIELD_VALUE,
+            14 => paycodes_warning::PAYCODES_WARNING_NETWORK_DOES_NOT_DEFINE,
             _ => paycodes_warning::PAYCODES_WARNING_NONE,
         }
     }
@@ -871,6 +876,49 @@ impl From<paycodes::Evidence> for paycodes_evidence {
     }
 }
 
+/// Whether a declined card transaction may be tried again.
+///
+/// C mirror of `paycodes::Verdict`; values are the core's stable numbers.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum paycodes_verdict {
+    /// None (an absent value).
+    PAYCODES_VERDICT_NONE = 0,
+    /// It may be retried now (within the attempts left).
+    PAYCODES_VERDICT_RETRY = 1,
+    /// Not before `not_before`.
+    PAYCODES_VERDICT_RETRY_AFTER = 2,
+    /// Not again: the rule forbids it (or the money may already have moved: inquire).
+    PAYCODES_VERDICT_NEVER = 3,
+}
+
+// Not every enum is read from an answer or converted from the core.
+#[allow(dead_code)]
+impl paycodes_verdict {
+    /// The value for a core number (none for a number the enum does not have).
+    pub(crate) fn from_number(n: u16) -> Self {
+        match n {
+            1 => paycodes_verdict::PAYCODES_VERDICT_RETRY,
+            2 => paycodes_verdict::PAYCODES_VERDICT_RETRY_AFTER,
+            3 => paycodes_verdict::PAYCODES_VERDICT_NEVER,
+            _ => paycodes_verdict::PAYCODES_VERDICT_NONE,
+        }
+    }
+    /// The value of an answer field (none when absent).
+    pub(crate) fn of(v: Option<Value<'_>>) -> Self {
+        match v {
+            Some(Value::Enum(_, n)) => Self::from_number(n),
+            _ => paycodes_verdict::PAYCODES_VERDICT_NONE,
+        }
+    }
+}
+
+impl From<paycodes::Verdict> for paycodes_verdict {
+    fn from(v: paycodes::Verdict) -> Self {
+        Self::from_number(v.number())
+    }
+}
+
 /// Language of customer messages.
 ///
 /// C mirror of `paycodes::Locale`; values are the core's stable numbers.
@@ -949,6 +997,11 @@ pub enum paycodes_status {
     PAYCODES_UNKNOWN_FORMAT = 1013,
     /// An input line is longer than the batch decoder reads.
     PAYCODES_LINE_TOO_LONG = 1014,
+    /// A time that is neither RFC 3339 (`2026-11-30T10:00:00+07:00`) nor Unix seconds.
+    PAYCODES_BAD_TIME = 1015,
+    /// An attempt of a retry history that cannot be read (a missing time or code, a
+    /// wrong type).
+    PAYCODES_BAD_HISTORY = 1016,
     /// A required pointer argument is NULL (or NULL with a non-zero length).
     PAYCODES_NULL_ARGUMENT = 1101,
     /// The output buffer is too small; nothing was written.
@@ -975,6 +1028,8 @@ pub enum paycodes_status {
     PAYCODES_UNKNOWN_EXPORT_FORMAT = 2009,
     /// An option or keyword argument the call does not take (a misspelt key).
     PAYCODES_UNKNOWN_OPTION = 2010,
+    /// A card rules edition paycodes does not have.
+    PAYCODES_UNKNOWN_EDITION = 2011,
     /// Building: the service code is not known to the standard or the provider.
     PAYCODES_UNKNOWN_SERVICE = 3001,
     /// Building: the standard has no such HTTP status + case code.
@@ -1015,6 +1070,8 @@ impl From<paycodes::ErrorKind> for paycodes_status {
             paycodes::ErrorKind::ConflictingArguments => paycodes_status::PAYCODES_CONFLICTING_ARGUMENTS,
             paycodes::ErrorKind::UnknownFormat => paycodes_status::PAYCODES_UNKNOWN_FORMAT,
             paycodes::ErrorKind::LineTooLong => paycodes_status::PAYCODES_LINE_TOO_LONG,
+            paycodes::ErrorKind::BadTime => paycodes_status::PAYCODES_BAD_TIME,
+            paycodes::ErrorKind::BadHistory => paycodes_status::PAYCODES_BAD_HISTORY,
             paycodes::ErrorKind::UnknownProvider => paycodes_status::PAYCODES_UNKNOWN_PROVIDER,
             paycodes::ErrorKind::UnknownFamily => paycodes_status::PAYCODES_UNKNOWN_FAMILY,
             paycodes::ErrorKind::UnknownNetwork => paycodes_status::PAYCODES_UNKNOWN_NETWORK,
@@ -1025,6 +1082,7 @@ impl From<paycodes::ErrorKind> for paycodes_status {
             paycodes::ErrorKind::UnknownTable => paycodes_status::PAYCODES_UNKNOWN_TABLE,
             paycodes::ErrorKind::UnknownExportFormat => paycodes_status::PAYCODES_UNKNOWN_EXPORT_FORMAT,
             paycodes::ErrorKind::UnknownOption => paycodes_status::PAYCODES_UNKNOWN_OPTION,
+            paycodes::ErrorKind::UnknownEdition => paycodes_status::PAYCODES_UNKNOWN_EDITION,
             paycodes::ErrorKind::UnknownService => paycodes_status::PAYCODES_UNKNOWN_SERVICE,
             paycodes::ErrorKind::UnknownCase => paycodes_status::PAYCODES_UNKNOWN_CASE,
             paycodes::ErrorKind::NoSnapCode => paycodes_status::PAYCODES_NO_SNAP_CODE,
@@ -1056,6 +1114,8 @@ impl paycodes_status {
         paycodes_status::PAYCODES_CONFLICTING_ARGUMENTS,
         paycodes_status::PAYCODES_UNKNOWN_FORMAT,
         paycodes_status::PAYCODES_LINE_TOO_LONG,
+        paycodes_status::PAYCODES_BAD_TIME,
+        paycodes_status::PAYCODES_BAD_HISTORY,
         paycodes_status::PAYCODES_NULL_ARGUMENT,
         paycodes_status::PAYCODES_BUFFER_TOO_SMALL,
         paycodes_status::PAYCODES_INDEX_OUT_OF_RANGE,
@@ -1069,6 +1129,7 @@ impl paycodes_status {
         paycodes_status::PAYCODES_UNKNOWN_TABLE,
         paycodes_status::PAYCODES_UNKNOWN_EXPORT_FORMAT,
         paycodes_status::PAYCODES_UNKNOWN_OPTION,
+        paycodes_status::PAYCODES_UNKNOWN_EDITION,
         paycodes_status::PAYCODES_UNKNOWN_SERVICE,
         paycodes_status::PAYCODES_UNKNOWN_CASE,
         paycodes_status::PAYCODES_NO_SNAP_CODE,
@@ -1099,6 +1160,8 @@ impl paycodes_status {
             paycodes_status::PAYCODES_CONFLICTING_ARGUMENTS => b"conflicting_arguments\0",
             paycodes_status::PAYCODES_UNKNOWN_FORMAT => b"unknown_format\0",
             paycodes_status::PAYCODES_LINE_TOO_LONG => b"line_too_long\0",
+            paycodes_status::PAYCODES_BAD_TIME => b"bad_time\0",
+            paycodes_status::PAYCODES_BAD_HISTORY => b"bad_history\0",
             paycodes_status::PAYCODES_NULL_ARGUMENT => b"null_argument\0",
             paycodes_status::PAYCODES_BUFFER_TOO_SMALL => b"buffer_too_small\0",
             paycodes_status::PAYCODES_INDEX_OUT_OF_RANGE => b"index_out_of_range\0",
@@ -1112,6 +1175,7 @@ impl paycodes_status {
             paycodes_status::PAYCODES_UNKNOWN_TABLE => b"unknown_table\0",
             paycodes_status::PAYCODES_UNKNOWN_EXPORT_FORMAT => b"unknown_export_format\0",
             paycodes_status::PAYCODES_UNKNOWN_OPTION => b"unknown_option\0",
+            paycodes_status::PAYCODES_UNKNOWN_EDITION => b"unknown_edition\0",
             paycodes_status::PAYCODES_UNKNOWN_SERVICE => b"unknown_service\0",
             paycodes_status::PAYCODES_UNKNOWN_CASE => b"unknown_case\0",
             paycodes_status::PAYCODES_NO_SNAP_CODE => b"no_snap_code\0",
@@ -1151,6 +1215,12 @@ impl paycodes_status {
                 "The input has the shape of no code family (a bare lowercase word, `null`, ...)."
             }
             paycodes_status::PAYCODES_LINE_TOO_LONG => "An input line is longer than the batch decoder reads.",
+            paycodes_status::PAYCODES_BAD_TIME => {
+                "A time that is neither RFC 3339 (`2026-11-30T10:00:00+07:00`) nor Unix seconds."
+            }
+            paycodes_status::PAYCODES_BAD_HISTORY => {
+                "An attempt of a retry history that cannot be read (a missing time or code, a wrong type)."
+            }
             paycodes_status::PAYCODES_NULL_ARGUMENT => {
                 "A required pointer argument is NULL (or NULL with a non-zero length)."
             }
@@ -1168,6 +1238,7 @@ impl paycodes_status {
             paycodes_status::PAYCODES_UNKNOWN_OPTION => {
                 "An option or keyword argument the call does not take (a misspelt key)."
             }
+            paycodes_status::PAYCODES_UNKNOWN_EDITION => "A card rules edition paycodes does not have.",
             paycodes_status::PAYCODES_UNKNOWN_SERVICE => {
                 "Building: the service code is not known to the standard or the provider."
             }
@@ -2242,6 +2313,15 @@ pub extern "C" fn paycodes_warning_id(value: u32) -> paycodes_str {
 pub extern "C" fn paycodes_evidence_id(value: u32) -> paycodes_str {
     guard_value(paycodes_str::NONE, || {
         let t = u16::try_from(value).ok().and_then(|n| paycodes::EnumType::Evidence.id_of(n));
+        t.map_or(paycodes_str::NONE, paycodes_str::text)
+    })
+}
+
+/// The stable id of a `paycodes_verdict` (`retry`). Static text; `ptr` is NULL for a value that is not in the enum.
+#[unsafe(no_mangle)]
+pub extern "C" fn paycodes_verdict_id(value: u32) -> paycodes_str {
+    guard_value(paycodes_str::NONE, || {
+        let t = u16::try_from(value).ok().and_then(|n| paycodes::EnumType::Verdict.id_of(n));
         t.map_or(paycodes_str::NONE, paycodes_str::text)
     })
 }

@@ -609,6 +609,143 @@ pub unsafe extern "C" fn paycodes_snap_build_for_reason(
     })
 }
 
+/// Whether a declined card transaction may be tried again (filled by
+/// `paycodes_retry_decision`). Plain data: copy it freely; its strings are static.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct paycodes_retry {
+    /// `PAYCODES_VERDICT_RETRY`, `_RETRY_AFTER` (see `not_before`) or `_NEVER`.
+    pub decision: paycodes_verdict,
+    /// The network whose rules applied.
+    pub network: paycodes_network,
+    /// The decline's category on that network.
+    pub category: paycodes_category,
+    /// Its reason.
+    pub reason: paycodes_reason,
+    /// Its outcome (only a failed transaction can be retried).
+    pub outcome: paycodes_outcome,
+    /// Attempts left under the limits; -1 when no limit counts (e.g. never).
+    pub attempts_left: i32,
+    /// The earliest time of the next attempt (Unix seconds), for retry_after; -1 otherwise.
+    pub not_before: i64,
+    /// `not_before` as RFC 3339 in UTC (`2026-11-30T04:00:00Z`), NUL-terminated; empty when absent.
+    pub not_before_text: [c_char; 24],
+    /// The decline code (canonical), NUL-terminated.
+    pub code: [c_char; 4],
+    /// The rule that decided (`visa.category_1`, `mastercard.mac_03`, ...); static.
+    pub rule: paycodes_str,
+    /// The rules edition applied (`2026-04-18`); `ptr` NULL for rules without editions. Static.
+    pub edition: paycodes_str,
+    /// Where the rule comes from; static.
+    pub source: paycodes_str,
+}
+
+/// Whether a declined card transaction may be tried again, given the earlier attempts on
+/// the same card at the same merchant, and the network rule that decided.
+///
+/// `code` is the decline's response code (`code_len` bytes); `network` a `paycodes_network`
+/// (required: 0 is `PAYCODES_MISSING_ARGUMENT`); `mac` the Mastercard Merchant Advice Code,
+/// NUL-terminated, or NULL; `history` the earlier attempts as JSON (`history_len` bytes: an
+/// array of `{"at": "...", "code": "51", "mac": null}` or JSON lines), or NULL with 0;
+/// `now` Unix seconds, or -1 for the clock; `edition` a Visa rules edition to pin
+/// (`"2021-04-17"`, `"2026-04-18"`), or NULL for the latest in force. Fills `out` on
+/// `PAYCODES_OK`. Errors: the code's, `PAYCODES_BAD_HISTORY`, `PAYCODES_BAD_TIME`,
+/// `PAYCODES_UNKNOWN_EDITION`, `PAYCODES_CONFLICTING_ARGUMENTS` (a MAC on Visa).
+/// Thread-safe. Reading a history allocates (the attempts).
+///
+/// # Safety
+/// `code` valid for `code_len` bytes; `mac` and `edition` NULL or NUL-terminated; `history`
+/// valid for `history_len` bytes or NULL with 0; `out` valid for writing.
+#[allow(clippy::too_many_arguments)]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_retry_decision(
+    code: *const u8,
+    code_len: usize,
+    network: u32,
+    mac: *const c_char,
+    history: *const u8,
+    history_len: usize,
+    now: i64,
+    edition: *const c_char,
+    out: *mut paycodes_retry,
+) -> paycodes_status {
+    guard(|| {
+        if out.is_null() {
+            return Err(paycodes_status::PAYCODES_NULL_ARGUMENT);
+        }
+        // SAFETY: the caller's guarantees, per the function's contract.
+        let code = unsafe { bytes(code, code_len)? }.ok_or(paycodes_status::PAYCODES_NULL_ARGUMENT)?;
+        let mut args = Args::new(Call::RetryDecision);
+        if network != 0 {
+            let n = Network::from_number(u16::try_from(network).unwrap_or(u16::MAX))
+                .ok_or(paycodes_status::PAYCODES_UNKNOWN_NETWORK)?;
+            args = args.with(Arg::Network, Input::Str(n.id()));
+        }
+        // SAFETY: as above.
+        if let Some(m) = unsafe { c_string(mac)? } {
+            args = args.with(Arg::Mac, Input::Str(m));
+        }
+        // SAFETY: as above.
+        if let Some(h) = unsafe { bytes(history, history_len)? } {
+            args = args.with(Arg::History, Input::Bytes(h));
+        }
+        if now != -1 {
+            args = args.with(Arg::Now, Input::Int(now));
+        }
+        // SAFETY: as above.
+        if let Some(e) = unsafe { c_string(edition)? } {
+            args = args.with(Arg::Edition, Input::Str(e));
+        }
+        let r = api::retry_decision(&input(code), &args)?;
+        let mut not_before_text = [0 as c_char; 24];
+        for (slot, b) in not_before_text.iter_mut().zip(r.not_before_text().unwrap_or("").bytes()) {
+            *slot = b as c_char;
+        }
+        let mut code_out = [0 as c_char; 4];
+        for (slot, b) in code_out.iter_mut().zip(r.code().bytes().take(3)) {
+            *slot = b as c_char;
+        }
+        let answer = paycodes_retry {
+            decision: r.verdict().into(),
+            network: r.network().into(),
+            category: r.category().into(),
+            reason: r.reason().into(),
+            outcome: r.outcome().into(),
+            attempts_left: r.attempts_left().map_or(-1, |n| i32::try_from(n).unwrap_or(i32::MAX)),
+            not_before: r.not_before().unwrap_or(-1),
+            not_before_text,
+            code: code_out,
+            rule: paycodes_str::text(r.rule()),
+            edition: r.edition().map_or(paycodes_str::NONE, paycodes_str::text),
+            source: paycodes_str::text(r.source()),
+        };
+        // SAFETY: non-NULL and valid for writing per the contract.
+        unsafe { out.write(answer) };
+        Ok(())
+    })
+}
+
+/// Reads a time (RFC 3339, e.g. `2026-11-30T10:00:00+07:00`, or Unix seconds as digits)
+/// into Unix seconds. `PAYCODES_BAD_TIME` otherwise.
+///
+/// # Safety
+/// `text` valid for `len` bytes; `out` valid for writing.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paycodes_parse_time(text: *const u8, len: usize, out: *mut i64) -> paycodes_status {
+    guard(|| {
+        // SAFETY: the caller's guarantees, per the function's contract.
+        let b = unsafe { bytes(text, len)? }.ok_or(paycodes_status::PAYCODES_NULL_ARGUMENT)?;
+        let s = std::str::from_utf8(b).map_err(|_| paycodes_status::PAYCODES_BAD_TIME)?;
+        let t = paycodes::retry::parse_time(s)?;
+        if out.is_null() {
+            return Err(paycodes_status::PAYCODES_NULL_ARGUMENT);
+        }
+        // SAFETY: non-NULL and valid for writing per the contract.
+        unsafe { out.write(t) };
+        Ok(())
+    })
+}
+
 fn reason_from_u32(reason: u32) -> Result<Reason, paycodes_status> {
     u16::try_from(reason).ok().and_then(Reason::from_number).ok_or(paycodes_status::PAYCODES_UNKNOWN_REASON)
 }

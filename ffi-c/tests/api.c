@@ -165,7 +165,7 @@ static void test_every_customer_message(void) {
         CHECK(masked_en == masked_id);
         CHECK(strcmp(en.ptr, id.ptr) != 0);
     }
-    CHECK(seen == 100);
+    CHECK(seen == 113);
 }
 
 static void test_accessors(void) {
@@ -203,6 +203,55 @@ static void test_build(void) {
     CHECK(strcmp(b.code, "4094302") == 0 && strcmp(buf, "Transaction Has Been Processed") == 0);
 }
 
+/* Issue 13: a whole body, the transaction's outcome, and the answer's parts. */
+static void test_decode_response(void) {
+    const char *body = "{\"responseCode\":\"2005500\",\"responseMessage\":\"Successful\","
+                       "\"originalPartnerReferenceNo\":\"X-1\",\"latestTransactionStatus\":\"06\"}";
+    paycodes_response r, copy;
+    paycodes_decoded code;
+    paycodes_field_reading status;
+    paycodes_reference ref;
+    paycodes_context ctx;
+    char *deep;
+    size_t i;
+    CHECK(paycodes_decode_response((const uint8_t *)body, strlen(body), 200, NULL, &r) == PAYCODES_OK);
+    CHECK(r.outcome == PAYCODES_OUTCOME_FAILED && r.decided_by == PAYCODES_EVIDENCE_TRANSACTION_STATUS);
+    CHECK(r.http_status == 200 && paycodes_response_http_status(&r) == 200);
+    CHECK(paycodes_response_code(&r, &code) && code.outcome == PAYCODES_OUTCOME_SUCCESS);
+    CHECK(paycodes_decoded_raw(&code).len == 7 && !paycodes_decoded_raw_is_number(&code));
+    CHECK(paycodes_response_status(&r, &status) && status.value.len == 2 && memcmp(status.value.ptr, "06", 2) == 0);
+    CHECK(!paycodes_response_decline(&r, &status));
+    CHECK(paycodes_response_references_count(&r) == 1);
+    CHECK(paycodes_response_references_get(&r, 0, &ref) == PAYCODES_OK && ref.value.len == 3);
+    CHECK(paycodes_response_references_get(&r, 1, &ref) == PAYCODES_INDEX_OUT_OF_RANGE);
+    CHECK(paycodes_response_warnings_count(&r) == 1 &&
+          paycodes_response_warnings_get(&r, 0) == PAYCODES_WARNING_STATUS_OVERRIDES_CODE);
+    /* The answer owns its data: a copy reads the same. */
+    copy = r;
+    CHECK(paycodes_response_outcome(&copy) == PAYCODES_OUTCOME_FAILED);
+    /* No response at all on a payment: unknown, inquire. */
+    memset(&ctx, 0, sizeof ctx);
+    ctx.operation = "direct_debit";
+    CHECK(paycodes_decode_response(NULL, 0, 0, &ctx, &r) == PAYCODES_OK);
+    CHECK(r.outcome == PAYCODES_OUTCOME_UNKNOWN && r.action == PAYCODES_ACTION_INQUIRE_STATUS);
+    CHECK(r.decided_by == PAYCODES_EVIDENCE_NO_RESPONSE);
+    /* Errors: NULL with a length, out, the limits, a context field the call does not read. */
+    CHECK(paycodes_decode_response(NULL, 3, 0, NULL, &r) == PAYCODES_NULL_ARGUMENT);
+    CHECK(paycodes_decode_response((const uint8_t *)"{}", 2, 0, NULL, NULL) == PAYCODES_NULL_ARGUMENT);
+    CHECK(paycodes_decode_response((const uint8_t *)"{}", 2, 70000, NULL, &r) == PAYCODES_BAD_HTTP_STATUS);
+    ctx.family = PAYCODES_FAMILY_SNAP;
+    CHECK(paycodes_decode_response((const uint8_t *)"{}", 2, 0, &ctx, &r) == PAYCODES_UNKNOWN_OPTION);
+    deep = (char *)malloc(100000);
+    for (i = 0; i < 100000; i++) {
+        deep[i] = '[';
+    }
+    CHECK(paycodes_decode_response((const uint8_t *)deep, 100000, 0, NULL, &r) == PAYCODES_BODY_TOO_DEEP);
+    free(deep);
+    /* A struct paycodes did not fill answers nothing. */
+    memset(&copy, 0, sizeof copy);
+    CHECK(!paycodes_response_code(&copy, &code) && paycodes_response_references_count(&copy) == 0);
+}
+
 int main(void) {
     test_null_and_bad_arguments();
     test_context_errors();
@@ -211,6 +260,7 @@ int main(void) {
     test_every_customer_message();
     test_build();
     test_accessors();
+    test_decode_response();
     printf("%d passed, %d failed\n", checks - failures, failures);
     return failures == 0 ? 0 : 1;
 }

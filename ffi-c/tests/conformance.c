@@ -55,6 +55,9 @@ typedef struct {
 /* decode_response's HTTP status: 0 when not given. */
 static uint32_t response_http;
 
+/* retry_decision's options. */
+static const val *retry_network, *retry_mac, *retry_history, *retry_now, *retry_edition;
+
 /* Reads the keyword options a call takes; sets `skip` for what C cannot express. */
 static paycodes_status read_options(const vector *v, options *o) {
     const opt *p;
@@ -82,6 +85,22 @@ static paycodes_status read_options(const vector *v, options *o) {
                 o->detail = x;
             } else if (strcmp(p->key, "provider") == 0) {
                 o->provider = x;
+            } else {
+                skip = "an option key the typed API has no field for";
+            }
+            continue;
+        }
+        if (v->call == CALL_RETRY_DECISION) {
+            if (strcmp(p->key, "network") == 0) {
+                retry_network = x;
+            } else if (strcmp(p->key, "mac") == 0) {
+                retry_mac = x;
+            } else if (strcmp(p->key, "history") == 0) {
+                retry_history = x;
+            } else if (strcmp(p->key, "now") == 0) {
+                retry_now = x;
+            } else if (strcmp(p->key, "edition") == 0) {
+                retry_edition = x;
             } else {
                 skip = "an option key the typed API has no field for";
             }
@@ -210,6 +229,7 @@ static void run(const vector *v, json_out *o) {
     json_raw(o, ",\"name\":");
     json_text(o, v->name, strlen(v->name));
     response_http = 0;
+    retry_network = retry_mac = retry_history = retry_now = retry_edition = NULL;
     s = read_options(v, &opts);
     if (skip == NULL && s != PAYCODES_OK) {
         print_error(o, s, -1);
@@ -335,6 +355,90 @@ static void run(const vector *v, json_out *o) {
             } else {
                 print_error(o, s, -1);
             }
+        }
+        free(owned);
+    } else if (skip == NULL && v->call == CALL_RETRY_DECISION) {
+        paycodes_retry r;
+        paycodes_network network = PAYCODES_NETWORK_NONE;
+        int64_t now = -1;
+        char mac[8] = {0};
+        char *owned = NULL;
+        const char *history = NULL;
+        size_t history_len = 0;
+        s = PAYCODES_OK;
+        if (v->first.kind != V_TEXT) {
+            skip = "a code that is not text (the C API takes bytes)";
+        }
+        if (skip == NULL && retry_network != NULL) {
+            s = retry_network->kind == V_TEXT
+                    ? paycodes_network_from_id((const uint8_t *)retry_network->text, retry_network->len, &network)
+                    : PAYCODES_BAD_TYPE;
+        }
+        if (skip == NULL && s == PAYCODES_OK && retry_now != NULL) {
+            if (retry_now->kind == V_INT) {
+                now = retry_now->i;
+            } else if (retry_now->kind == V_TEXT) {
+                s = paycodes_parse_time((const uint8_t *)retry_now->text, retry_now->len, &now);
+            } else {
+                skip = "a time that is neither text nor an integer";
+            }
+        }
+        if (skip == NULL && retry_mac != NULL) {
+            if (retry_mac->kind == V_TEXT && retry_mac->len < sizeof mac) {
+                memcpy(mac, retry_mac->text, retry_mac->len);
+            } else if (retry_mac->kind == V_INT && retry_mac->i >= 0 && retry_mac->i < 1000) {
+                sprintf(mac, "%02d", (int)retry_mac->i);
+            } else {
+                skip = "a MAC of another type";
+            }
+        }
+        if (skip == NULL && retry_history != NULL) {
+            if (is_text(retry_history)) {
+                history = bytes_of(retry_history, &history_len, &owned);
+            } else {
+                skip = "a history that is not JSON text";
+            }
+        }
+        if (skip == NULL && s == PAYCODES_OK) {
+            const char *edition = retry_edition != NULL && retry_edition->kind == V_TEXT ? retry_edition->text : NULL;
+            s = paycodes_retry_decision((const uint8_t *)v->first.text, v->first.len, network,
+                                        retry_mac != NULL ? mac : NULL, (const uint8_t *)history, history_len, now,
+                                        edition, &r);
+        }
+        if (skip == NULL && s == PAYCODES_OK) {
+            json_raw(o, ",\"answer\":{\"decision\":");
+            json_id(o, paycodes_verdict_id((uint32_t)r.decision));
+            json_raw(o, ",\"not_before\":");
+            if (r.not_before < 0) {
+                json_raw(o, "null");
+            } else {
+                json_text(o, r.not_before_text, strlen(r.not_before_text));
+            }
+            json_raw(o, ",\"rule\":");
+            json_str(o, r.rule);
+            json_raw(o, ",\"edition\":");
+            json_str(o, r.edition);
+            json_raw(o, ",\"source\":");
+            json_str(o, r.source);
+            json_raw(o, ",\"attempts_left\":");
+            if (r.attempts_left < 0) {
+                json_raw(o, "null");
+            } else {
+                json_int(o, r.attempts_left);
+            }
+            json_raw(o, ",\"network\":");
+            json_id(o, paycodes_network_id((uint32_t)r.network));
+            json_raw(o, ",\"code\":");
+            json_text(o, r.code, strlen(r.code));
+            json_raw(o, ",\"category\":");
+            json_id(o, paycodes_category_id((uint32_t)r.category));
+            json_raw(o, ",\"reason\":");
+            json_id(o, paycodes_reason_id((uint32_t)r.reason));
+            json_raw(o, ",\"outcome\":");
+            json_id(o, paycodes_outcome_id((uint32_t)r.outcome));
+            json_raw(o, "}");
+        } else if (skip == NULL) {
+            print_error(o, s, -1);
         }
         free(owned);
     } else if (skip == NULL && v->call == CALL_CUSTOMER_MESSAGE) {

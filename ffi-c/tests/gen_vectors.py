@@ -8,9 +8,10 @@ import os
 import sys
 
 CALLS = {'decode': 'CALL_DECODE', 'decode_many': 'CALL_DECODE_MANY', 'build_snap': 'CALL_BUILD_SNAP',
-         'customer_message': 'CALL_CUSTOMER_MESSAGE', 'decode_response': 'CALL_DECODE_RESPONSE'}
+         'customer_message': 'CALL_CUSTOMER_MESSAGE', 'decode_response': 'CALL_DECODE_RESPONSE',
+         'retry_decision': 'CALL_RETRY_DECISION'}
 POSITIONAL = {'decode': 'code', 'decode_many': 'codes', 'build_snap': 'service', 'customer_message': 'reason',
-              'decode_response': 'body'}
+              'decode_response': 'body', 'retry_decision': 'code'}
 
 
 def c_str(b):
@@ -98,6 +99,10 @@ def main():
             inp = c['input']
             pos = POSITIONAL.get(call)
             opts = [(key, v) for key, v in inp.items() if key != pos]
+            if call == 'retry_decision':
+                # A history given as a JSON array is sent as its JSON text.
+                opts = [(key, json.dumps(v, separators=(',', ':')) if key == 'history' and isinstance(v, list) else v)
+                        for key, v in opts]
             lines.append(f'static const opt opts_{k}[] = {{')
             for key, v in opts:
                 lines.append(f'    {{{c_str(key)}, {val(v)}}},')

@@ -6,7 +6,7 @@
 #include "json_out.h"
 #include "paycodes.h"
 
-static void render_service(json_out *o, const paycodes_service *s) {
+static inline void render_service(json_out *o, const paycodes_service *s) {
     if (s == NULL) {
         json_raw(o, "null");
         return;
@@ -27,7 +27,7 @@ static void render_service(json_out *o, const paycodes_service *s) {
     json_raw(o, "}");
 }
 
-static void render_network_variant(json_out *o, const paycodes_network_variant *v) {
+static inline void render_network_variant(json_out *o, const paycodes_network_variant *v) {
     json_raw(o, "{");
     json_raw(o, "\"network\":");
     json_id(o, paycodes_network_id((uint32_t)v->network));
@@ -44,7 +44,7 @@ static void render_network_variant(json_out *o, const paycodes_network_variant *
     json_raw(o, "}");
 }
 
-static void render_field_reading(json_out *o, const paycodes_field_reading *v) {
+static inline void render_field_reading(json_out *o, const paycodes_field_reading *v) {
     json_raw(o, "{");
     json_raw(o, "\"field\":");
     json_str(o, v->field);
@@ -67,7 +67,7 @@ static void render_field_reading(json_out *o, const paycodes_field_reading *v) {
     json_raw(o, "}");
 }
 
-static void render_reference(json_out *o, const paycodes_reference *v) {
+static inline void render_reference(json_out *o, const paycodes_reference *v) {
     json_raw(o, "{");
     json_raw(o, "\"field\":");
     json_str(o, v->field);
@@ -77,7 +77,7 @@ static void render_reference(json_out *o, const paycodes_reference *v) {
 }
 
 /* `raw_json` is the input as JSON (the C API does not hand the caller's buffer back). */
-static void render_decoded(json_out *o, const paycodes_decoded *d, const char *raw_json) {
+static inline void render_decoded(json_out *o, const paycodes_decoded *d, const char *raw_json) {
     json_raw(o, "{");
     json_raw(o, "\"family\":");
     json_id(o, paycodes_family_id((uint32_t)paycodes_decoded_family(d)));
@@ -156,7 +156,7 @@ static void render_decoded(json_out *o, const paycodes_decoded *d, const char *r
 }
 
 /* A whole response's code: its raw is the code as the body wrote it. */
-static void render_nested_decoded(json_out *o, const paycodes_decoded *d) {
+static inline void render_nested_decoded(json_out *o, const paycodes_decoded *d) {
     json_out raw;
     paycodes_str t = paycodes_decoded_raw(d);
     memset(&raw, 0, sizeof raw);
@@ -169,7 +169,7 @@ static void render_nested_decoded(json_out *o, const paycodes_decoded *d) {
     free(raw.buf);
 }
 
-static void render_response(json_out *o, const paycodes_response *r) {
+static inline void render_response(json_out *o, const paycodes_response *r) {
     json_raw(o, "{");
     json_raw(o, "\"outcome\":");
     json_id(o, paycodes_outcome_id((uint32_t)paycodes_response_outcome(r)));

@@ -23,7 +23,7 @@ typedef struct {
     val v;
 } opt;
 
-typedef enum { CALL_DECODE, CALL_DECODE_MANY, CALL_BUILD_SNAP, CALL_CUSTOMER_MESSAGE, CALL_DECODE_RESPONSE, CALL_OTHER } call_kind;
+typedef enum { CALL_DECODE, CALL_DECODE_MANY, CALL_BUILD_SNAP, CALL_CUSTOMER_MESSAGE, CALL_DECODE_RESPONSE, CALL_RETRY_DECISION, CALL_OTHER } call_kind;
 
 typedef struct {
     const char *file, *name;

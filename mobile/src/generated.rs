@@ -1052,6 +1052,10 @@ pub enum Warning {
     /// A state, code or reference field holds a value of the wrong type (an object, a list,
     /// unreadable text): it was ignored.
     BadFieldValue,
+    /// The card network asked for does not define this code (only another network's
+    /// tables list it): the network-neutral ISO meaning answered, without that network's
+    /// decline category.
+    NetworkDoesNotDefine,
 }
 
 impl Warning {
@@ -1070,6 +1074,7 @@ impl Warning {
         Warning::BodyNotJson,
         Warning::BadResponseCode,
         Warning::BadFieldValue,
+        Warning::NetworkDoesNotDefine,
     ];
 
     /// The value for a core number (the first value for a number the enum lacks).
@@ -1088,6 +1093,7 @@ impl Warning {
             11 => Warning::BodyNotJson,
             12 => Warning::BadResponseCode,
             13 => Warning::BadFieldValue,
+            14 => Warning::NetworkDoesNotDefine,
             _ => Warning::ALL[0],
         }
     }
@@ -1108,6 +1114,7 @@ impl Warning {
             Warning::BodyNotJson => "body_not_json",
             Warning::BadResponseCode => "bad_response_code",
             Warning::BadFieldValue => "bad_field_value",
+            Warning::NetworkDoesNotDefine => "network_does_not_define",
         }
     }
 }
@@ -1196,6 +1203,47 @@ impl Evidence {
 /// The stable id of a `Evidence` (`response_code`).
 #[uniffi::export]
 pub fn evidence_id(value: Evidence) -> String {
+    value.id().to_owned()
+}
+
+/// Whether a declined card transaction may be tried again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum Verdict {
+    /// It may be retried now (within the attempts left).
+    Retry,
+    /// Not before `not_before`.
+    RetryAfter,
+    /// Not again: the rule forbids it (or the money may already have moved: inquire).
+    Never,
+}
+
+impl Verdict {
+    /// Every value, in declaration order.
+    pub const ALL: &'static [Verdict] = &[Verdict::Retry, Verdict::RetryAfter, Verdict::Never];
+
+    /// The value for a core number (the first value for a number the enum lacks).
+    pub fn from_number(n: u16) -> Self {
+        match n {
+            1 => Verdict::Retry,
+            2 => Verdict::RetryAfter,
+            3 => Verdict::Never,
+            _ => Verdict::ALL[0],
+        }
+    }
+
+    /// The stable id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Retry => "retry",
+            Verdict::RetryAfter => "retry_after",
+            Verdict::Never => "never",
+        }
+    }
+}
+
+/// The stable id of a `Verdict` (`retry`).
+#[uniffi::export]
+pub fn verdict_id(value: Verdict) -> String {
     value.id().to_owned()
 }
 
@@ -1706,6 +1754,81 @@ impl Reference {
     }
 }
 
+/// Whether a declined card transaction may be tried again, and the rule that decided.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct RetryDecision {
+    /// `retry` (now, within `attempts_left`), `retry_after` (not before `not_before`) or
+    /// `never`.
+    pub decision: Verdict,
+    /// The earliest time of the next attempt (RFC 3339, UTC), for `retry_after`.
+    pub not_before: Option<String>,
+    /// The rule that decided (`visa.category_1`, `visa.reattempt_limit_30d`,
+    /// `mastercard.mac_03`, `mastercard.excessive_24h`, `card.outcome_unknown`, ...).
+    pub rule: String,
+    /// The rules edition applied (`2026-04-18`), for rules that have editions.
+    pub edition: Option<String>,
+    /// Where the rule comes from.
+    pub source: String,
+    /// Attempts left under the limits (null when no limit counts).
+    pub attempts_left: Option<i64>,
+    /// The network whose rules applied.
+    pub network: Network,
+    /// The decline code (canonical).
+    pub code: String,
+    /// Its decline category on that network.
+    pub category: Category,
+    /// Its reason.
+    pub reason: Reason,
+    /// Its outcome (only `failed` can be retried).
+    pub outcome: Outcome,
+}
+
+impl RetryDecision {
+    /// The record of a core answer.
+    pub fn from_obj(o: &Obj<'_>) -> Self {
+        RetryDecision {
+            decision: match o.get(0) {
+                Value::Enum(_, n) => Verdict::from_number(n),
+                _ => Verdict::ALL[0],
+            },
+            not_before: match o.get(1) {
+                Value::Null => None,
+                v => Some(v.as_str().unwrap_or_default().to_owned()),
+            },
+            rule: o.get(2).as_str().unwrap_or_default().to_owned(),
+            edition: match o.get(3) {
+                Value::Null => None,
+                v => Some(v.as_str().unwrap_or_default().to_owned()),
+            },
+            source: o.get(4).as_str().unwrap_or_default().to_owned(),
+            attempts_left: match o.get(5) {
+                Value::Null => None,
+                v => Some(match v {
+                    Value::Int(n) => n,
+                    _ => 0,
+                }),
+            },
+            network: match o.get(6) {
+                Value::Enum(_, n) => Network::from_number(n),
+                _ => Network::ALL[0],
+            },
+            code: o.get(7).as_str().unwrap_or_default().to_owned(),
+            category: match o.get(8) {
+                Value::Enum(_, n) => Category::from_number(n),
+                _ => Category::ALL[0],
+            },
+            reason: match o.get(9) {
+                Value::Enum(_, n) => Reason::from_number(n),
+                _ => Reason::ALL[0],
+            },
+            outcome: match o.get(10) {
+                Value::Enum(_, n) => Outcome::from_number(n),
+                _ => Outcome::ALL[0],
+            },
+        }
+    }
+}
+
 /// Options of `decode`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
 /// every language.
 #[derive(Debug, Clone, Default, uniffi::Record)]
@@ -1935,6 +2058,56 @@ impl DecodeResponseOptions {
         }
         if let Some(v) = &self.locale {
             args = args.with(paycodes::Arg::Locale, Input::Str(v));
+        }
+        args
+    }
+}
+
+/// Options of `retry_decision`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
+/// every language.
+#[derive(Debug, Clone, Default, uniffi::Record)]
+pub struct RetryDecisionOptions {
+    /// Card network.
+    #[uniffi(default = None)]
+    pub network: Option<String>,
+    /// A Mastercard Merchant Advice Code.
+    #[uniffi(default = None)]
+    pub mac: Option<String>,
+    /// Earlier attempts on the same card (retry decisions).
+    #[uniffi(default = None)]
+    pub history: Option<String>,
+    /// The time of the decision.
+    #[uniffi(default = None)]
+    pub now: Option<String>,
+    /// A card rules edition to pin.
+    #[uniffi(default = None)]
+    pub edition: Option<String>,
+    /// Provider profile.
+    #[uniffi(default = None)]
+    pub provider: Option<String>,
+}
+
+impl RetryDecisionOptions {
+    /// The options as the core reads them.
+    pub fn args(&self) -> Args<'_> {
+        let mut args = Args::new(Call::RetryDecision);
+        if let Some(v) = &self.network {
+            args = args.with(paycodes::Arg::Network, Input::Str(v));
+        }
+        if let Some(v) = &self.mac {
+            args = args.with(paycodes::Arg::Mac, Input::Str(v));
+        }
+        if let Some(v) = &self.history {
+            args = args.with(paycodes::Arg::History, Input::Str(v));
+        }
+        if let Some(v) = &self.now {
+            args = args.with(paycodes::Arg::Now, Input::Str(v));
+        }
+        if let Some(v) = &self.edition {
+            args = args.with(paycodes::Arg::Edition, Input::Str(v));
+        }
+        if let Some(v) = &self.provider {
+            args = args.with(paycodes::Arg::Provider, Input::Str(v));
         }
         args
     }

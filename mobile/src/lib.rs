@@ -215,6 +215,18 @@ pub fn decode_response(
     })
 }
 
+/// Whether a declined card transaction may be tried again (`RETRY`, `RETRY_AFTER` with
+/// `notBefore`, `NEVER`) and the network rule that decided. `options.network` is required;
+/// `history` is the earlier attempts as JSON (an array of `{"at", "code", "mac"}` or JSON
+/// lines); `now` is RFC 3339 or Unix seconds as text (default: the clock).
+#[uniffi::export]
+pub fn retry_decision(code: String, options: RetryDecisionOptions) -> Result<RetryDecision, PaycodesError> {
+    guard(|| {
+        let r = api::retry_decision(&Input::Str(&code), &options.args())?;
+        Ok(RetryDecision::from_obj(&Obj::Retry(&r)))
+    })
+}
+
 /// The explanation `paycodes explain` prints.
 #[uniffi::export(default(options = None))]
 pub fn explain(code: String, options: Option<DecodeOptions>) -> Result<String, PaycodesError> {

@@ -322,6 +322,14 @@ fn decode_response(c: &Cb) -> Res<sys::napi_value> {
     unsafe { js::object(c.env, &Obj::Response(&r)) }
 }
 
+/// `_retryDecision(code, options)`: whether a declined card transaction may be tried again.
+fn retry_decision(c: &Cb) -> Res<sys::napi_value> {
+    let (code, options) = (c.read(0)?, c.options(1)?);
+    let r = api::retry_decision(&code.input(), &call_args(Call::RetryDecision, &options)?)?;
+    // SAFETY: plain N-API calls.
+    unsafe { js::object(c.env, &Obj::Retry(&r)) }
+}
+
 fn explain(c: &Cb) -> Res<sys::napi_value> {
     let (code, options) = (c.read(0)?, c.options(1)?);
     let text = api::explain(&code.input(), &call_args(Call::Explain, &options)?)?;
@@ -461,6 +469,7 @@ callbacks! {
     "_object" => object,
     "_explain" => explain,
     "_decodeResponse" => decode_response,
+    "_retryDecision" => retry_decision,
     "_buildSnap" => build_snap,
     "_customerMessage" => customer_message,
     "_isMasked" => is_masked,

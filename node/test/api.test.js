@@ -316,3 +316,15 @@ test('decodeResponse: no response, proxies, hostile bodies and wrong arguments',
   throws(() => paycodes.decodeResponse({}, { message: 'x' }), 'unknown_option')
   throws(() => paycodes.decodeResponse({}, { httpStatus: 70000 }), 'bad_http_status')
 })
+
+test('retryDecision takes a history array and answers with the rule that decided', () => {
+  const history = [{ at: '2026-11-29T10:00:00+07:00', code: '51', customerPresent: true }]
+  const r = paycodes.retryDecision('51', { network: 'visa', history, now: '2026-11-30T10:00:00+07:00' })
+  assert.deepStrictEqual([r.decision, r.rule, r.attemptsLeft, r.notBefore], ['retry', 'visa.reattempt_limit_30d', 19, null])
+  const want = JSON.parse(execFileSync(CLI, ['retry', '51', '--network', 'mastercard', '--mac', '24', '--now', '1796000000', '--json'], { encoding: 'utf8' }))
+  assert.deepStrictEqual(snakeKeys(paycodes.retryDecision('51', { network: 'mastercard', mac: 24, now: 1796000000 })), want)
+  assert.deepStrictEqual(Object.keys(paycodes.retryDecision('04', { network: 'visa' })), interfaceKeys('RetryDecision'))
+  throws(() => paycodes.retryDecision('51', { network: 'visa', history: [{ code: '51' }] }), 'bad_history')
+  throws(() => paycodes.retryDecision('51', { network: 'visa', history: [{ at: 1n, code: '51' }] }), 'bad_type', TypeError)
+  throws(() => paycodes.retryDecision('51', {}), 'missing_argument')
+})

@@ -8,7 +8,7 @@ const fs = require('node:fs')
 const path = require('node:path')
 const { paycodes } = require('./helpers.js')
 
-const POSITIONAL = { decode: 'code', explain: 'code', decode_many: 'codes', build_snap: 'service', customer_message: 'reason', export: 'name', decode_response: 'body' }
+const POSITIONAL = { decode: 'code', explain: 'code', decode_many: 'codes', build_snap: 'service', customer_message: 'reason', export: 'name', decode_response: 'body', retry_decision: 'code' }
 const camel = (k) => k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase())
 const snake = (k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 
@@ -56,6 +56,7 @@ function call(c) {
     case 'customer_message': return { text: paycodes.customerMessage(first, options), masked: paycodes.isMasked(first) }
     case 'export': return paycodes.exportTable(first, options)
     case 'decode_response': return snakeKeys(paycodes.decodeResponse(first, options))
+    case 'retry_decision': return snakeKeys(paycodes.retryDecision(first, options))
     default: throw new Error(`unknown call ${name}`)
   }
 }

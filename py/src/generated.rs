@@ -3,7 +3,9 @@
 //! One getter per answer field; every getter reads the field through the core's
 //! generic view of the answer (`Answer::field`).
 
-use crate::types::{Answer, PyBuilt, PyDecoded, PyFieldReading, PyNetworkVariant, PyReference, PyResponse, PyService};
+use crate::types::{
+    Answer, PyBuilt, PyDecoded, PyFieldReading, PyNetworkVariant, PyReference, PyResponse, PyRetryDecision, PyService,
+};
 use pyo3::prelude::*;
 
 #[pymethods]
@@ -389,5 +391,66 @@ impl PyReference {
     #[getter]
     fn value(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         Answer::field(self, py, 1)
+    }
+}
+
+#[pymethods]
+impl PyRetryDecision {
+    /// `retry` (now, within `attempts_left`), `retry_after` (not before `not_before`) or
+    /// `never`.
+    #[getter]
+    fn decision(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 0)
+    }
+    /// The earliest time of the next attempt (RFC 3339, UTC), for `retry_after`.
+    #[getter]
+    fn not_before(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 1)
+    }
+    /// The rule that decided (`visa.category_1`, `visa.reattempt_limit_30d`,
+    /// `mastercard.mac_03`, `mastercard.excessive_24h`, `card.outcome_unknown`, ...).
+    #[getter]
+    fn rule(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 2)
+    }
+    /// The rules edition applied (`2026-04-18`), for rules that have editions.
+    #[getter]
+    fn edition(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 3)
+    }
+    /// Where the rule comes from.
+    #[getter]
+    fn source(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 4)
+    }
+    /// Attempts left under the limits (null when no limit counts).
+    #[getter]
+    fn attempts_left(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 5)
+    }
+    /// The network whose rules applied.
+    #[getter]
+    fn network(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 6)
+    }
+    /// The decline code (canonical).
+    #[getter]
+    fn code(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 7)
+    }
+    /// Its decline category on that network.
+    #[getter]
+    fn category(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 8)
+    }
+    /// Its reason.
+    #[getter]
+    fn reason(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 9)
+    }
+    /// Its outcome (only `failed` can be retried).
+    #[getter]
+    fn outcome(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Answer::field(self, py, 10)
     }
 }

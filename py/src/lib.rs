@@ -12,7 +12,9 @@ use paycodes::lines::LineDecoder;
 use paycodes::{Arg, Error, Raw, ValueType};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use types::{PyBuilt, PyDecoded, PyFieldReading, PyNetworkVariant, PyReference, PyResponse, PyService};
+use types::{
+    PyBuilt, PyDecoded, PyFieldReading, PyNetworkVariant, PyReference, PyResponse, PyRetryDecision, PyService,
+};
 
 /// A Python value as the core's input.
 fn input<'a>(obj: &'a Bound<'_, PyAny>) -> Input<'a> {
@@ -236,6 +238,42 @@ fn decode_response(
     })
 }
 
+/// Whether a declined card transaction may be tried again. See `paycodes.retry_decision`
+/// (python/paycodes/_paycodes.pyi). A `history` list is sent as its JSON text.
+#[pyfunction]
+#[pyo3(signature = (code, /, **options))]
+fn retry_decision(
+    py: Python<'_>,
+    code: &Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<PyRetryDecision> {
+    error::guard(py, || {
+        let fail = py_err(py);
+        let mut kw = kwargs(options)?;
+        // A list of attempts (dicts) becomes the JSON text the core reads.
+        for (k, v) in kw.iter_mut() {
+            if k.to_str().is_ok_and(|k| k == "history")
+                && (v.is_instance_of::<PyList>() || v.is_instance_of::<PyTuple>())
+            {
+                let list = PyList::new(py, v.try_iter()?.collect::<PyResult<Vec<_>>>()?)?;
+                match py.import("json")?.getattr("dumps")?.call1((list,)) {
+                    Ok(text) => *v = text,
+                    Err(_) => {
+                        return Err(fail(Error::BadType {
+                            arg: Arg::History,
+                            expected: "a list of attempts JSON can hold (dicts of at, code, mac)",
+                            got: ValueType::List,
+                        }));
+                    }
+                }
+            }
+        }
+        let args = args(Call::RetryDecision, &kw).map_err(&fail)?;
+        let r = api::retry_decision(&input(code), &args).map_err(&fail)?;
+        Ok(PyRetryDecision { r })
+    })
+}
+
 /// Pauses Python's cyclic garbage collector for its lifetime (restoring the previous state):
 /// answers hold no cycles, and a large batch would otherwise trigger repeated collections
 /// over everything allocated so far (a quarter of the time, measured).
@@ -428,6 +466,8 @@ fn _paycodes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyResponse>()?;
     m.add_class::<PyFieldReading>()?;
     m.add_class::<PyReference>()?;
+    m.add_class::<PyRetryDecision>()?;
+    m.add_function(wrap_pyfunction!(retry_decision, m)?)?;
     m.add_function(wrap_pyfunction!(decode_response, m)?)?;
     m.add_function(wrap_pyfunction!(decode, m)?)?;
     m.add_function(wrap_pyfunction!(decode_many, m)?)?;

@@ -78,6 +78,7 @@ pub fn to_py(py: Python<'_>, v: Value<'_>, mode: Mode) -> PyResult<Py<PyAny>> {
                 }
                 Obj::Reference(r, i) => Py::new(py, PyReference { r: Arc::new(r.clone()), i })?.into_any(),
                 Obj::Response(r) => Py::new(py, PyResponse { r: Arc::new(r.clone()) })?.into_any(),
+                Obj::Retry(r) => Py::new(py, PyRetryDecision { r: *r })?.into_any(),
                 // Never nested in an answer.
                 Obj::Decoded(_) | Obj::Customer(_) => obj_dict(py, &o, None)?.into_any().unbind(),
             },
@@ -483,6 +484,44 @@ impl PyReference {
             Ok(o) => Ok(self.json(py)? == o.get().json(py)?),
             Err(_) => Ok(false),
         }
+    }
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        PyString::new(py, &self.json(py)?).hash()
+    }
+}
+
+/// What `paycodes.retry_decision` returns: whether a declined card transaction may be tried
+/// again, and the rule that decided.
+#[pyclass(frozen, module = "paycodes", name = "RetryDecision")]
+pub struct PyRetryDecision {
+    pub r: paycodes::RetryAnswer,
+}
+
+impl Answer for PyRetryDecision {
+    fn with_obj<R>(&self, _py: Python<'_>, f: impl FnOnce(&Obj<'_>) -> PyResult<R>) -> PyResult<R> {
+        f(&Obj::Retry(&self.r))
+    }
+}
+
+#[pymethods]
+impl PyRetryDecision {
+    /// Exactly the object `paycodes retry --json` prints.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        obj_dict(py, &Obj::Retry(&self.r), None)
+    }
+    /// The same JSON text `paycodes retry --json` prints.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.json(py)
+    }
+    fn __repr__(&self) -> String {
+        let r = &self.r;
+        match r.not_before_text() {
+            Some(t) => format!("RetryDecision({}, not_before={t:?}, rule={})", r.verdict(), r.rule()),
+            None => format!("RetryDecision({}, rule={})", r.verdict(), r.rule()),
+        }
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyRetryDecision>().is_ok_and(|o| o.get().r == self.r)
     }
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
         PyString::new(py, &self.json(py)?).hash()

@@ -273,3 +273,23 @@ def test_decode_response_options_and_errors() -> None:
     with pytest.raises(paycodes.PaycodesError) as h:
         paycodes.decode_response({}, http_status=70000)
     assert h.value.code == "bad_http_status"
+
+
+def test_retry_decision(cli: str) -> None:
+    history = [{"at": "2026-11-29T10:00:00+07:00", "code": "51", "amount": "10000.00"}]
+    r = paycodes.retry_decision("51", network="visa", history=history, now="2026-11-30T10:00:00+07:00")
+    assert (r.decision, r.rule, r.attempts_left) == (paycodes.Verdict.RETRY, "visa.reattempt_limit_30d", 19)
+    assert r.edition == "2026-04-18" and r.not_before is None
+    r = paycodes.retry_decision("51", network="mastercard", mac=24, now=1796000000)
+    assert r.decision == "retry_after" and r.rule == "mastercard.mac_24" and r.not_before == "2026-11-30T01:53:20Z"
+    assert paycodes.retry_decision("04", network="visa").decision == "never"  # now defaults to the clock
+    # The CLI answers the same object.
+    want = subprocess.run([cli, "retry", "51", "--network", "mastercard", "--mac", "24", "--now", "1796000000", "--json"],
+                          capture_output=True, text=True, check=True).stdout
+    assert paycodes.retry_decision("51", network="mastercard", mac=24, now=1796000000).to_dict() == json.loads(want)
+    with pytest.raises(paycodes.PaycodesError) as e:
+        paycodes.retry_decision("51", network="visa", history=[{"code": "51"}])
+    assert e.value.code == "bad_history"
+    with pytest.raises(paycodes.PaycodesError) as e:
+        paycodes.retry_decision("51")
+    assert e.value.code == "missing_argument"

@@ -12,7 +12,8 @@ from typing import Any
 import paycodes
 
 POSITIONAL = {"decode": "code", "explain": "code", "decode_many": "codes", "build_snap": "service",
-              "customer_message": "reason", "export": "name", "decode_response": "body"}
+              "customer_message": "reason", "export": "name", "decode_response": "body",
+              "retry_decision": "code"}
 
 
 def expand(v: Any) -> Any:
@@ -55,6 +56,9 @@ def call(case: dict[str, Any]) -> Any:
         return {"text": text, "masked": paycodes.is_masked(first)}
     if name == "export":
         return paycodes.export(first, **inp)
+    if name == "retry_decision":
+        # A history list goes in as it is: the binding sends its JSON text.
+        return paycodes.retry_decision(first, **inp).to_dict()
     if name == "decode_response":
         # A dict or list body goes in as it is: the binding sends its JSON text.
         return paycodes.decode_response(first, **inp).to_dict()

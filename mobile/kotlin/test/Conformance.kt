@@ -109,6 +109,20 @@ fun call(v: Vector): Any? {
             val code = answer["code"]
             if (sent is Long && code is Map<*, *>) answer + ("code" to (code + ("raw" to sent))) else answer
         }
+        "retry_decision" -> {
+            val o = options(i, "code", setOf("network", "mac", "history", "now", "edition", "provider"))
+            val code = i["code"] as? String ?: throw NotExpressible("a code that is not a string (the API takes a string)")
+            // Numbers cross as their digits (the record fields are text); a history list as its JSON.
+            fun text(v: Any?): String? = when (v) {
+                null -> null
+                is Long -> if (v in 0..9) "0$v" else v.toString()
+                is List<*> -> JsonWriter.write(v)
+                else -> str(v)
+            }
+            val now = o["now"].let { if (it is Long) it.toString() else str(it) }
+            retryDecision(code, RetryDecisionOptions(network = str(o["network"]), mac = text(o["mac"]), history = text(o["history"]),
+                now = now, edition = str(o["edition"]), provider = str(o["provider"]))).toJson()
+        }
         "export" -> {
             val o = options(i, "name", setOf("provider", "format"))
             exportTable(str(i["name"]) ?: throw NotExpressible("a null name"), ExportOptions(provider = str(o["provider"]), format = str(o["format"])))

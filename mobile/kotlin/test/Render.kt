@@ -102,3 +102,17 @@ fun Reference.toJson(): Map<String, Any?> = linkedMapOf(
     "field" to field,
     "value" to value,
 )
+
+fun RetryDecision.toJson(): Map<String, Any?> = linkedMapOf(
+    "decision" to verdictId(decision),
+    "not_before" to notBefore?.let { it },
+    "rule" to rule,
+    "edition" to edition?.let { it },
+    "source" to source,
+    "attempts_left" to attemptsLeft?.let { it },
+    "network" to networkId(network),
+    "code" to code,
+    "category" to categoryId(category),
+    "reason" to reasonId(reason),
+    "outcome" to outcomeId(outcome),
+)

@@ -13,7 +13,7 @@ and transaction statuses into one answer: did the money move (``outcome``), why
 tell the customer, in English or Bahasa Indonesia.
 """
 
-from ._enums import Action, Category, Evidence, Family, Locale, Network, Outcome, Reason, ServiceKind, Warning
+from ._enums import Action, Category, Evidence, Family, Locale, Network, Outcome, Reason, ServiceKind, Verdict, Warning
 from ._errors import (
     ArgumentTypeError,
     BuildError,
@@ -32,6 +32,7 @@ from ._paycodes import (
     LineDecoder,
     NetworkVariant,
     Reference,
+    RetryDecision,
     Service,
     __version__,
     build_snap,
@@ -42,6 +43,7 @@ from ._paycodes import (
     explain,
     export,
     is_masked,
+    retry_decision,
     table,
     tables,
 )
@@ -69,9 +71,11 @@ __all__ = [
     "PaycodesError",
     "Reason",
     "Reference",
+    "RetryDecision",
     "Service",
     "ServiceKind",
     "UnknownOptionError",
+    "Verdict",
     "Warning",
     "__version__",
     "build_snap",
@@ -82,6 +86,7 @@ __all__ = [
     "explain",
     "export",
     "is_masked",
+    "retry_decision",
     "table",
     "tables",
 ]

@@ -3,7 +3,7 @@ compiled core; do not edit). Each member's value is the id every language shares
 
 from enum import Enum
 
-__all__ = ["Family", "Outcome", "Action", "Category", "Reason", "ServiceKind", "Network", "Warning", "Evidence", "Locale"]
+__all__ = ["Family", "Outcome", "Action", "Category", "Reason", "ServiceKind", "Network", "Warning", "Evidence", "Verdict", "Locale"]
 
 
 class Family(str, Enum):
@@ -415,6 +415,8 @@ class Warning(str, Enum):
     """`responseCode` is not a SNAP code (or not text): it was ignored. (number 12)"""
     BAD_FIELD_VALUE = "bad_field_value"
     """A state, code or reference field holds a value of the wrong type (an object, a list, unreadable text): it was ignored. (number 13)"""
+    NETWORK_DOES_NOT_DEFINE = "network_does_not_define"
+    """The card network asked for does not define this code (only another network's tables list it): the network-neutral ISO meaning answered, without that network's decline category. (number 14)"""
 
     def __str__(self) -> str:
         return str(self.value)
@@ -443,6 +445,20 @@ class Evidence(str, Enum):
     """The evidence contradicts itself (duplicate keys, disagreeing states). (number 9)"""
     NO_EVIDENCE = "no_evidence"
     """A JSON body without any field that tells the state. (number 10)"""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Verdict(str, Enum):
+    """Whether a declined card transaction may be tried again."""
+
+    RETRY = "retry"
+    """It may be retried now (within the attempts left). (number 1)"""
+    RETRY_AFTER = "retry_after"
+    """Not before `not_before`. (number 2)"""
+    NEVER = "never"
+    """Not again: the rule forbids it (or the money may already have moved: inquire). (number 3)"""
 
     def __str__(self) -> str:
         return str(self.value)

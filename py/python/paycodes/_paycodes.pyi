@@ -4,15 +4,18 @@ compiled core; checked against the module by mypy.stubtest)."""
 from collections.abc import Iterable
 from typing import Any, TypeAlias, final
 
-from ._enums import Family, Outcome, Action, Category, Reason, ServiceKind, Network, Warning, Evidence
+from ._enums import Family, Outcome, Action, Category, Reason, ServiceKind, Network, Warning, Evidence, Verdict
 
 __version__: str
 __all__ = [
     "Built",
     "Decoded",
+    "DecodedResponse",
+    "FieldReading",
     "LineDecoder",
     "NetworkVariant",
     "Reference",
+    "RetryDecision",
     "Service",
     "__version__",
     "_reconstruct",
@@ -24,12 +27,57 @@ __all__ = [
     "explain",
     "export",
     "is_masked",
+    "retry_decision",
     "table",
     "tables",
 ]
 
 _Code: TypeAlias = str | bytes | int | float
 _Message: TypeAlias = str | bytes | None
+
+@final
+class RetryDecision:
+    """Whether a declined card transaction may be tried again, and the rule that decided."""
+
+    @property
+    def decision(self) -> Verdict:
+        """`retry` (now, within `attempts_left`), `retry_after` (not before `not_before`) or `never`."""
+    @property
+    def not_before(self) -> str | None:
+        """The earliest time of the next attempt (RFC 3339, UTC), for `retry_after`."""
+    @property
+    def rule(self) -> str:
+        """The rule that decided (`visa.category_1`, `visa.reattempt_limit_30d`, `mastercard.mac_03`, `mastercard.excessive_24h`, `card.outcome_unknown`, ...)."""
+    @property
+    def edition(self) -> str | None:
+        """The rules edition applied (`2026-04-18`), for rules that have editions."""
+    @property
+    def source(self) -> str:
+        """Where the rule comes from."""
+    @property
+    def attempts_left(self) -> int | None:
+        """Attempts left under the limits (null when no limit counts)."""
+    @property
+    def network(self) -> Network:
+        """The network whose rules applied."""
+    @property
+    def code(self) -> str:
+        """The decline code (canonical)."""
+    @property
+    def category(self) -> Category:
+        """Its decline category on that network."""
+    @property
+    def reason(self) -> Reason:
+        """Its reason."""
+    @property
+    def outcome(self) -> Outcome:
+        """Its outcome (only `failed` can be retried)."""
+    def to_dict(self) -> dict[str, Any]:
+        """The answer as a dict with the JSON keys (plain str ids, None for null)."""
+    def to_json(self) -> str:
+        """The same JSON text every language writes."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 @final
 class Reference:
@@ -332,6 +380,9 @@ def decode_many(codes: Iterable[_Code | tuple[_Code, _Message]], /, *, provider:
 
 def decode_response(body: dict[str, Any] | list[Any] | str | bytes | bytearray | None, /, *, provider: str | None = None, operation: str | None = None, http_status: int | float | str | None = None, locale: str | None = None) -> DecodedResponse:
     """What a whole response or callback body says about the transaction (None: no response arrived)."""
+
+def retry_decision(code: str, /, *, network: str | None = None, mac: str | int | None = None, history: list[dict[str, Any]] | str | bytes | None = None, now: str | int | None = None, edition: str | None = None, provider: str | None = None) -> RetryDecision:
+    """Whether a declined card transaction may be tried again (retry, retry_after, never) and the rule that decided."""
 
 def explain(code: _Code, /, *, message: str | bytes | None = None, provider: str | None = None, family: str | None = None, network: str | None = None, operation: str | None = None, kind: str | None = None, locale: str | None = None) -> str:
     """The explanation `paycodes explain` prints."""

@@ -133,6 +133,7 @@ pub fn call_of(case: &Value) -> Result<(Call, &'static str), String> {
         "customer_message" => (Call::CustomerMessage, "reason"),
         "export" => (Call::Export, "name"),
         "decode_response" => (Call::DecodeResponse, "body"),
+        "retry_decision" => (Call::RetryDecision, "code"),
         other => return Err(format!("unknown call {other:?}")),
     })
 }
@@ -163,6 +164,16 @@ pub fn answer(case: &Value) -> Result<Answer, String> {
     {
         first = Val::Str(serde_json::to_string(v).map_err(|e| e.to_string())?);
     }
+    // A retry history given as a JSON array goes in as its JSON text (what a binding does with
+    // its language's lists).
+    for (k, v) in expanded.iter_mut() {
+        if call == Call::RetryDecision
+            && k == "history"
+            && let Val::Json(h @ Value::Array(_)) = v
+        {
+            *v = Val::Str(serde_json::to_string(h).map_err(|e| e.to_string())?);
+        }
+    }
     let mut args = Args::new(call);
     for (k, v) in &expanded {
         if k != positional
@@ -179,6 +190,7 @@ pub fn answer(case: &Value) -> Result<Answer, String> {
         Call::CustomerMessage => one(api::customer_message(&first.input(), &args).map(|c| to_json(Obj::Customer(c)))),
         Call::Export => one(api::export(&first.input(), &args).map(Value::from)),
         Call::DecodeResponse => one(api::decode_response(&first.input(), &args).map(|r| to_json(Obj::Response(&r)))),
+        Call::RetryDecision => one(api::retry_decision(&first.input(), &args).map(|r| to_json(Obj::Retry(&r)))),
         Call::Table => return Err("table is not a vector call (use export)".into()),
         Call::DecodeMany => {
             let items = match &first {

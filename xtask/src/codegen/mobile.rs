@@ -7,12 +7,22 @@ use crate::util::{Outputs, camel, doc_lines, pascal, root};
 use paycodes::Arg;
 use paycodes::api::Call;
 use paycodes::fields::{
-    BUILT, CUSTOMER_MESSAGE, DECODED, DECODED_RESPONSE, FIELD_READING, NETWORK_VARIANT, REFERENCE, SERVICE, Schema, Ty,
+    BUILT, CUSTOMER_MESSAGE, DECODED, DECODED_RESPONSE, FIELD_READING, NETWORK_VARIANT, REFERENCE, RETRY_DECISION,
+    SERVICE, Schema, Ty,
 };
 use std::fmt::Write;
 
-const RECORDS: &[&Schema] =
-    &[&DECODED, &SERVICE, &NETWORK_VARIANT, &BUILT, &CUSTOMER_MESSAGE, &DECODED_RESPONSE, &FIELD_READING, &REFERENCE];
+const RECORDS: &[&Schema] = &[
+    &DECODED,
+    &SERVICE,
+    &NETWORK_VARIANT,
+    &BUILT,
+    &CUSTOMER_MESSAGE,
+    &DECODED_RESPONSE,
+    &FIELD_READING,
+    &REFERENCE,
+    &RETRY_DECISION,
+];
 
 /// The calls with an options record, and the record's name.
 const OPTIONS: &[(Call, &str)] = &[
@@ -22,6 +32,7 @@ const OPTIONS: &[(Call, &str)] = &[
     (Call::CustomerMessage, "CustomerMessageOptions"),
     (Call::Export, "ExportOptions"),
     (Call::DecodeResponse, "DecodeResponseOptions"),
+    (Call::RetryDecision, "RetryDecisionOptions"),
 ];
 
 fn rust_type(ty: &Ty) -> String {

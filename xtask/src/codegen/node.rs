@@ -257,6 +257,8 @@ fn doc(w: &mut String, indent: &str, text: &str) {
 fn option_type(arg: Arg) -> String {
     match arg {
         Arg::HttpStatus | Arg::CaseCode => "number | string | null".into(),
+        Arg::Mac | Arg::Now => "string | number | null".into(),
+        Arg::History => "ReadonlyArray<{ at: string | number; code: string; mac?: string | number | null; customerPresent?: boolean; [key: string]: unknown }> | string | null".into(),
         Arg::Reason => "Reason | string | null".into(),
         Arg::Format => {
             let ids: Vec<String> = paycodes::ExportFormat::ALL.iter().map(|f| format!("'{}'", f.id())).collect();
@@ -311,6 +313,7 @@ fn dts(out: &mut Outputs) -> Result<(), String> {
     options_interface(&mut w, "TableOptions", Call::Table, "");
     options_interface(&mut w, "ExportOptions", Call::Export, "");
     options_interface(&mut w, "DecodeResponseOptions", Call::DecodeResponse, "");
+    options_interface(&mut w, "RetryDecisionOptions", Call::RetryDecision, ": `network` is required");
     w.push_str(
         "/** A code: text, or the number a provider sent (`2002400`). */\nexport type Code = string | number\n\n",
     );
@@ -332,6 +335,11 @@ fn dts(out: &mut Outputs) -> Result<(), String> {
         &mut w,
         "What a whole response or callback body says about the transaction: a state field beats the response code, a failed status inquiry says nothing about the payment, and missing or contradictory evidence is `unknown` (inquire). An object or array is sent as its JSON text, a string as is, a Buffer or Uint8Array as bytes; null or undefined means no response arrived.",
         "decodeResponse(body: object | string | Uint8Array | null | undefined, options?: DecodeResponseOptions | null): DecodedResponse",
+    );
+    f(
+        &mut w,
+        "Whether a declined card transaction may be tried again (`retry`, `retry_after` with `notBefore`, or `never`) given the earlier attempts on the same card (`history`: an array of `{ at, code, mac }` or JSON lines), and the network rule that decided (`rule`, `edition`, `source`). Limits are ceilings.",
+        "retryDecision(code: string, options: RetryDecisionOptions): RetryDecision",
     );
     f(
         &mut w,

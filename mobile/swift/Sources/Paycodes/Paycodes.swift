@@ -2224,6 +2224,279 @@ public func FfiConverterTypeReference_lower(_ value: Reference) -> RustBuffer {
 
 
 /**
+ * Whether a declined card transaction may be tried again, and the rule that decided.
+ */
+public struct RetryDecision: Equatable, Hashable {
+    /**
+     * `retry` (now, within `attempts_left`), `retry_after` (not before `not_before`) or
+     * `never`.
+     */
+    public var decision: Verdict
+    /**
+     * The earliest time of the next attempt (RFC 3339, UTC), for `retry_after`.
+     */
+    public var notBefore: String?
+    /**
+     * The rule that decided (`visa.category_1`, `visa.reattempt_limit_30d`,
+     * `mastercard.mac_03`, `mastercard.excessive_24h`, `card.outcome_unknown`, ...).
+     */
+    public var rule: String
+    /**
+     * The rules edition applied (`2026-04-18`), for rules that have editions.
+     */
+    public var edition: String?
+    /**
+     * Where the rule comes from.
+     */
+    public var source: String
+    /**
+     * Attempts left under the limits (null when no limit counts).
+     */
+    public var attemptsLeft: Int64?
+    /**
+     * The network whose rules applied.
+     */
+    public var network: Network
+    /**
+     * The decline code (canonical).
+     */
+    public var code: String
+    /**
+     * Its decline category on that network.
+     */
+    public var category: Category
+    /**
+     * Its reason.
+     */
+    public var reason: Reason
+    /**
+     * Its outcome (only `failed` can be retried).
+     */
+    public var outcome: Outcome
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `retry` (now, within `attempts_left`), `retry_after` (not before `not_before`) or
+         * `never`.
+         */decision: Verdict, 
+        /**
+         * The earliest time of the next attempt (RFC 3339, UTC), for `retry_after`.
+         */notBefore: String?, 
+        /**
+         * The rule that decided (`visa.category_1`, `visa.reattempt_limit_30d`,
+         * `mastercard.mac_03`, `mastercard.excessive_24h`, `card.outcome_unknown`, ...).
+         */rule: String, 
+        /**
+         * The rules edition applied (`2026-04-18`), for rules that have editions.
+         */edition: String?, 
+        /**
+         * Where the rule comes from.
+         */source: String, 
+        /**
+         * Attempts left under the limits (null when no limit counts).
+         */attemptsLeft: Int64?, 
+        /**
+         * The network whose rules applied.
+         */network: Network, 
+        /**
+         * The decline code (canonical).
+         */code: String, 
+        /**
+         * Its decline category on that network.
+         */category: Category, 
+        /**
+         * Its reason.
+         */reason: Reason, 
+        /**
+         * Its outcome (only `failed` can be retried).
+         */outcome: Outcome) {
+        self.decision = decision
+        self.notBefore = notBefore
+        self.rule = rule
+        self.edition = edition
+        self.source = source
+        self.attemptsLeft = attemptsLeft
+        self.network = network
+        self.code = code
+        self.category = category
+        self.reason = reason
+        self.outcome = outcome
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RetryDecision: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRetryDecision: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RetryDecision {
+        return
+            try RetryDecision(
+                decision: FfiConverterTypeVerdict.read(from: &buf), 
+                notBefore: FfiConverterOptionString.read(from: &buf), 
+                rule: FfiConverterString.read(from: &buf), 
+                edition: FfiConverterOptionString.read(from: &buf), 
+                source: FfiConverterString.read(from: &buf), 
+                attemptsLeft: FfiConverterOptionInt64.read(from: &buf), 
+                network: FfiConverterTypeNetwork.read(from: &buf), 
+                code: FfiConverterString.read(from: &buf), 
+                category: FfiConverterTypeCategory.read(from: &buf), 
+                reason: FfiConverterTypeReason.read(from: &buf), 
+                outcome: FfiConverterTypeOutcome.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RetryDecision, into buf: inout [UInt8]) {
+        FfiConverterTypeVerdict.write(value.decision, into: &buf)
+        FfiConverterOptionString.write(value.notBefore, into: &buf)
+        FfiConverterString.write(value.rule, into: &buf)
+        FfiConverterOptionString.write(value.edition, into: &buf)
+        FfiConverterString.write(value.source, into: &buf)
+        FfiConverterOptionInt64.write(value.attemptsLeft, into: &buf)
+        FfiConverterTypeNetwork.write(value.network, into: &buf)
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterTypeCategory.write(value.category, into: &buf)
+        FfiConverterTypeReason.write(value.reason, into: &buf)
+        FfiConverterTypeOutcome.write(value.outcome, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRetryDecision_lift(_ buf: RustBuffer) throws -> RetryDecision {
+    return try FfiConverterTypeRetryDecision.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRetryDecision_lower(_ value: RetryDecision) -> RustBuffer {
+    return FfiConverterTypeRetryDecision.lower(value)
+}
+
+
+/**
+ * Options of `retry_decision`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
+ * every language.
+ */
+public struct RetryDecisionOptions: Equatable, Hashable {
+    /**
+     * Card network.
+     */
+    public var network: String?
+    /**
+     * A Mastercard Merchant Advice Code.
+     */
+    public var mac: String?
+    /**
+     * Earlier attempts on the same card (retry decisions).
+     */
+    public var history: String?
+    /**
+     * The time of the decision.
+     */
+    public var now: String?
+    /**
+     * A card rules edition to pin.
+     */
+    public var edition: String?
+    /**
+     * Provider profile.
+     */
+    public var provider: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Card network.
+         */network: String? = nil, 
+        /**
+         * A Mastercard Merchant Advice Code.
+         */mac: String? = nil, 
+        /**
+         * Earlier attempts on the same card (retry decisions).
+         */history: String? = nil, 
+        /**
+         * The time of the decision.
+         */now: String? = nil, 
+        /**
+         * A card rules edition to pin.
+         */edition: String? = nil, 
+        /**
+         * Provider profile.
+         */provider: String? = nil) {
+        self.network = network
+        self.mac = mac
+        self.history = history
+        self.now = now
+        self.edition = edition
+        self.provider = provider
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RetryDecisionOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRetryDecisionOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RetryDecisionOptions {
+        return
+            try RetryDecisionOptions(
+                network: FfiConverterOptionString.read(from: &buf), 
+                mac: FfiConverterOptionString.read(from: &buf), 
+                history: FfiConverterOptionString.read(from: &buf), 
+                now: FfiConverterOptionString.read(from: &buf), 
+                edition: FfiConverterOptionString.read(from: &buf), 
+                provider: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RetryDecisionOptions, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.network, into: &buf)
+        FfiConverterOptionString.write(value.mac, into: &buf)
+        FfiConverterOptionString.write(value.history, into: &buf)
+        FfiConverterOptionString.write(value.now, into: &buf)
+        FfiConverterOptionString.write(value.edition, into: &buf)
+        FfiConverterOptionString.write(value.provider, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRetryDecisionOptions_lift(_ buf: RustBuffer) throws -> RetryDecisionOptions {
+    return try FfiConverterTypeRetryDecisionOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRetryDecisionOptions_lower(_ value: RetryDecisionOptions) -> RustBuffer {
+    return FfiConverterTypeRetryDecisionOptions.lower(value)
+}
+
+
+/**
  * A SNAP service: the API a code came from.
  */
 public struct Service: Equatable, Hashable {
@@ -4700,6 +4973,91 @@ public func FfiConverterTypeServiceKind_lower(_ value: ServiceKind) -> RustBuffe
 
 
 /**
+ * Whether a declined card transaction may be tried again.
+ */
+
+public enum Verdict: Equatable, Hashable {
+    
+    /**
+     * It may be retried now (within the attempts left).
+     */
+    case retry
+    /**
+     * Not before `not_before`.
+     */
+    case retryAfter
+    /**
+     * Not again: the rule forbids it (or the money may already have moved: inquire).
+     */
+    case never
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Verdict: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeVerdict: FfiConverterRustBuffer {
+    typealias SwiftType = Verdict
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Verdict {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .retry
+        
+        case 2: return .retryAfter
+        
+        case 3: return .never
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Verdict, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .retry:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .retryAfter:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .never:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVerdict_lift(_ buf: RustBuffer) throws -> Verdict {
+    return try FfiConverterTypeVerdict.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVerdict_lower(_ value: Verdict) -> RustBuffer {
+    return FfiConverterTypeVerdict.lower(value)
+}
+
+
+
+/**
  * Something a careful integrator wants to know about an answer that did not change it
  * (or that it was decided despite).
  */
@@ -4762,6 +5120,12 @@ public enum Warning: Equatable, Hashable {
      * unreadable text): it was ignored.
      */
     case badFieldValue
+    /**
+     * The card network asked for does not define this code (only another network's
+     * tables list it): the network-neutral ISO meaning answered, without that network's
+     * decline category.
+     */
+    case networkDoesNotDefine
 
 
 
@@ -4808,6 +5172,8 @@ public struct FfiConverterTypeWarning: FfiConverterRustBuffer {
         case 12: return .badResponseCode
         
         case 13: return .badFieldValue
+        
+        case 14: return .networkDoesNotDefine
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -4867,6 +5233,10 @@ public struct FfiConverterTypeWarning: FfiConverterRustBuffer {
         
         case .badFieldValue:
             writeInt(&buf, Int32(13))
+        
+        
+        case .networkDoesNotDefine:
+            writeInt(&buf, Int32(14))
         
         }
     }
@@ -5570,6 +5940,21 @@ public func isMasked(reason: String)throws  -> Bool  {
 })
 }
 /**
+ * Whether a declined card transaction may be tried again (`RETRY`, `RETRY_AFTER` with
+ * `notBefore`, `NEVER`) and the network rule that decided. `options.network` is required;
+ * `history` is the earlier attempts as JSON (an array of `{"at", "code", "mac"}` or JSON
+ * lines); `now` is RFC 3339 or Unix seconds as text (default: the clock).
+ */
+public func retryDecision(code: String, options: RetryDecisionOptions)throws  -> RetryDecision  {
+    return try  FfiConverterTypeRetryDecision_lift(try rustCallWithError(FfiConverterTypePaycodesError_lift) {
+        uniffiCallStatus in
+    uniffi_paycodes_mobile_fn_func_retry_decision(
+        FfiConverterString.lower(code),
+        FfiConverterTypeRetryDecisionOptions_lower(options),uniffiCallStatus
+    )
+})
+}
+/**
  * The names of the exportable tables.
  */
 public func tables() -> [String]  {
@@ -5678,6 +6063,17 @@ public func serviceKindId(value: ServiceKind) -> String  {
 })
 }
 /**
+ * The stable id of a `Verdict` (`retry`).
+ */
+public func verdictId(value: Verdict) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paycodes_mobile_fn_func_verdict_id(
+        FfiConverterTypeVerdict_lower(value),uniffiCallStatus
+    )
+})
+}
+/**
  * The stable id of a `Warning` (`message_ignored`).
  */
 public func warningId(value: Warning) -> String  {
@@ -5734,6 +6130,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_paycodes_mobile_checksum_func_is_masked() != 18106) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_paycodes_mobile_checksum_func_retry_decision() != 23077) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_paycodes_mobile_checksum_func_tables() != 15667) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -5762,6 +6161,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_paycodes_mobile_checksum_func_service_kind_id() != 38268) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paycodes_mobile_checksum_func_verdict_id() != 15591) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_paycodes_mobile_checksum_func_warning_id() != 63980) {

@@ -133,3 +133,21 @@ extension Reference {
         return o
     }
 }
+
+extension RetryDecision {
+    func json() -> [String: Any] {
+        var o: [String: Any] = [:]
+        o["decision"] = verdictId(value: decision)
+        o["not_before"] = (notBefore.map { $0 } as Any?) ?? NSNull()
+        o["rule"] = rule
+        o["edition"] = (edition.map { $0 } as Any?) ?? NSNull()
+        o["source"] = source
+        o["attempts_left"] = (attemptsLeft.map { $0 } as Any?) ?? NSNull()
+        o["network"] = networkId(value: network)
+        o["code"] = code
+        o["category"] = categoryId(value: category)
+        o["reason"] = reasonId(value: reason)
+        o["outcome"] = outcomeId(value: outcome)
+        return o
+    }
+}

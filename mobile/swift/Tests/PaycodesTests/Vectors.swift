@@ -118,6 +118,18 @@ func call(_ name: String, _ input: [String: Any]) throws -> Any {
         return try decodeResponse(body: body, options: DecodeResponseOptions(
             provider: try text(o["provider"]), operation: try text(o["operation"]),
             httpStatus: try integer(o["http_status"]), locale: try text(o["locale"]))).json()
+    case "retry_decision":
+        let o = try options(input, "code", ["network", "mac", "history", "now", "edition", "provider"])
+        guard let code = input["code"] as? String else { throw NotExpressible(why: "a code that is not a string") }
+        func asText(_ v: Any?) throws -> String? {
+            if let n = v as? NSNumber { return n.intValue < 10 ? "0\(n.intValue)" : n.stringValue }
+            if let list = v as? [Any] { return String(data: try JSONSerialization.data(withJSONObject: list), encoding: .utf8) }
+            return try text(v)
+        }
+        let now: String? = (o["now"] as? NSNumber)?.stringValue ?? (try text(o["now"]))
+        return try retryDecision(code: code, options: RetryDecisionOptions(
+            network: try text(o["network"]), mac: try asText(o["mac"]), history: try asText(o["history"]),
+            now: now, edition: try text(o["edition"]), provider: try text(o["provider"]))).json()
     case "export":
         let o = try options(input, "name", ["provider", "format"])
         guard let name = try text(input["name"]) else { throw NotExpressible(why: "a null name") }

@@ -694,6 +694,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_paycodes_mobile_checksum_func_is_masked(
     ): Int
+    external fun uniffi_paycodes_mobile_checksum_func_retry_decision(
+    ): Int
     external fun uniffi_paycodes_mobile_checksum_func_tables(
     ): Int
     external fun uniffi_paycodes_mobile_checksum_func_version(
@@ -713,6 +715,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_paycodes_mobile_checksum_func_reason_id(
     ): Int
     external fun uniffi_paycodes_mobile_checksum_func_service_kind_id(
+    ): Int
+    external fun uniffi_paycodes_mobile_checksum_func_verdict_id(
     ): Int
     external fun uniffi_paycodes_mobile_checksum_func_warning_id(
     ): Int
@@ -753,6 +757,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_paycodes_mobile_fn_func_is_masked(`reason`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Byte
+    external fun uniffi_paycodes_mobile_fn_func_retry_decision(`code`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_paycodes_mobile_fn_func_tables(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_paycodes_mobile_fn_func_version(uniffi_out_err: UniffiRustCallStatus, 
@@ -772,6 +778,8 @@ internal object UniffiLib {
     external fun uniffi_paycodes_mobile_fn_func_reason_id(`value`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_paycodes_mobile_fn_func_service_kind_id(`value`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_paycodes_mobile_fn_func_verdict_id(`value`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_paycodes_mobile_fn_func_warning_id(`value`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -924,6 +932,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_paycodes_mobile_checksum_func_is_masked() and 0xFFFF) != 18106) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_paycodes_mobile_checksum_func_retry_decision() and 0xFFFF) != 23077) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_paycodes_mobile_checksum_func_tables() and 0xFFFF) != 15667) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -952,6 +963,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_paycodes_mobile_checksum_func_service_kind_id() and 0xFFFF) != 38268) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_paycodes_mobile_checksum_func_verdict_id() and 0xFFFF) != 15591) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_paycodes_mobile_checksum_func_warning_id() and 0xFFFF) != 63980) {
@@ -2409,6 +2423,207 @@ public object FfiConverterTypeReference: FfiConverterRustBuffer<Reference> {
 
 
 /**
+ * Whether a declined card transaction may be tried again, and the rule that decided.
+ */
+data class RetryDecision (
+    /**
+     * `retry` (now, within `attempts_left`), `retry_after` (not before `not_before`) or
+     * `never`.
+     */
+    var `decision`: Verdict
+    , 
+    /**
+     * The earliest time of the next attempt (RFC 3339, UTC), for `retry_after`.
+     */
+    var `notBefore`: kotlin.String?
+    , 
+    /**
+     * The rule that decided (`visa.category_1`, `visa.reattempt_limit_30d`,
+     * `mastercard.mac_03`, `mastercard.excessive_24h`, `card.outcome_unknown`, ...).
+     */
+    var `rule`: kotlin.String
+    , 
+    /**
+     * The rules edition applied (`2026-04-18`), for rules that have editions.
+     */
+    var `edition`: kotlin.String?
+    , 
+    /**
+     * Where the rule comes from.
+     */
+    var `source`: kotlin.String
+    , 
+    /**
+     * Attempts left under the limits (null when no limit counts).
+     */
+    var `attemptsLeft`: kotlin.Long?
+    , 
+    /**
+     * The network whose rules applied.
+     */
+    var `network`: Network
+    , 
+    /**
+     * The decline code (canonical).
+     */
+    var `code`: kotlin.String
+    , 
+    /**
+     * Its decline category on that network.
+     */
+    var `category`: Category
+    , 
+    /**
+     * Its reason.
+     */
+    var `reason`: Reason
+    , 
+    /**
+     * Its outcome (only `failed` can be retried).
+     */
+    var `outcome`: Outcome
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRetryDecision: FfiConverterRustBuffer<RetryDecision> {
+    override fun read(buf: ByteBuffer): RetryDecision {
+        return RetryDecision(
+            FfiConverterTypeVerdict.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterTypeNetwork.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeCategory.read(buf),
+            FfiConverterTypeReason.read(buf),
+            FfiConverterTypeOutcome.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RetryDecision) = (
+            FfiConverterTypeVerdict.allocationSize(value.`decision`) +
+            FfiConverterOptionalString.allocationSize(value.`notBefore`) +
+            FfiConverterString.allocationSize(value.`rule`) +
+            FfiConverterOptionalString.allocationSize(value.`edition`) +
+            FfiConverterString.allocationSize(value.`source`) +
+            FfiConverterOptionalLong.allocationSize(value.`attemptsLeft`) +
+            FfiConverterTypeNetwork.allocationSize(value.`network`) +
+            FfiConverterString.allocationSize(value.`code`) +
+            FfiConverterTypeCategory.allocationSize(value.`category`) +
+            FfiConverterTypeReason.allocationSize(value.`reason`) +
+            FfiConverterTypeOutcome.allocationSize(value.`outcome`)
+    )
+
+    override fun write(value: RetryDecision, buf: ByteBuffer) {
+            FfiConverterTypeVerdict.write(value.`decision`, buf)
+            FfiConverterOptionalString.write(value.`notBefore`, buf)
+            FfiConverterString.write(value.`rule`, buf)
+            FfiConverterOptionalString.write(value.`edition`, buf)
+            FfiConverterString.write(value.`source`, buf)
+            FfiConverterOptionalLong.write(value.`attemptsLeft`, buf)
+            FfiConverterTypeNetwork.write(value.`network`, buf)
+            FfiConverterString.write(value.`code`, buf)
+            FfiConverterTypeCategory.write(value.`category`, buf)
+            FfiConverterTypeReason.write(value.`reason`, buf)
+            FfiConverterTypeOutcome.write(value.`outcome`, buf)
+    }
+}
+
+
+
+/**
+ * Options of `retry_decision`; every field is optional. Ids are read leniently (case, `-`, spaces), as in
+ * every language.
+ */
+data class RetryDecisionOptions (
+    /**
+     * Card network.
+     */
+    var `network`: kotlin.String? = null 
+    , 
+    /**
+     * A Mastercard Merchant Advice Code.
+     */
+    var `mac`: kotlin.String? = null 
+    , 
+    /**
+     * Earlier attempts on the same card (retry decisions).
+     */
+    var `history`: kotlin.String? = null 
+    , 
+    /**
+     * The time of the decision.
+     */
+    var `now`: kotlin.String? = null 
+    , 
+    /**
+     * A card rules edition to pin.
+     */
+    var `edition`: kotlin.String? = null 
+    , 
+    /**
+     * Provider profile.
+     */
+    var `provider`: kotlin.String? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRetryDecisionOptions: FfiConverterRustBuffer<RetryDecisionOptions> {
+    override fun read(buf: ByteBuffer): RetryDecisionOptions {
+        return RetryDecisionOptions(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RetryDecisionOptions) = (
+            FfiConverterOptionalString.allocationSize(value.`network`) +
+            FfiConverterOptionalString.allocationSize(value.`mac`) +
+            FfiConverterOptionalString.allocationSize(value.`history`) +
+            FfiConverterOptionalString.allocationSize(value.`now`) +
+            FfiConverterOptionalString.allocationSize(value.`edition`) +
+            FfiConverterOptionalString.allocationSize(value.`provider`)
+    )
+
+    override fun write(value: RetryDecisionOptions, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`network`, buf)
+            FfiConverterOptionalString.write(value.`mac`, buf)
+            FfiConverterOptionalString.write(value.`history`, buf)
+            FfiConverterOptionalString.write(value.`now`, buf)
+            FfiConverterOptionalString.write(value.`edition`, buf)
+            FfiConverterOptionalString.write(value.`provider`, buf)
+    }
+}
+
+
+
+/**
  * A SNAP service: the API a code came from.
  */
 data class Service (
@@ -3755,6 +3970,53 @@ public object FfiConverterTypeServiceKind: FfiConverterRustBuffer<ServiceKind> {
 
 
 /**
+ * Whether a declined card transaction may be tried again.
+ */
+
+enum class Verdict {
+    
+    /**
+     * It may be retried now (within the attempts left).
+     */
+    RETRY,
+    /**
+     * Not before `not_before`.
+     */
+    RETRY_AFTER,
+    /**
+     * Not again: the rule forbids it (or the money may already have moved: inquire).
+     */
+    NEVER;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeVerdict: FfiConverterRustBuffer<Verdict> {
+    override fun read(buf: ByteBuffer) = try {
+        Verdict.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Verdict) = 4UL
+
+    override fun write(value: Verdict, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * Something a careful integrator wants to know about an answer that did not change it
  * (or that it was decided despite).
  */
@@ -3816,7 +4078,13 @@ enum class Warning {
      * A state, code or reference field holds a value of the wrong type (an object, a list,
      * unreadable text): it was ignored.
      */
-    BAD_FIELD_VALUE;
+    BAD_FIELD_VALUE,
+    /**
+     * The card network asked for does not define this code (only another network's
+     * tables list it): the network-neutral ISO meaning answered, without that network's
+     * decline category.
+     */
+    NETWORK_DOES_NOT_DEFINE;
 
     
 
@@ -4693,6 +4961,25 @@ public object FfiConverterTypeInputText: FfiConverter<InputText, RustBuffer.ByVa
     
 
         /**
+         * Whether a declined card transaction may be tried again (`RETRY`, `RETRY_AFTER` with
+         * `notBefore`, `NEVER`) and the network rule that decided. `options.network` is required;
+         * `history` is the earlier attempts as JSON (an array of `{"at", "code", "mac"}` or JSON
+         * lines); `now` is RFC 3339 or Unix seconds as text (default: the clock).
+         */
+    @Throws(PaycodesException::class) fun `retryDecision`(`code`: kotlin.String, `options`: RetryDecisionOptions): RetryDecision {
+            return FfiConverterTypeRetryDecision.lift(
+    uniffiRustCallWithError(PaycodesException) { _status ->
+    UniffiLib.uniffi_paycodes_mobile_fn_func_retry_decision(
+    
+        
+        FfiConverterString.lower(`code`),
+        FfiConverterTypeRetryDecisionOptions.lower(`options`),_status)
+}
+    )
+    }
+    
+
+        /**
          * The names of the exportable tables.
          */ fun `tables`(): List<kotlin.String> {
             return FfiConverterSequenceString.lift(
@@ -4825,6 +5112,20 @@ public object FfiConverterTypeInputText: FfiConverter<InputText, RustBuffer.ByVa
     
         
         FfiConverterTypeServiceKind.lower(`value`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The stable id of a `Verdict` (`retry`).
+         */ fun `verdictId`(`value`: Verdict): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_paycodes_mobile_fn_func_verdict_id(
+    
+        
+        FfiConverterTypeVerdict.lower(`value`),_status)
 }
     )
     }

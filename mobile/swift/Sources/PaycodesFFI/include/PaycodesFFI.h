@@ -298,6 +298,11 @@ RustBuffer uniffi_paycodes_mobile_fn_func_export_table(RustBuffer name, RustBuff
 int8_t uniffi_paycodes_mobile_fn_func_is_masked(RustBuffer reason, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_RETRY_DECISION
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_RETRY_DECISION
+RustBuffer uniffi_paycodes_mobile_fn_func_retry_decision(RustBuffer code, RustBuffer options, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_TABLES
 #define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_TABLES
 RustBuffer uniffi_paycodes_mobile_fn_func_tables(RustCallStatus *_Nonnull out_status
@@ -348,6 +353,11 @@ RustBuffer uniffi_paycodes_mobile_fn_func_reason_id(RustBuffer value, RustCallSt
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_SERVICE_KIND_ID
 #define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_SERVICE_KIND_ID
 RustBuffer uniffi_paycodes_mobile_fn_func_service_kind_id(RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_VERDICT_ID
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_VERDICT_ID
+RustBuffer uniffi_paycodes_mobile_fn_func_verdict_id(RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_FN_FUNC_WARNING_ID
@@ -675,6 +685,12 @@ uint16_t uniffi_paycodes_mobile_checksum_func_is_masked(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_RETRY_DECISION
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_RETRY_DECISION
+uint16_t uniffi_paycodes_mobile_checksum_func_retry_decision(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_TABLES
 #define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_TABLES
 uint16_t uniffi_paycodes_mobile_checksum_func_tables(void
@@ -732,6 +748,12 @@ uint16_t uniffi_paycodes_mobile_checksum_func_reason_id(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_SERVICE_KIND_ID
 #define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_SERVICE_KIND_ID
 uint16_t uniffi_paycodes_mobile_checksum_func_service_kind_id(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_VERDICT_ID
+#define UNIFFI_FFIDEF_UNIFFI_PAYCODES_MOBILE_CHECKSUM_FUNC_VERDICT_ID
+uint16_t uniffi_paycodes_mobile_checksum_func_verdict_id(void
     
 );
 #endif
