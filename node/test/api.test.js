@@ -217,7 +217,8 @@ test('customer messages: every reason in en and id, masked reasons hidden', () =
 })
 
 test('tables export the bytes paycodes table prints', () => {
-  assert.deepStrictEqual(paycodes.tables(), ['snap_services', 'snap_cases', 'reasons', 'iso8583', 'provider_strings', 'statuses', 'providers'])
+  assert.deepStrictEqual(paycodes.tables(), ['snap_services', 'snap_cases', 'reasons', 'iso8583', 'provider_strings', 'statuses', 'providers',
+    'retry_rules', 'mastercard_advice', 'visa_categories'])
   for (const [name, format, provider] of [['reasons', 'csv'], ['snap-cases', 'md', 'doku'], ['statuses', 'json']]) {
     const args = ['table', name, '--format', format, ...(provider ? ['--provider', provider] : [])]
     assert.equal(paycodes.exportTable(name, { format, provider }), execFileSync(CLI, args, { encoding: 'utf8' }), name)

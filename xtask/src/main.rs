@@ -8,6 +8,8 @@
 //!   in Rust, the codegen check of the Rust-only outputs).
 //! - `ci`: the full tier: what the README's test command and CI run, every language, with
 //!   the time of each step at the end.
+//! - `dist`: every release artifact into `dist/` (scripts/dist.sh), each then installed
+//!   where no Rust toolchain is on PATH and run against the corpus (scripts/dist-test.sh).
 
 mod codegen;
 mod tasks;
@@ -22,9 +24,10 @@ fn main() -> ExitCode {
         Some("codegen") => codegen::run(rest.contains(&"--check"), rest.contains(&"--rust-only")),
         Some("ready") => tasks::ready(),
         Some("ci") => tasks::ci(&rest),
+        Some("dist") => tasks::dist(rest.contains(&"--no-test")),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\n  codegen [--check] [--rust-only]  regenerate (or check) every generated file\n  ready                            the fast tier: fmt, clippy, core + CLI tests, Rust corpus\n  ci [--skip STEP]...              the full tier: every suite of every language (what CI runs)"
+                "usage: cargo xtask <task>\n\n  codegen [--check] [--rust-only]  regenerate (or check) every generated file\n  ready                            the fast tier: fmt, clippy, core + CLI tests, Rust corpus\n  ci [--skip STEP]...              the full tier: every suite of every language (what CI runs)\n  dist [--no-test]                 build every release artifact into dist/, then install each without Rust and run its corpus"
             );
             return ExitCode::from(2);
         }

@@ -110,7 +110,8 @@ fun main() {
         assertEquals("Invalid Field Format virtualAccountNo", b.responseMessage)
     }
     check("tables and explain") {
-        assertEquals(listOf("snap_services", "snap_cases", "reasons", "iso8583", "provider_strings", "statuses", "providers"), tables())
+        assertEquals(listOf("snap_services", "snap_cases", "reasons", "iso8583", "provider_strings", "statuses", "providers",
+            "retry_rules", "mastercard_advice", "visa_categories"), tables())
         assertTrue(exportTable("reasons", ExportOptions(format = "csv")).startsWith("id,number,masked,"))
         assertTrue(explain("51", DecodeOptions(network = "visa", locale = "id")).contains("Saldo Anda"))
         assertEquals(version(), version().trim())
