@@ -54,7 +54,7 @@ export type Evidence = 'response_code' | 'transaction_status' | 'payment_flag' |
 export type Verdict = 'retry' | 'retry_after' | 'never'
 
 /** The stable id of an error: `err.code` of everything paycodes throws. */
-export type ErrorCode = 'empty' | 'bad_length' | 'bad_character' | 'bad_http_status' | 'invalid_utf8' | 'negative_number' | 'not_an_integer' | 'bad_type' | 'bad_json' | 'out_of_range' | 'missing_argument' | 'conflicting_arguments' | 'unknown_format' | 'line_too_long' | 'bad_time' | 'bad_history' | 'unknown_provider' | 'unknown_family' | 'unknown_network' | 'unknown_kind' | 'unknown_operation' | 'unknown_reason' | 'kind_required' | 'unknown_table' | 'unknown_export_format' | 'unknown_option' | 'unknown_edition' | 'unknown_service' | 'unknown_case' | 'no_snap_code' | 'bad_detail' | 'message_too_long' | 'body_too_large' | 'body_too_deep' | 'duplicate_key' | 'internal'
+export type ErrorCode = 'empty' | 'bad_length' | 'bad_character' | 'bad_http_status' | 'invalid_utf8' | 'negative_number' | 'not_an_integer' | 'bad_type' | 'bad_json' | 'out_of_range' | 'missing_argument' | 'conflicting_arguments' | 'unknown_format' | 'line_too_long' | 'bad_time' | 'bad_history' | 'length_mismatch' | 'unknown_provider' | 'unknown_family' | 'unknown_network' | 'unknown_kind' | 'unknown_operation' | 'unknown_reason' | 'kind_required' | 'unknown_table' | 'unknown_export_format' | 'unknown_option' | 'unknown_edition' | 'unknown_output_format' | 'unknown_column' | 'unknown_service' | 'unknown_case' | 'no_snap_code' | 'bad_detail' | 'message_too_long' | 'body_too_large' | 'body_too_deep' | 'duplicate_key' | 'internal'
 
 /** What paycodes throws: an `Error` (a `TypeError` for a wrong argument type) whose `code` is the stable id; `index` is the failing item of a batch. */
 export interface PaycodesError extends Error {
@@ -403,6 +403,58 @@ export interface Reference {
    * Its value.
    */
   readonly value: string
+}
+
+/**
+ * Whether a declined card transaction may be tried again, and the rule that decided.
+ */
+export interface RetryDecision {
+  /**
+   * `retry` (now, within `attempts_left`), `retry_after` (not before `not_before`) or
+   * `never`.
+   */
+  readonly decision: Verdict
+  /**
+   * The earliest time of the next attempt (RFC 3339, UTC), for `retry_after`.
+   */
+  readonly notBefore: string | null
+  /**
+   * The rule that decided (`visa.category_1`, `visa.reattempt_limit_30d`,
+   * `mastercard.mac_03`, `mastercard.excessive_24h`, `card.outcome_unknown`, ...).
+   */
+  readonly rule: string
+  /**
+   * The rules edition applied (`2026-04-18`), for rules that have editions.
+   */
+  readonly edition: string | null
+  /**
+   * Where the rule comes from.
+   */
+  readonly source: string
+  /**
+   * Attempts left under the limits (null when no limit counts).
+   */
+  readonly attemptsLeft: number | null
+  /**
+   * The network whose rules applied.
+   */
+  readonly network: Network
+  /**
+   * The decline code (canonical).
+   */
+  readonly code: string
+  /**
+   * Its decline category on that network.
+   */
+  readonly category: Category
+  /**
+   * Its reason.
+   */
+  readonly reason: Reason
+  /**
+   * Its outcome (only `failed` can be retried).
+   */
+  readonly outcome: Outcome
 }
 
 /** Options of `decode`. A key it does not take throws `unknown_option`. */

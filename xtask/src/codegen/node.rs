@@ -10,10 +10,7 @@
 
 use crate::util::{Outputs, camel, doc_lines, pascal};
 use paycodes::api::Call;
-use paycodes::fields::{
-    BUILT, CUSTOMER_MESSAGE, DECODED, DECODED_RESPONSE, FIELD_READING, MAX_LIST_ITEMS, NETWORK_VARIANT, REFERENCE,
-    SERVICE, Schema, Ty,
-};
+use paycodes::fields::{DECODED, MAX_LIST_ITEMS, NETWORK_VARIANT, SERVICE, Schema, Ty};
 use paycodes::{Arg, ErrorClass, ErrorKind};
 use std::fmt::Write;
 
@@ -295,9 +292,7 @@ fn dts(out: &mut Outputs) -> Result<(), String> {
     let ids: Vec<String> = ErrorKind::ALL.iter().map(|k| format!("'{}'", k.id())).collect();
     let _ = writeln!(w, "export type ErrorCode = {}\n", ids.join(" | "));
     w.push_str("/** What paycodes throws: an `Error` (a `TypeError` for a wrong argument type) whose `code` is the stable id; `index` is the failing item of a batch. */\nexport interface PaycodesError extends Error {\n  code: ErrorCode\n  index?: number\n}\n\n");
-    for s in
-        [&DECODED, &SERVICE, &NETWORK_VARIANT, &BUILT, &CUSTOMER_MESSAGE, &DECODED_RESPONSE, &FIELD_READING, &REFERENCE]
-    {
+    for s in paycodes::fields::schemas() {
         doc(&mut w, "", s.doc);
         let _ = writeln!(w, "export interface {} {{", s.name);
         for f in s.fields {
