@@ -51,6 +51,8 @@ echo "instructions per decode (callgrind): C $(( (ctotal - cbase) / (2000 * code
 # Python: wall clock (py/bench/bench.py) and instruction counts (py/bench/instructions.py).
 if [ -x target/py-test/bin/python ]; then
   (cd py/bench && ../../target/py-test/bin/python bench.py)
+  # decode_arrow against decode_many + from_pylist and a pandas Series.map baseline (issue 17).
+  (cd py/bench && ../../target/py-test/bin/python bench_arrow.py)
   base=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null target/py-test/bin/python py/bench/instructions.py none 2>&1 | awk '/Collected/ {print $4}')
   for m in decode-distinct baseline-distinct many-distinct many-repeated baseline-repeated; do
     n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null target/py-test/bin/python py/bench/instructions.py $m 2>&1 | awk '/Collected/ {print $4}')

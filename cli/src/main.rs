@@ -23,8 +23,8 @@ enum Command {
     /// Explain one code: what happened, did the money move, what to do next.
     Explain(ExplainArgs),
     /// Decode codes from stdin (a code per line, or JSON lines with responseCode /
-    /// responseMessage); writes one JSON answer per input line, in order, as each line
-    /// arrives.
+    /// responseMessage); writes one answer per input line (JSON, or CSV with --format csv),
+    /// in order, as each line arrives.
     Decode(DecodeArgs),
     /// Read a whole response or callback body (JSON) and say what happened to the
     /// transaction: the state field beats the response code; a failed status inquiry says
@@ -108,6 +108,11 @@ struct DecodeArgs {
     /// benchmarking; the output is identical).
     #[arg(long)]
     no_cache: bool,
+    /// Output: `jsonl` (one JSON object per line) or `csv` (a header, then one record per
+    /// line: the answer's fields flattened, `service_*` for the service, lists as JSON text,
+    /// `error` for a malformed line, `kept_<FIELD>` for each --keep).
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "jsonl")]
+    format: String,
 }
 
 #[derive(ClapArgs)]
@@ -303,7 +308,17 @@ fn decode_stream(a: DecodeArgs) -> io::Result<ExitCode> {
         Ok(c) => c,
         Err(e) => return Ok(usage_error(&e)),
     };
-    let mut decoder = LineDecoder::new(ctx, a.keep.clone(), !a.no_cache);
+    let format = match paycodes::lines::Format::parse(&a.format) {
+        Ok(f) => f,
+        Err(e) => return Ok(usage_error(&e)),
+    };
+    let mut decoder = LineDecoder::new(ctx, a.keep.clone(), !a.no_cache).with_format(format);
+    let header = decoder.header();
+    if !header.is_empty() {
+        let mut stdout = io::stdout().lock();
+        stdout.write_all(&header)?;
+        stdout.write_all(b"\n")?;
+    }
     let mut reader = BufReader::with_capacity(1 << 20, io::stdin().lock());
     stream(&mut reader, a.quiet, ("lines", "malformed"), |kind, line, out| match kind {
         Line::Whole => decoder.decode_line(line, out),

@@ -377,3 +377,52 @@ fn response_jsonl_answers_each_body_in_order() {
     assert_eq!(lines[1]["warnings"][0], "body_not_json");
     assert!(lines.iter().all(|v| v["provider"] == "bca"));
 }
+
+#[test]
+fn decode_csv_is_one_table_with_the_jsonl_answers_and_an_error_column() {
+    let input =
+        b"4035414\n{\"responseCode\":\"4002501\",\"responseMessage\":\"Invalid Field Format amount\",\"id\":\"a,b\"}\n\
+not a code\n{\"responseCode\":\"05\",\"id\":\"say \\\"hi\\\"\"}\n\n";
+    let csv_out = paycodes(&["decode", "--format", "csv", "--keep", "id"], Some(input));
+    let jsonl = paycodes(&["decode", "--keep", "id"], Some(input));
+    assert_eq!(csv_out.status.code(), Some(1), "some lines were malformed");
+    assert_eq!(jsonl.status.code(), csv_out.status.code());
+    let mut reader = csv::Reader::from_reader(csv_out.stdout.as_slice());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(header.first().map(String::as_str), Some("family"));
+    assert_eq!(header.last().map(String::as_str), Some("kept_id"));
+    assert!(header.contains(&"error".to_owned()) && header.contains(&"service_moves_money".to_owned()));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let answers: Vec<Value> = stdout(&jsonl).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), answers.len());
+    assert_eq!(rows.len(), 5, "one row per input line, the empty one included");
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    for (row, answer) in rows.iter().zip(&answers) {
+        assert_eq!(row.len(), header.len(), "every row has every column");
+        // Each scalar the JSONL answer has is the same text in the CSV row.
+        for key in ["family", "canonical", "reason", "outcome", "action", "detail", "error"] {
+            let expected = match &answer[key] {
+                Value::Null => String::new(),
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            assert_eq!(row[col(key)], expected, "{key} of {answer}");
+        }
+        let kept = match &answer["kept"]["id"] {
+            Value::String(s) => s.clone(),
+            Value::Null => String::new(),
+            other => other.to_string(),
+        };
+        assert_eq!(row[col("kept_id")], kept);
+    }
+    assert_eq!(&rows[0][col("service_moves_money")], "true");
+    assert_eq!(&rows[1][col("kept_id")], "a,b", "a comma inside a kept field is quoted");
+    assert_eq!(&rows[2][col("error")], "bad_character");
+    assert_eq!(&rows[3][col("kept_id")], "say \"hi\"", "quotes are doubled and read back");
+    assert_eq!(&rows[3][col("reason")], "do_not_honor");
+    assert_eq!(&rows[4][col("error")], "empty");
+    // A wrong format is a usage error before any input is read.
+    let bad = paycodes(&["decode", "--format", "xml"], Some(b"4035414\n"));
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown_output_format"));
+}

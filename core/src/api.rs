@@ -18,7 +18,7 @@ use crate::decode::{decode as decode_text, decode_bytes, decode_float, decode_in
 use crate::error::Error;
 use crate::export::{Format, Table, TableName, table};
 use crate::ids::{Arg, Family, Locale, Network, Reason, ValueType, Warning};
-use crate::model::{Context, Decoded, InlineStr, Warnings};
+use crate::model::{Context, Decoded, InlineStr, Raw, Warnings};
 use crate::tables::{OperationInfo, Provider, Vocabulary};
 use std::collections::HashMap;
 
@@ -316,16 +316,21 @@ impl Batch<'_> {
 }
 
 /// What makes two batch items equal.
-#[derive(PartialEq, Eq, Hash)]
+#[derive(Debug, PartialEq, Eq, Hash)]
 enum Key<'a> {
     Text(&'a [u8], Option<&'a [u8]>),
     Bytes(&'a [u8], Option<&'a [u8]>),
     Int(i64, Option<&'a [u8]>),
     Float(u64, Option<&'a [u8]>),
+    /// No code: one answer (`bad_type`) whatever the message.
+    Null,
 }
 
 impl<'a> Key<'a> {
     fn of(code: &Input<'a>, message: &Input<'a>) -> Option<Key<'a>> {
+        if let Input::Null = code {
+            return Some(Key::Null);
+        }
         let m = match *message {
             Input::Null => None,
             Input::Str(s) => Some(s.as_bytes()),
@@ -345,23 +350,63 @@ impl<'a> Key<'a> {
 /// `decode_many(codes, ...)`: each item is a code and its message (`Input::Null` for none).
 /// Equal items are decoded once and share the answer.
 pub fn decode_many<'a>(items: &[(Input<'a>, Input<'a>)], args: &Args<'a>) -> Result<Batch<'a>, Error> {
-    let ctx = args.context()?;
-    let mut first: HashMap<Key<'a>, u32, rustc_hash::FxBuildHasher> =
-        HashMap::with_capacity_and_hasher(items.len().min(4096), rustc_hash::FxBuildHasher);
-    let mut answers = Vec::new();
-    let mut slots = Vec::with_capacity(items.len());
-    for (code, message) in items {
-        let next = answers.len() as u32;
-        let slot = match Key::of(code, message) {
-            Some(k) => *first.entry(k).or_insert(next),
+    let mut batch = BatchDecoder::new(args)?;
+    let slots = items.iter().map(|(code, message)| batch.push(*code, *message)).collect();
+    Ok(Batch { answers: batch.answers, slots })
+}
+
+/// A batch decoded item by item (for inputs that arrive in chunks, such as Arrow arrays):
+/// [`BatchDecoder::push`] gives each item the index of its answer, and equal items (same
+/// code and message) share one answer, decoded once.
+#[derive(Debug)]
+pub struct BatchDecoder<'a> {
+    ctx: Context,
+    first: HashMap<Key<'a>, u32, rustc_hash::FxBuildHasher>,
+    answers: Vec<Result<Decoded<'a>, Error>>,
+    codes: Vec<Input<'a>>,
+}
+
+impl<'a> BatchDecoder<'a> {
+    /// A batch under the options of `args` (a `decode_many` call's).
+    pub fn new(args: &Args<'_>) -> Result<BatchDecoder<'a>, Error> {
+        Ok(BatchDecoder {
+            ctx: args.context()?,
+            first: HashMap::with_capacity_and_hasher(1024, rustc_hash::FxBuildHasher),
+            answers: Vec::new(),
+            codes: Vec::new(),
+        })
+    }
+
+    /// The index of the answer of one more item (decoded now unless an equal item was).
+    pub fn push(&mut self, code: Input<'a>, message: Input<'a>) -> u32 {
+        let next = u32::try_from(self.answers.len()).unwrap_or(u32::MAX);
+        let slot = match Key::of(&code, &message) {
+            Some(k) => *self.first.entry(k).or_insert(next),
             None => next,
         };
         if slot == next {
-            answers.push(decode_input(code, message, &ctx));
+            self.answers.push(decode_input(&code, &message, &self.ctx));
+            self.codes.push(code);
         }
-        slots.push(slot);
+        slot
     }
-    Ok(Batch { answers, slots })
+
+    /// One answer per distinct item, in order of first appearance.
+    pub fn answers(&self) -> &[Result<Decoded<'a>, Error>] {
+        &self.answers
+    }
+
+    /// The code of answer `slot` as given (for an error row's `raw`): `None` for no code, or
+    /// one with no text or number form (bytes that are not UTF-8, a big integer).
+    pub fn code(&self, slot: usize) -> Option<Raw<'a>> {
+        match self.codes.get(slot).copied()? {
+            Input::Str(s) => Some(Raw::Text(s)),
+            Input::Int(n) => Some(Raw::Integer(n)),
+            Input::Float(x) => Some(Raw::Float(x)),
+            Input::Bytes(b) => std::str::from_utf8(b).ok().map(Raw::Text),
+            _ => None,
+        }
+    }
 }
 
 /// The numeric model of every whole-number argument: a whole number in `min..=max`, given
@@ -447,6 +492,12 @@ pub fn retry_decision(code: &Input<'_>, args: &Args<'_>) -> Result<crate::retry:
             Some(mac_text.as_str())
         }
         Input::Int(_) => return Err(Error::OutOfRange { arg: Arg::Mac, min: 0, max: 99 }),
+        // A JavaScript number arrives as a float: whole ones are codes too.
+        Input::Float(x) if x.fract() == 0.0 && (0.0..100.0).contains(&x) => {
+            mac_text = format!("{:02}", x as i64);
+            Some(mac_text.as_str())
+        }
+        Input::Float(_) => return Err(Error::OutOfRange { arg: Arg::Mac, min: 0, max: 99 }),
         other => return Err(other.bad_type(Arg::Mac, "a Merchant Advice Code (`03` or 3)")),
     };
     let history = match args.get(Arg::History) {

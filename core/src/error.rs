@@ -83,6 +83,13 @@ pub enum Error {
     },
     /// A card rules edition paycodes does not have.
     UnknownEdition,
+    /// Columnar decoding: the messages are not as many as the codes.
+    LengthMismatch {
+        /// How many codes.
+        codes: usize,
+        /// How many messages.
+        messages: usize,
+    },
     /// Two arguments that exclude each other.
     ConflictingArguments {
         /// The first one.
@@ -115,6 +122,10 @@ pub enum Error {
     UnknownTable,
     /// Exporting: the format is not `json`, `csv` or `md`.
     UnknownExportFormat,
+    /// Batch decoding: the output format is not `jsonl` or `csv`.
+    UnknownOutputFormat,
+    /// Columnar decoding: no such column.
+    UnknownColumn,
     /// A key the call does not take (the key as given, cut to 32 ASCII bytes).
     UnknownOption {
         /// The key.
@@ -175,6 +186,7 @@ impl Error {
             Error::BadTime => ErrorKind::BadTime,
             Error::BadHistory { .. } => ErrorKind::BadHistory,
             Error::UnknownEdition => ErrorKind::UnknownEdition,
+            Error::LengthMismatch { .. } => ErrorKind::LengthMismatch,
             Error::UnknownProvider => ErrorKind::UnknownProvider,
             Error::UnknownFamily => ErrorKind::UnknownFamily,
             Error::UnknownNetwork => ErrorKind::UnknownNetwork,
@@ -184,6 +196,8 @@ impl Error {
             Error::KindRequired => ErrorKind::KindRequired,
             Error::UnknownTable => ErrorKind::UnknownTable,
             Error::UnknownExportFormat => ErrorKind::UnknownExportFormat,
+            Error::UnknownOutputFormat => ErrorKind::UnknownOutputFormat,
+            Error::UnknownColumn => ErrorKind::UnknownColumn,
             Error::UnknownOption { .. } => ErrorKind::UnknownOption,
             Error::UnknownService => ErrorKind::UnknownService,
             Error::UnknownCase { .. } => ErrorKind::UnknownCase,
@@ -270,6 +284,9 @@ impl Error {
             Error::LineTooLong { limit } => write!(f, "the line is longer than {limit} bytes; the rest was skipped"),
             Error::BadTime => f.write_str("not a time: give RFC 3339 (2026-11-30T10:00:00+07:00) or Unix seconds"),
             Error::BadHistory { index, what } => write!(f, "attempt {index} of the history: {what}"),
+            Error::LengthMismatch { codes, messages } => {
+                write!(f, "{messages} messages for {codes} codes: give one message (or null) per code")
+            }
             Error::UnknownEdition => {
                 f.write_str("no such card rules edition (see paycodes table retry_rules: 2021-04-17, 2026-04-18)")
             }
@@ -296,6 +313,11 @@ impl Error {
                 write_list(f, crate::ids::TableName::ALL.iter().map(|t| t.id()))
             }
             Error::UnknownExportFormat => f.write_str("unknown format; known: json, csv, md"),
+            Error::UnknownOutputFormat => f.write_str("unknown output format; known: jsonl, csv"),
+            Error::UnknownColumn => {
+                f.write_str("unknown column; known: ")?;
+                write_list(f, crate::columns::decoded_columns().iter().map(|c| c.name.as_str()))
+            }
             Error::UnknownOption { key } => write!(f, "unknown option {:?}", key.as_str()),
             Error::UnknownService => {
                 f.write_str("unknown service code (not in the standard or the provider's profile)")

@@ -526,6 +526,8 @@ id_enum! {
         /// An attempt of a retry history that cannot be read (a missing time or code, a
         /// wrong type).
         BadHistory = 1016 => "bad_history",
+        /// Columnar decoding: the messages are not as many as the codes.
+        LengthMismatch = 1017 => "length_mismatch",
         /// The provider is not known.
         UnknownProvider = 2001 => "unknown_provider",
         /// The family is not known.
@@ -548,6 +550,10 @@ id_enum! {
         UnknownOption = 2010 => "unknown_option",
         /// A card rules edition paycodes does not have.
         UnknownEdition = 2011 => "unknown_edition",
+        /// Batch decoding: the output format is not jsonl or csv.
+        UnknownOutputFormat = 2012 => "unknown_output_format",
+        /// Columnar decoding: a column name that is not a column of the answer.
+        UnknownColumn = 2013 => "unknown_column",
         /// Building: the service code is not known to the standard or the provider.
         UnknownService = 3001 => "unknown_service",
         /// Building: the standard has no such HTTP status + case code.
@@ -596,7 +602,7 @@ impl ErrorKind {
     pub const fn class(self) -> ErrorClass {
         match self.number() {
             1008 => ErrorClass::ArgumentType,
-            1010..=1012 | 1015..=1016 => ErrorClass::ArgumentValue,
+            1010..=1012 | 1015..=1017 => ErrorClass::ArgumentValue,
             1000..=1999 => ErrorClass::InvalidCode,
             2000..=2999 => ErrorClass::UnknownOption,
             3000..=3999 => ErrorClass::Build,

@@ -41,6 +41,7 @@
 // jsonscan, lines, response reading JSON bodies, log lines and whole responses
 // retry                      card retry decisions over attempt history
 // api                        the contract the bindings call
+pub mod columns;
 mod compose;
 mod customer;
 mod decode;

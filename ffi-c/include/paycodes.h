@@ -781,6 +781,10 @@ enum paycodes_status
    */
   PAYCODES_BAD_HISTORY = 1016,
   /**
+   * Columnar decoding: the messages are not as many as the codes.
+   */
+  PAYCODES_LENGTH_MISMATCH = 1017,
+  /**
    * A required pointer argument is NULL (or NULL with a non-zero length).
    */
   PAYCODES_NULL_ARGUMENT = 1101,
@@ -836,6 +840,14 @@ enum paycodes_status
    * A card rules edition paycodes does not have.
    */
   PAYCODES_UNKNOWN_EDITION = 2011,
+  /**
+   * Batch decoding: the output format is not jsonl or csv.
+   */
+  PAYCODES_UNKNOWN_OUTPUT_FORMAT = 2012,
+  /**
+   * Columnar decoding: a column name that is not a column of the answer.
+   */
+  PAYCODES_UNKNOWN_COLUMN = 2013,
   /**
    * Building: the service code is not known to the standard or the provider.
    */

@@ -1002,6 +1002,8 @@ pub enum paycodes_status {
     /// An attempt of a retry history that cannot be read (a missing time or code, a
     /// wrong type).
     PAYCODES_BAD_HISTORY = 1016,
+    /// Columnar decoding: the messages are not as many as the codes.
+    PAYCODES_LENGTH_MISMATCH = 1017,
     /// A required pointer argument is NULL (or NULL with a non-zero length).
     PAYCODES_NULL_ARGUMENT = 1101,
     /// The output buffer is too small; nothing was written.
@@ -1030,6 +1032,10 @@ pub enum paycodes_status {
     PAYCODES_UNKNOWN_OPTION = 2010,
     /// A card rules edition paycodes does not have.
     PAYCODES_UNKNOWN_EDITION = 2011,
+    /// Batch decoding: the output format is not jsonl or csv.
+    PAYCODES_UNKNOWN_OUTPUT_FORMAT = 2012,
+    /// Columnar decoding: a column name that is not a column of the answer.
+    PAYCODES_UNKNOWN_COLUMN = 2013,
     /// Building: the service code is not known to the standard or the provider.
     PAYCODES_UNKNOWN_SERVICE = 3001,
     /// Building: the standard has no such HTTP status + case code.
@@ -1072,6 +1078,7 @@ impl From<paycodes::ErrorKind> for paycodes_status {
             paycodes::ErrorKind::LineTooLong => paycodes_status::PAYCODES_LINE_TOO_LONG,
             paycodes::ErrorKind::BadTime => paycodes_status::PAYCODES_BAD_TIME,
             paycodes::ErrorKind::BadHistory => paycodes_status::PAYCODES_BAD_HISTORY,
+            paycodes::ErrorKind::LengthMismatch => paycodes_status::PAYCODES_LENGTH_MISMATCH,
             paycodes::ErrorKind::UnknownProvider => paycodes_status::PAYCODES_UNKNOWN_PROVIDER,
             paycodes::ErrorKind::UnknownFamily => paycodes_status::PAYCODES_UNKNOWN_FAMILY,
             paycodes::ErrorKind::UnknownNetwork => paycodes_status::PAYCODES_UNKNOWN_NETWORK,
@@ -1083,6 +1090,8 @@ impl From<paycodes::ErrorKind> for paycodes_status {
             paycodes::ErrorKind::UnknownExportFormat => paycodes_status::PAYCODES_UNKNOWN_EXPORT_FORMAT,
             paycodes::ErrorKind::UnknownOption => paycodes_status::PAYCODES_UNKNOWN_OPTION,
             paycodes::ErrorKind::UnknownEdition => paycodes_status::PAYCODES_UNKNOWN_EDITION,
+            paycodes::ErrorKind::UnknownOutputFormat => paycodes_status::PAYCODES_UNKNOWN_OUTPUT_FORMAT,
+            paycodes::ErrorKind::UnknownColumn => paycodes_status::PAYCODES_UNKNOWN_COLUMN,
             paycodes::ErrorKind::UnknownService => paycodes_status::PAYCODES_UNKNOWN_SERVICE,
             paycodes::ErrorKind::UnknownCase => paycodes_status::PAYCODES_UNKNOWN_CASE,
             paycodes::ErrorKind::NoSnapCode => paycodes_status::PAYCODES_NO_SNAP_CODE,
@@ -1116,6 +1125,7 @@ impl paycodes_status {
         paycodes_status::PAYCODES_LINE_TOO_LONG,
         paycodes_status::PAYCODES_BAD_TIME,
         paycodes_status::PAYCODES_BAD_HISTORY,
+        paycodes_status::PAYCODES_LENGTH_MISMATCH,
         paycodes_status::PAYCODES_NULL_ARGUMENT,
         paycodes_status::PAYCODES_BUFFER_TOO_SMALL,
         paycodes_status::PAYCODES_INDEX_OUT_OF_RANGE,
@@ -1130,6 +1140,8 @@ impl paycodes_status {
         paycodes_status::PAYCODES_UNKNOWN_EXPORT_FORMAT,
         paycodes_status::PAYCODES_UNKNOWN_OPTION,
         paycodes_status::PAYCODES_UNKNOWN_EDITION,
+        paycodes_status::PAYCODES_UNKNOWN_OUTPUT_FORMAT,
+        paycodes_status::PAYCODES_UNKNOWN_COLUMN,
         paycodes_status::PAYCODES_UNKNOWN_SERVICE,
         paycodes_status::PAYCODES_UNKNOWN_CASE,
         paycodes_status::PAYCODES_NO_SNAP_CODE,
@@ -1162,6 +1174,7 @@ impl paycodes_status {
             paycodes_status::PAYCODES_LINE_TOO_LONG => b"line_too_long\0",
             paycodes_status::PAYCODES_BAD_TIME => b"bad_time\0",
             paycodes_status::PAYCODES_BAD_HISTORY => b"bad_history\0",
+            paycodes_status::PAYCODES_LENGTH_MISMATCH => b"length_mismatch\0",
             paycodes_status::PAYCODES_NULL_ARGUMENT => b"null_argument\0",
             paycodes_status::PAYCODES_BUFFER_TOO_SMALL => b"buffer_too_small\0",
             paycodes_status::PAYCODES_INDEX_OUT_OF_RANGE => b"index_out_of_range\0",
@@ -1176,6 +1189,8 @@ impl paycodes_status {
             paycodes_status::PAYCODES_UNKNOWN_EXPORT_FORMAT => b"unknown_export_format\0",
             paycodes_status::PAYCODES_UNKNOWN_OPTION => b"unknown_option\0",
             paycodes_status::PAYCODES_UNKNOWN_EDITION => b"unknown_edition\0",
+            paycodes_status::PAYCODES_UNKNOWN_OUTPUT_FORMAT => b"unknown_output_format\0",
+            paycodes_status::PAYCODES_UNKNOWN_COLUMN => b"unknown_column\0",
             paycodes_status::PAYCODES_UNKNOWN_SERVICE => b"unknown_service\0",
             paycodes_status::PAYCODES_UNKNOWN_CASE => b"unknown_case\0",
             paycodes_status::PAYCODES_NO_SNAP_CODE => b"no_snap_code\0",
@@ -1221,6 +1236,9 @@ impl paycodes_status {
             paycodes_status::PAYCODES_BAD_HISTORY => {
                 "An attempt of a retry history that cannot be read (a missing time or code, a wrong type)."
             }
+            paycodes_status::PAYCODES_LENGTH_MISMATCH => {
+                "Columnar decoding: the messages are not as many as the codes."
+            }
             paycodes_status::PAYCODES_NULL_ARGUMENT => {
                 "A required pointer argument is NULL (or NULL with a non-zero length)."
             }
@@ -1239,6 +1257,10 @@ impl paycodes_status {
                 "An option or keyword argument the call does not take (a misspelt key)."
             }
             paycodes_status::PAYCODES_UNKNOWN_EDITION => "A card rules edition paycodes does not have.",
+            paycodes_status::PAYCODES_UNKNOWN_OUTPUT_FORMAT => "Batch decoding: the output format is not jsonl or csv.",
+            paycodes_status::PAYCODES_UNKNOWN_COLUMN => {
+                "Columnar decoding: a column name that is not a column of the answer."
+            }
             paycodes_status::PAYCODES_UNKNOWN_SERVICE => {
                 "Building: the service code is not known to the standard or the provider."
             }

@@ -3,6 +3,7 @@
 //! `unknown_option`, as in every language), and converts answers through the core's answer
 //! schemas (types.rs, generated.rs). Every decision is the core's (`paycodes::api`).
 
+mod arrow;
 mod error;
 mod generated;
 mod types;
@@ -420,20 +421,29 @@ struct PyLineDecoder {
 #[pymethods]
 impl PyLineDecoder {
     #[new]
-    #[pyo3(signature = (*, keep=None, cache=true, **options))]
+    #[pyo3(signature = (*, keep=None, cache=true, format="jsonl", **options))]
     fn new(
         py: Python<'_>,
         keep: Option<Vec<String>>,
         cache: bool,
+        format: &str,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Self> {
         let kw = kwargs(options)?;
         let args = args(Call::DecodeMany, &kw).map_err(py_err(py))?;
         let ctx = args.context().map_err(py_err(py))?;
-        Ok(PyLineDecoder { inner: std::sync::Mutex::new(LineDecoder::new(ctx, keep.unwrap_or_default(), cache)) })
+        let format = paycodes::lines::Format::parse(format).map_err(py_err(py))?;
+        let decoder = LineDecoder::new(ctx, keep.unwrap_or_default(), cache).with_format(format);
+        Ok(PyLineDecoder { inner: std::sync::Mutex::new(decoder) })
     }
 
-    /// The JSON answer for one line (without its line break), and whether it decoded.
+    /// What comes before the first answer (the CSV header; empty for JSON lines).
+    fn header<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        let d = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        PyBytes::new(py, &d.header())
+    }
+
+    /// The answer for one line (without its line break), and whether it decoded.
     #[pyo3(signature = (line, /))]
     fn decode_line<'py>(&self, py: Python<'py>, line: &[u8]) -> PyResult<(Bound<'py, PyBytes>, bool)> {
         let mut out = Vec::with_capacity(1024);
@@ -471,6 +481,7 @@ fn _paycodes(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(decode_response, m)?)?;
     m.add_function(wrap_pyfunction!(decode, m)?)?;
     m.add_function(wrap_pyfunction!(decode_many, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::_decode_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(_reconstruct, m)?)?;
     m.add_function(wrap_pyfunction!(build_snap, m)?)?;
     m.add_function(wrap_pyfunction!(customer_message, m)?)?;

@@ -179,7 +179,8 @@ def test_customer_messages_and_tables() -> None:
     assert paycodes.customer_message("INSUFFICIENT_FUNDS") == paycodes.customer_message("insufficient_funds")
     assert paycodes.customer_message(Reason.LOST_CARD) == paycodes.customer_message(Reason.DECLINED)
     assert paycodes.is_masked("stolen_card") and not paycodes.is_masked(Reason.INSUFFICIENT_FUNDS)
-    assert paycodes.tables() == ["snap_services", "snap_cases", "reasons", "iso8583", "provider_strings", "statuses", "providers"]
+    assert paycodes.tables() == ["snap_services", "snap_cases", "reasons", "iso8583", "provider_strings", "statuses", "providers",
+                                 "retry_rules", "mastercard_advice", "visa_categories"]
     assert len(paycodes.table("snap-services")) == 81 and len(paycodes.table("snap_services")) == 81
     assert paycodes.export("reasons", format="csv").startswith("id,number,masked,")
     with pytest.raises(paycodes.UnknownOptionError) as e:
@@ -219,6 +220,13 @@ def test_python_m_paycodes_decode_and_table(cli: str) -> None:
     want = subprocess.run([cli, "decode", "--keep", "id"], input=lines, capture_output=True)
     got = subprocess.run([sys.executable, "-m", "paycodes", "decode", "--keep", "id"], input=lines, capture_output=True)
     assert (got.returncode, got.stdout) == (want.returncode, want.stdout) and want.returncode == 1
+    for fmt in (["--format", "csv"], ["-f", "jsonl"]):
+        want = subprocess.run([cli, "decode", "--keep", "id", *fmt], input=lines, capture_output=True)
+        got = subprocess.run([sys.executable, "-m", "paycodes", "decode", "--keep", "id", *fmt], input=lines, capture_output=True)
+        assert (got.returncode, got.stdout) == (want.returncode, want.stdout) and want.returncode == 1
+    assert want.stdout.count(b"\n") == 3, "jsonl has no header line"
+    bad = subprocess.run([sys.executable, "-m", "paycodes", "decode", "--format", "xml"], input=b"", capture_output=True)
+    assert bad.returncode == 2 and b"unknown_output_format" in bad.stderr
     for args in (["table", "reasons", "--format", "csv"], ["table", "providers"]):
         want = subprocess.run([cli, *args], capture_output=True)
         got = subprocess.run([sys.executable, "-m", "paycodes", *args], capture_output=True)

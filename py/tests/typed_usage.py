@@ -32,5 +32,12 @@ def batch(lines: list[str]) -> list[str]:
         return [f"{err.code} at {index}"]
 
 
+def outcomes(codes: list[str]) -> list[str | None]:
+    # decode_arrow returns a pyarrow.RecordBatch (typed Any: pyarrow is optional and untyped).
+    answers = paycodes.decode_arrow(codes, columns=["outcome"], dictionary=False, provider="doku")
+    column: list[str | None] = answers.column("outcome").to_pylist()
+    return column
+
+
 if __name__ == "__main__":
-    print(next_step("4035414"), answer_callback(True), batch(["4035414", "51"]))
+    print(next_step("4035414"), answer_callback(True), batch(["4035414", "51"]), outcomes(["4035414"]))

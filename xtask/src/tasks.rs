@@ -186,7 +186,7 @@ pub fn ready() -> Result<(), String> {
 /// The full tier: every suite of every language, installing what it needs.
 pub fn ci(rest: &[&str]) -> Result<(), String> {
     let skip: Vec<&str> = rest.windows(2).filter(|w| w[0] == "--skip").map(|w| w[1]).collect();
-    let steps = vec![
+    let mut steps = vec![
         step("tools", |c| {
             need_apt(c, &["pkg-config", "valgrind", "libjna-java"])?;
             if which("java").is_none() {
@@ -220,6 +220,7 @@ pub fn ci(rest: &[&str]) -> Result<(), String> {
             c.sh("ffi-c", "make", &["test"], &[])
         }),
         step("Python: wheel, installed in a fresh virtualenv, tested there", python),
+        step("Spark: the README's mapInArrow recipe on a local Spark", spark),
         step("Node: addon, packed, installed in a scratch project, tested there", |c| {
             c.sh("node", "npm", &["ci", "--no-audit", "--no-fund", "--loglevel=error"], &[])?;
             c.sh("node", "node", &["scripts/test.mjs"], &[("PAYCODES_CLI", &c.path("target/debug/paycodes"))])
@@ -261,6 +262,7 @@ pub fn ci(rest: &[&str]) -> Result<(), String> {
             c.sh("node", "node", &["bench/bench.js"], &[("PAYCODES_BENCH_QUICK", "1")])
         }),
     ];
+    steps.extend(dist_steps());
     run_steps("ci", steps, &skip)
 }
 
@@ -290,12 +292,7 @@ fn python(c: &Ctx) -> Result<(), String> {
         ],
         &[],
     )?;
-    let wheel = std::fs::read_dir(c.root.join("target/wheels"))
-        .map_err(|e| e.to_string())?
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|x| x == "whl"))
-        .ok_or("no wheel was built")?;
+    let wheel = find_wheel(c, "target/wheels").ok_or("no wheel was built")?;
     c.sh(".", &c.python, &["-m", "venv", &venv("py-test")], &[])?;
     c.sh(
         ".",
@@ -307,6 +304,10 @@ fn python(c: &Ctx) -> Result<(), String> {
             &wheel.to_string_lossy(),
             "pytest==9.2.0",
             "mypy==2.4.1",
+            // decode_arrow's suite and recipes (py/tests/test_arrow.py).
+            "pyarrow==26.0.1",
+            "polars==2.1.0",
+            "pandas==2.3.3",
         ],
         &[],
     )?;
@@ -352,12 +353,7 @@ fn python(c: &Ctx) -> Result<(), String> {
         ],
         &[],
     )?;
-    let panic_wheel = std::fs::read_dir(c.root.join("target/wheels-panic"))
-        .map_err(|e| e.to_string())?
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|x| x == "whl"))
-        .ok_or("no test-panic wheel was built")?;
+    let panic_wheel = find_wheel(c, "target/wheels-panic").ok_or("no test-panic wheel was built")?;
     let _ = std::fs::remove_dir_all(venv("py-panic"));
     c.sh(".", &c.python, &["-m", "venv", &venv("py-panic")], &[])?;
     c.sh(
@@ -367,4 +363,63 @@ fn python(c: &Ctx) -> Result<(), String> {
         &[],
     )?;
     c.sh("py/tests_panic", &bin("py-panic", "python"), &["-m", "pytest", "-q", "-p", "no:cacheprovider"], &[])
+}
+
+/// The wheel maturin left in `dir`, if any.
+fn find_wheel(c: &Ctx, dir: &str) -> Option<std::path::PathBuf> {
+    std::fs::read_dir(c.root.join(dir))
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "whl"))
+}
+
+/// PySpark is large (about 450 MB), so it lives in its own virtualenv, kept between runs; the
+/// wheel the Python step built is (re)installed into it each time.
+fn spark(c: &Ctx) -> Result<(), String> {
+    if which("java").is_none() {
+        need_apt(c, &["openjdk-17-jdk-headless"])?;
+    }
+    let venv = c.path("target/py-spark");
+    let bin = |tool: &str| format!("{venv}/bin/{tool}");
+    if !std::path::Path::new(&bin("python")).exists() {
+        c.sh(".", &c.python, &["-m", "venv", &venv], &[])?;
+    }
+    let pip = |args: &[&str]| {
+        let mut all = vec!["install", "--quiet", "--disable-pip-version-check"];
+        all.extend_from_slice(args);
+        c.sh(".", &bin("pip"), &all, &[])
+    };
+    pip(&["pyspark==4.3.0", "pyarrow==26.0.1", "pandas==2.3.3", "pytest==9.2.0"])?;
+    let wheel = find_wheel(c, "target/wheels").ok_or("no wheel in target/wheels: the Python step builds it")?;
+    pip(&["--force-reinstall", "--no-deps", &wheel.to_string_lossy()])?;
+    c.sh("py/tests_spark", &bin("python"), &["-m", "pytest", "-q", "-p", "no:cacheprovider"], &[])
+}
+
+/// `cargo xtask dist`: the release artifacts, built and (unless `no_test`) proven.
+pub fn dist(no_test: bool) -> Result<(), String> {
+    let mut steps = dist_steps();
+    if no_test {
+        steps.truncate(1);
+    }
+    run_steps("dist", steps, &[])
+}
+
+/// Build every release artifact, then install each where no Rust toolchain is on PATH and
+/// answer the corpus with it (shared by `dist` and `ci`).
+fn dist_steps() -> Vec<Step> {
+    vec![
+        step("release artifacts: build (scripts/dist.sh)", |c| {
+            // jar, unzip, objdump/readelf and pkg-config are used to pack and inspect.
+            need_apt(c, &["pkg-config", "unzip", "binutils", "libjna-java"])?;
+            if which("jar").is_none() {
+                need_apt(c, &["openjdk-17-jdk-headless"])?;
+            }
+            c.sh(".", "scripts/dist.sh", &[], &[])
+        }),
+        step("release artifacts: installed without Rust, corpus (scripts/dist-test.sh)", |c| {
+            c.cargo(&["build", "--quiet", "--locked", "-p", "paycodes-conformance"])?;
+            c.sh(".", "scripts/dist-test.sh", &[], &[])
+        }),
+    ]
 }

@@ -13,6 +13,7 @@ and transaction statuses into one answer: did the money move (``outcome``), why
 tell the customer, in English or Bahasa Indonesia.
 """
 
+from ._arrow import decode_arrow
 from ._enums import Action, Category, Evidence, Family, Locale, Network, Outcome, Reason, ServiceKind, Verdict, Warning
 from ._errors import (
     ArgumentTypeError,
@@ -81,6 +82,7 @@ __all__ = [
     "build_snap",
     "customer_message",
     "decode",
+    "decode_arrow",
     "decode_many",
     "decode_response",
     "explain",

@@ -32,10 +32,11 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--message", "-m")
     _context(e)
     e.add_argument("--json", action="store_true")
-    d = sub.add_parser("decode", help="decode codes or JSON lines from stdin, one JSON answer per line, as each line arrives")
+    d = sub.add_parser("decode", help="decode codes or JSON lines from stdin, one answer per line (JSON or CSV), as each line arrives")
     _context(d)
     d.add_argument("--keep", action="append", default=[], metavar="FIELD", help="copy this field of each JSON line into the answer")
     d.add_argument("--no-cache", action="store_true")
+    d.add_argument("--format", "-f", default="jsonl", help="jsonl (default) or csv")
     t = sub.add_parser("table", help="export a table as json, csv or md")
     t.add_argument("name")
     t.add_argument("--provider", "-p")
@@ -72,12 +73,15 @@ def _explain(args: argparse.Namespace) -> int:
 
 def _decode(args: argparse.Namespace) -> int:
     try:
-        decoder = LineDecoder(keep=args.keep, cache=not args.no_cache, **_options(args))
+        decoder = LineDecoder(keep=args.keep, cache=not args.no_cache, format=args.format, **_options(args))
     except PaycodesError as err:
         print(f"paycodes: {err} ({err.code})", file=sys.stderr)
         return 2
     bad = 0
     out, stdin = sys.stdout.buffer, sys.stdin.buffer
+    header = decoder.header()
+    if header:
+        out.write(header + b"\n")
     limit = 1 << 20  # paycodes.lines::MAX_LINE: longer lines answer line_too_long
     while True:
         line = stdin.readline(limit + 1)

@@ -18,6 +18,7 @@ __all__ = [
     "RetryDecision",
     "Service",
     "__version__",
+    "_decode_arrow",
     "_reconstruct",
     "build_snap",
     "customer_message",
@@ -407,10 +408,14 @@ def export(name: str, /, *, provider: str | None = None, format: str | None = No
 
 @final
 class LineDecoder:
-    """Decodes log lines as `paycodes decode` does (one JSON answer per line)."""
+    """Decodes log lines as `paycodes decode` does (one answer per line: JSON, or CSV)."""
 
-    def __new__(cls, *, keep: list[str] | None = None, cache: bool = True, provider: str | None = None, family: str | None = None, network: str | None = None, operation: str | None = None, kind: str | None = None, locale: str | None = None) -> LineDecoder: ...
+    def __new__(cls, *, keep: list[str] | None = None, cache: bool = True, format: str = "jsonl", provider: str | None = None, family: str | None = None, network: str | None = None, operation: str | None = None, kind: str | None = None, locale: str | None = None) -> LineDecoder: ...
+    def header(self) -> bytes:
+        """What comes before the first answer (the CSV header; empty for JSON lines)."""
     def decode_line(self, line: bytes, /) -> tuple[bytes, bool]:
-        """The JSON answer for one line (without its line break), and whether it decoded."""
+        """The answer for one line (without its line break), and whether it decoded."""
 
 def _reconstruct(code: _Code, message: _Message, options: dict[str, Any], /) -> Decoded: ...
+def _decode_arrow(codes: Any, messages: Any = None, /, *, columns: list[str] | None = None, dictionary: bool = True, provider: str | None = None, family: str | None = None, network: str | None = None, operation: str | None = None, kind: str | None = None, locale: str | None = None) -> Any:
+    """Arrow arrays in (PyCapsule interface), an Arrow record batch out: see paycodes.decode_arrow."""

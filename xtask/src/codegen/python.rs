@@ -124,7 +124,7 @@ fn stub(out: &mut Outputs) -> Result<(), String> {
     );
     let enum_names: Vec<&str> = super::enums().iter().map(|t| py_enum_name(*t)).collect();
     let _ = writeln!(w, "from ._enums import {}\n", enum_names.join(", "));
-    w.push_str("__version__: str\n__all__ = [\n    \"Built\",\n    \"Decoded\",\n    \"DecodedResponse\",\n    \"FieldReading\",\n    \"LineDecoder\",\n    \"NetworkVariant\",\n    \"Reference\",\n    \"RetryDecision\",\n    \"Service\",\n    \"__version__\",\n    \"_reconstruct\",\n    \"build_snap\",\n    \"customer_message\",\n    \"decode\",\n    \"decode_many\",\n    \"decode_response\",\n    \"explain\",\n    \"export\",\n    \"is_masked\",\n    \"retry_decision\",\n    \"table\",\n    \"tables\",\n]\n\n_Code: TypeAlias = str | bytes | int | float\n_Message: TypeAlias = str | bytes | None\n");
+    w.push_str("__version__: str\n__all__ = [\n    \"Built\",\n    \"Decoded\",\n    \"DecodedResponse\",\n    \"FieldReading\",\n    \"LineDecoder\",\n    \"NetworkVariant\",\n    \"Reference\",\n    \"RetryDecision\",\n    \"Service\",\n    \"__version__\",\n    \"_decode_arrow\",\n    \"_reconstruct\",\n    \"build_snap\",\n    \"customer_message\",\n    \"decode\",\n    \"decode_many\",\n    \"decode_response\",\n    \"explain\",\n    \"export\",\n    \"is_masked\",\n    \"retry_decision\",\n    \"table\",\n    \"tables\",\n]\n\n_Code: TypeAlias = str | bytes | int | float\n_Message: TypeAlias = str | bytes | None\n");
     for (schema, _) in CLASSES.iter().rev() {
         let _ = writeln!(w, "\n@final\nclass {}:\n    \"\"\"{}\"\"\"\n", schema.name, doc_line(schema.doc));
         for f in schema.fields {
@@ -195,7 +195,12 @@ fn stub(out: &mut Outputs) -> Result<(), String> {
     );
     let _ = writeln!(
         w,
-        "@final\nclass LineDecoder:\n    \"\"\"Decodes log lines as `paycodes decode` does (one JSON answer per line).\"\"\"\n\n    def __new__(cls, *, keep: list[str] | None = None, cache: bool = True, {}) -> LineDecoder: ...\n    def decode_line(self, line: bytes, /) -> tuple[bytes, bool]:\n        \"\"\"The JSON answer for one line (without its line break), and whether it decoded.\"\"\"\n\ndef _reconstruct(code: _Code, message: _Message, options: dict[str, Any], /) -> Decoded: ...",
+        "@final\nclass LineDecoder:\n    \"\"\"Decodes log lines as `paycodes decode` does (one answer per line: JSON, or CSV).\"\"\"\n\n    def __new__(cls, *, keep: list[str] | None = None, cache: bool = True, format: str = \"jsonl\", {}) -> LineDecoder: ...\n    def header(self) -> bytes:\n        \"\"\"What comes before the first answer (the CSV header; empty for JSON lines).\"\"\"\n    def decode_line(self, line: bytes, /) -> tuple[bytes, bool]:\n        \"\"\"The answer for one line (without its line break), and whether it decoded.\"\"\"\n\ndef _reconstruct(code: _Code, message: _Message, options: dict[str, Any], /) -> Decoded: ...",
+        signature(Call::DecodeMany)
+    );
+    let _ = writeln!(
+        w,
+        "def _decode_arrow(codes: Any, messages: Any = None, /, *, columns: list[str] | None = None, dictionary: bool = True, {}) -> Any:\n    \"\"\"Arrow arrays in (PyCapsule interface), an Arrow record batch out: see paycodes.decode_arrow.\"\"\"",
         signature(Call::DecodeMany)
     );
     out.file("py/python/paycodes/_paycodes.pyi", &w)
