@@ -273,3 +273,48 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// decode_many shares an answer between equal items only (the packed key of short codes
+    /// included: "40" and "40\0" must not meet) and each answer is the item's own decode.
+    #[test]
+    fn a_batch_answers_each_item_as_decoding_it_alone(
+        items in prop::collection::vec(
+            (prop_oneof![code(), "[0-9\u{0}]{0,17}", Just("4035414".to_string())], prop::option::of("Invalid Field Format [a-z]{1,3}")),
+            1..40,
+        ),
+    ) {
+        use paycodes::api::{self, Args, Call, Input};
+        let inputs: Vec<(Input<'_>, Input<'_>)> = items
+            .iter()
+            .map(|(c, m)| (Input::Str(c), m.as_deref().map_or(Input::Null, Input::Str)))
+            .collect();
+        let args = Args::new(Call::DecodeMany);
+        let batch = api::decode_many(&inputs, &args).unwrap();
+        let ctx = args.context().unwrap();
+        let json = |d: &paycodes::Decoded<'_>| {
+            let mut out = Vec::new();
+            paycodes::json::write_obj(&mut out, &paycodes::fields::Obj::Decoded(d));
+            out
+        };
+        for (i, (code, message)) in inputs.iter().enumerate() {
+            let alone = api::decode_input(code, message, &ctx).map(|d| json(&d));
+            let shared = batch.answers[batch.slots[i] as usize].as_ref().map(json).map_err(|e| *e);
+            prop_assert_eq!(alone, shared, "item {}: {:?}", i, items[i]);
+            for (j, other) in items.iter().enumerate().take(i) {
+                prop_assert_eq!(batch.slots[i] == batch.slots[j], other == &items[i], "items {} and {}", j, i);
+            }
+        }
+    }
+}
+
+#[test]
+fn packed_short_codes_keep_their_length() {
+    use paycodes::api::{self, Args, Call, Input};
+    let items = ["40", "40\0", "4035414", "4035414", "4035414\0\0\0\0\0\0\0\0", "4035414 "];
+    let inputs: Vec<(Input<'_>, Input<'_>)> = items.iter().map(|c| (Input::Str(c), Input::Null)).collect();
+    let batch = api::decode_many(&inputs, &Args::new(Call::DecodeMany)).unwrap();
+    assert_eq!(batch.slots, vec![0, 1, 2, 2, 3, 4]);
+}

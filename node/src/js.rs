@@ -76,13 +76,26 @@ pub unsafe fn type_of(env: sys::napi_env, value: sys::napi_value) -> Res<sys::na
 /// # Safety
 /// `env` and `value` come from the current callback; `value` is a string.
 pub unsafe fn read_string(env: sys::napi_env, value: sys::napi_value, out: &mut String) -> Res<bool> {
-    let mut len = 0usize;
-    check(unsafe { sys::napi_get_value_string_utf8(env, value, ptr::null_mut(), 0, &mut len) })?;
-    let mut buf = vec![0u8; len + 1];
+    // Codes are short: one call into a stack buffer reads most strings whole. N-API writes at
+    // most 63 bytes here and never splits a character (at most 4 bytes), so a string it cut
+    // fills more than 59; up to 59 bytes written, the string was complete.
+    let mut small = [0u8; 64];
     let mut written = 0usize;
-    check(unsafe { sys::napi_get_value_string_utf8(env, value, buf.as_mut_ptr().cast(), buf.len(), &mut written) })?;
-    buf.truncate(written);
-    *out = String::from_utf8(buf).map_err(|_| Failure::from(Error::Internal))?;
+    check(unsafe {
+        sys::napi_get_value_string_utf8(env, value, small.as_mut_ptr().cast(), small.len(), &mut written)
+    })?;
+    if written <= small.len() - 5 {
+        *out = std::str::from_utf8(&small[..written]).map_err(|_| Failure::from(Error::Internal))?.to_owned();
+    } else {
+        let mut len = 0usize;
+        check(unsafe { sys::napi_get_value_string_utf8(env, value, ptr::null_mut(), 0, &mut len) })?;
+        let mut buf = vec![0u8; len + 1];
+        check(unsafe {
+            sys::napi_get_value_string_utf8(env, value, buf.as_mut_ptr().cast(), buf.len(), &mut written)
+        })?;
+        buf.truncate(written);
+        *out = String::from_utf8(buf).map_err(|_| Failure::from(Error::Internal))?;
+    }
     if !out.contains('\u{fffd}') {
         return Ok(true);
     }

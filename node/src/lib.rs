@@ -212,11 +212,14 @@ fn decode(c: &Cb) -> Res<sys::napi_value> {
     extras_value(c.env, &extras)
 }
 
-/// `_decodeMany(items, ctx)`: decodes a plain array of codes or `[code, message]` pairs (each
-/// element read once); returns `[records, extras]`, one record (after its header) per item.
+/// `_decodeMany(handle, items, ctx)`: decodes a plain array of codes or `[code, message]`
+/// pairs (each element read once) into the buffer of `handle`, one record (after its header)
+/// per item, as many as it holds; returns the extra strings or undefined. The buffer is
+/// index.js's, reused by every call: a fresh array buffer per call cost more in page faults
+/// (the kernel zeroing megabytes) than the decoding.
 fn decode_many(c: &Cb) -> Res<sys::napi_value> {
-    let items = c.argv[0];
-    let ctx = context(c.u32(1)?)?;
+    let items = c.argv[1];
+    let ctx = context(c.u32(2)?)?;
     let mut len = 0u32;
     // SAFETY: plain N-API calls on this callback's values.
     check(unsafe { sys::napi_get_array_length(c.env, items, &mut len) })?;
@@ -255,38 +258,19 @@ fn decode_many(c: &Cb) -> Res<sys::napi_value> {
         }
     }
     let size = HEADER + generated::DECODED_SLOTS;
-    let mut data: *mut c_void = ptr::null_mut();
-    let mut buffer = ptr::null_mut();
-    // SAFETY: plain N-API calls; the new buffer is written only in this callback.
-    unsafe {
-        check(sys::napi_create_arraybuffer(c.env, results.len() * size * 8, &mut data, &mut buffer))?;
+    // SAFETY: the slice lives only in this callback (every item was read above, so no JS
+    // that could reach the buffer runs while it is written).
+    let out = unsafe { c.buffer(0)? };
+    if results.len() * size > out.len() {
+        // index.js sends at most as many items as its buffer holds records.
+        return Err(Error::Internal.into());
     }
-    let out: &mut [f64] = if results.is_empty() {
-        &mut []
-    } else {
-        // SAFETY: the array buffer holds `len * size` doubles (N-API aligns it) and is used
-        // only here until it is returned.
-        unsafe { std::slice::from_raw_parts_mut(data.cast::<f64>(), results.len() * size) }
-    };
     let mut extras = Vec::new();
     for (k, d) in results.iter().enumerate() {
         let (code, message) = &owned[k];
         write_record(&mut out[k * size..(k + 1) * size], d, text_of(code), text_of(message), &mut extras);
     }
-    let mut records = ptr::null_mut();
-    // SAFETY: a view of the buffer just created.
-    unsafe {
-        check(sys::napi_create_typedarray(
-            c.env,
-            sys::TypedarrayType::float64_array,
-            results.len() * size,
-            buffer,
-            0,
-            &mut records,
-        ))?;
-        let extras = extras_value(c.env, &extras)?;
-        js::array(c.env, &[records, extras])
-    }
+    extras_value(c.env, &extras)
 }
 
 /// `_texts(from)`: the pooled texts from index `from` on.

@@ -164,11 +164,12 @@ test('errors are Error instances with the stable id in code; wrong types are Typ
 test('decodeMany: codes, numbers and [code, message] pairs, in order, across chunks', () => {
   assert.deepStrictEqual(paycodes.decodeMany([]), [])
   const items = []
-  for (let i = 0; i < 1000; i++) {
+  // Over 512 distinct items (index.js's chunk), so the answers cross chunks.
+  for (let i = 0; i < 2000; i++) {
     items.push(i % 3 === 0 ? '4035414' : i % 3 === 1 ? 2002400 : ['4002501', `Invalid Field Format f${i}`])
   }
   const out = paycodes.decodeMany(items, { provider: 'doku' })
-  assert.equal(out.length, 1000)
+  assert.equal(out.length, 2000)
   out.forEach((d, i) => {
     const item = items[i]
     const one = Array.isArray(item) ? paycodes.decode(item[0], { provider: 'doku', message: item[1] }) : paycodes.decode(item, { provider: 'doku' })
@@ -181,6 +182,13 @@ test('decodeMany: codes, numbers and [code, message] pairs, in order, across chu
   const late = throws(() => paycodes.decodeMany([...Array(700).fill('4035414'), 'nope!', '51']), 'bad_character')
   assert.equal(late.index, 700)
   assert.match(late.message, /^item 700: /)
+  // An error in a later chunk still names the item's own index.
+  const pairs = Array.from({ length: 600 }, (_, i) => ['4002501', `Invalid Field Format f${i}`])
+  const second = throws(() => paycodes.decodeMany([...pairs, 'nope!']), 'bad_character')
+  assert.equal(second.index, 600)
+  const answers = paycodes.decodeMany([...pairs, '51'])
+  assert.equal(answers[599].detail, 'f599')
+  assert.equal(answers[600].reason, 'insufficient_funds')
   throws(() => paycodes.decodeMany('4035414'), 'bad_type', TypeError)
   throws(() => paycodes.decodeMany([{}]), 'bad_type', TypeError).index === 0 || assert.fail('index')
   throws(() => paycodes.decodeMany(['4035414'], { message: 'x' }), 'unknown_option')

@@ -23,7 +23,7 @@ use arrow_array::{
     Array, ArrayRef, BooleanArray, DictionaryArray, GenericBinaryArray, GenericStringArray, Int64Array, PrimitiveArray,
     RecordBatch, RecordBatchOptions, StringArray, StringViewArray,
 };
-use arrow_buffer::{NullBuffer, ScalarBuffer};
+use arrow_buffer::{BooleanBuffer, NullBuffer, ScalarBuffer};
 use arrow_schema::{DataType, Field, Schema};
 use paycodes::api::{Args, BatchDecoder, Call, Input};
 use paycodes::columns::{self, Column, ColumnType};
@@ -218,7 +218,13 @@ fn decode_columns(
     let mut batch = BatchDecoder::new(args)?;
     let mut slots: Vec<u32> = Vec::with_capacity(n);
     match messages {
-        None => slots.extend(rows(codes).map(|c| batch.push(c, Input::Null))),
+        // Chunk by chunk (not through `rows`): a flattened iterator cost a tenth of the time.
+        None => {
+            for chunk in codes {
+                let reader = Reader::new(chunk.as_ref());
+                slots.extend((0..chunk.len()).map(|i| batch.push(reader.get(i), Input::Null)));
+            }
+        }
         Some(m) => slots.extend(rows(codes).zip(rows(m)).map(|(c, m)| batch.push(c, m))),
     }
     let all = columns::decoded_columns();
@@ -263,7 +269,8 @@ fn build(
                     _ => None,
                 })
                 .collect();
-            Ok(Arc::new(slots.iter().map(|&s| per[s as usize]).collect::<BooleanArray>()))
+            let values = BooleanBuffer::collect_bool(slots.len(), |i| per[slots[i] as usize] == Some(true));
+            Ok(Arc::new(BooleanArray::new(values, nulls(&per, slots))))
         }
         ColumnType::Int => {
             let per: Vec<Option<i64>> = (0..distinct)
@@ -318,7 +325,8 @@ fn nulls<T>(per: &[Option<T>], slots: &[u32]) -> Option<NullBuffer> {
     if per.iter().all(Option::is_some) {
         return None;
     }
-    Some(NullBuffer::from(slots.iter().map(|&s| per[s as usize].is_some()).collect::<Vec<bool>>()))
+    // Packed 64 rows at a time (a Vec<bool> first cost as much as the column itself).
+    Some(NullBuffer::new(BooleanBuffer::collect_bool(slots.len(), |i| per[slots[i] as usize].is_some())))
 }
 
 /// A dictionary column (or, with `dictionary` false, the plain strings): each row's key is

@@ -2,28 +2,68 @@
 //! converter from the core's answer values to Python objects. The classes hold the core's
 //! answer; their getters (generated.rs) and `to_dict` read it through `paycodes::fields`.
 
+use paycodes::fields::Schema;
 use paycodes::fields::{Obj, Value};
 use paycodes::{Built, Context, Decoded, EnumType, Family, NetworkVariant, Raw, Response, Service};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::Mutex;
 
 /// Python strings for static table text, created once per distinct text (a few thousand at
-/// most): attribute access and `to_dict` hand out the same object instead of decoding UTF-8
-/// again.
-static TEXTS: Mutex<Option<TextCache>> = Mutex::new(None);
+/// most) and thread: attribute access and `to_dict` hand out the same object instead of
+/// decoding UTF-8 again. Per thread, so that the hot path takes no lock (a lock per text
+/// cost more than the rest of `to_dict`); the map is never borrowed across a call into
+/// Python, so a finalizer that runs paycodes code cannot find it borrowed.
+type TextCache = FxHashMap<(usize, usize), Py<PyString>>;
 
-/// Python strings by the address and length of the static text they were made from.
-type TextCache = HashMap<(usize, usize), Py<PyString>>;
+thread_local! {
+    static TEXTS: RefCell<TextCache> = RefCell::new(TextCache::default());
+}
 
 pub fn text<'py>(py: Python<'py>, t: &'static str) -> Bound<'py, PyString> {
     let key = (t.as_ptr() as usize, t.len());
-    let mut guard = TEXTS.lock().unwrap_or_else(|p| p.into_inner());
-    let map = guard.get_or_insert_with(HashMap::new);
-    map.entry(key).or_insert_with(|| PyString::new(py, t).unbind()).bind(py).clone()
+    if let Some(s) = TEXTS.with_borrow(|m| m.get(&key).map(|s| s.clone_ref(py))) {
+        return s.into_bound(py);
+    }
+    let made = PyString::new(py, t).unbind();
+    TEXTS.with_borrow_mut(|m| m.entry(key).or_insert(made).clone_ref(py)).into_bound(py)
+}
+
+/// For each answer schema (in the order of `fields::schemas()`), a dict holding its keys
+/// (interned) with `None` values: `to_dict` copies it (keys already hashed, the table
+/// already sized) and replaces the values.
+static TEMPLATES: PyOnceLock<Vec<Template>> = PyOnceLock::new();
+
+struct Template {
+    /// The schema's address.
+    schema: usize,
+    dict: Py<PyDict>,
+    /// The same keys, in schema order.
+    keys: Vec<Py<PyString>>,
+}
+
+/// A fresh dict with the schema's keys (values `None`), and the keys in schema order.
+fn template<'py>(py: Python<'py>, schema: &'static Schema) -> PyResult<(Bound<'py, PyDict>, &'py [Py<PyString>])> {
+    let all = TEMPLATES.get_or_try_init(py, || -> PyResult<_> {
+        let mut out = Vec::new();
+        for s in paycodes::fields::schemas() {
+            let dict = PyDict::new(py);
+            let keys: Vec<Py<PyString>> = s.fields.iter().map(|f| PyString::intern(py, f.key).unbind()).collect();
+            for k in &keys {
+                dict.set_item(k.bind(py), py.None())?;
+            }
+            out.push(Template { schema: std::ptr::from_ref(*s) as usize, dict: dict.unbind(), keys });
+        }
+        Ok(out)
+    })?;
+    let at = std::ptr::from_ref(schema) as usize;
+    let t =
+        all.iter().find(|t| t.schema == at).ok_or_else(|| crate::error::to_py(py, paycodes::Error::Internal, None))?;
+    Ok((t.dict.bind(py).copy()?, &t.keys))
 }
 
 /// Python enum members by enum and core number, from `paycodes._enums`.
@@ -112,9 +152,11 @@ fn response_code(py: Python<'_>, r: &Response) -> PyResult<Py<PyAny>> {
 /// An answer as a dict with the JSON keys; `raw` replaces the `raw` field (the caller's own
 /// object).
 pub fn obj_dict<'py>(py: Python<'py>, o: &Obj<'_>, raw: Option<&Py<PyAny>>) -> PyResult<Bound<'py, PyDict>> {
-    let out = PyDict::new(py);
-    for (i, f) in o.schema().fields.iter().enumerate() {
-        let key = PyString::intern(py, f.key);
+    let schema = o.schema();
+    let (out, keys) = template(py, schema)?;
+    // The template's own key objects: set_item finds each by identity.
+    for (i, (f, key)) in schema.fields.iter().zip(keys).enumerate() {
+        let key = key.bind(py);
         match (f.key, raw) {
             ("raw", Some(r)) => out.set_item(key, r.bind(py))?,
             _ => out.set_item(key, to_py(py, o.get(i), Mode::Dict)?)?,
@@ -177,10 +219,8 @@ impl Answer for PyDecoded {
             None => None,
         };
         let raw_obj = self.raw.bind(py);
-        let raw_text;
         let raw = if let Ok(s) = raw_obj.cast::<PyString>() {
-            raw_text = s.to_str()?.to_owned();
-            Raw::Text(&raw_text)
+            Raw::Text(s.to_str()?)
         } else if let Ok(n) = raw_obj.extract::<i64>() {
             Raw::Integer(n)
         } else {

@@ -301,3 +301,17 @@ def test_retry_decision(cli: str) -> None:
     with pytest.raises(paycodes.PaycodesError) as e:
         paycodes.retry_decision("51")
     assert e.value.code == "missing_argument"
+
+
+def test_to_dict_gives_a_fresh_dict_each_time() -> None:
+    # to_dict copies a per-schema template of keys: no two results may share anything mutable.
+    d = paycodes.decode("4035414")
+    first = d.to_dict()
+    first["outcome"] = "success"
+    first["service"]["name"] = "changed"
+    first["warnings"].append("changed")
+    again = d.to_dict()
+    assert again["outcome"] == "failed" and again["service"]["name"] == "Direct Debit Payment"
+    assert again["warnings"] == []
+    assert list(again) == list(paycodes.decode("51").to_dict()), "one key order for every answer"
+    assert again == json.loads(d.to_json())
