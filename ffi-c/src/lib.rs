@@ -17,7 +17,7 @@ pub use generated::*;
 
 use paycodes::api::{self, Args, Call, Input};
 use paycodes::fields::{Obj, Value};
-use paycodes::{Arg, Decoded, Family, Network, Raw, Reason, Response, Service, Text};
+use paycodes::{Arg, Context, Decoded, Family, Network, Raw, Reason, Response, Service, Text};
 use std::ffi::{CStr, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -390,6 +390,19 @@ unsafe fn read_service(s: *const paycodes_service) -> Option<Obj<'static>> {
     unsafe { s.cast::<Service>().as_ref() }.map(Obj::Service)
 }
 
+/// The context of a decode call. NULL is the default context, taken as is: reading it
+/// through the options (every option looked up and parsed by name) was most of the call.
+///
+/// # Safety
+/// As [`read_args`].
+unsafe fn decode_context(context: *const paycodes_context) -> Result<Context, paycodes_status> {
+    if context.is_null() {
+        return Ok(Context::new());
+    }
+    // SAFETY: forwarded from the caller's guarantee.
+    Ok(unsafe { read_args(context, Call::Decode)? }.context()?)
+}
+
 fn decode_into(
     result: Result<Decoded<'_>, paycodes::Error>,
     message: Option<&str>,
@@ -439,7 +452,7 @@ pub unsafe extern "C" fn paycodes_decode(
         // SAFETY: as above.
         let (message, text) = message_input(unsafe { bytes(message, message_len)? });
         // SAFETY: as above.
-        let ctx = unsafe { read_args(context, Call::Decode)? }.context()?;
+        let ctx = unsafe { decode_context(context)? };
         decode_into(api::decode_input(&input(code), &message, &ctx), text, out)
     })
 }
@@ -462,7 +475,7 @@ pub unsafe extern "C" fn paycodes_decode_int(
         // SAFETY: the caller's guarantees, per the function's contract.
         let (message, text) = message_input(unsafe { bytes(message, message_len)? });
         // SAFETY: as above.
-        let ctx = unsafe { read_args(context, Call::Decode)? }.context()?;
+        let ctx = unsafe { decode_context(context)? };
         decode_into(api::decode_input(&Input::Int(code), &message, &ctx), text, out)
     })
 }
@@ -485,7 +498,7 @@ pub unsafe extern "C" fn paycodes_decode_double(
         // SAFETY: the caller's guarantees, per the function's contract.
         let (message, text) = message_input(unsafe { bytes(message, message_len)? });
         // SAFETY: as above.
-        let ctx = unsafe { read_args(context, Call::Decode)? }.context()?;
+        let ctx = unsafe { decode_context(context)? };
         decode_into(api::decode_input(&Input::Float(code), &message, &ctx), text, out)
     })
 }

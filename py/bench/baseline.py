@@ -84,4 +84,6 @@ def decode(code: str, locale: str = "en") -> dict[str, Any]:
         "card_category": None,
         "network_variants": None,
         "status_kind": None,
+        "locale": locale,
+        "warnings": [],
     }
