@@ -49,10 +49,15 @@ ldd "$CLI" | tee "$WORK/ldd-cli.txt"
 if grep -vE 'linux-vdso|ld-linux|libc\.so|libm\.so|libdl\.so|libpthread\.so|librt\.so|libgcc_s\.so|libutil\.so' "$WORK/ldd-cli.txt" | grep '=>' >/dev/null; then
   echo "the CLI needs more than libc-level libraries"; exit 1
 fi
-objdump -T "$CLI" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -n 1 | tee "$WORK/glibc.txt"
-if [ "$(printf '%s\nGLIBC_2.17\n' "$(cat "$WORK/glibc.txt")" | sort -V | tail -n 1)" != "GLIBC_2.17" ]; then
-  echo "the CLI needs a glibc newer than 2.17"; exit 1
-fi
+# The newest glibc symbol version a binary needs must be 2.17 at most (manylinux2014).
+glibc_217() {
+  newest=$(objdump -T "$1" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -n 1)
+  echo "$2: newest glibc symbol $newest"
+  if [ "$(printf '%s\nGLIBC_2.17\n' "$newest" | sort -V | tail -n 1)" != "GLIBC_2.17" ]; then
+    echo "$2 needs a glibc newer than 2.17"; exit 1
+  fi
+}
+glibc_217 "$CLI" "the CLI"
 
 section "Python: the wheel in a fresh virtualenv"
 "$PY" -m venv "$WORK/venv"
@@ -71,6 +76,7 @@ mkdir -p "$WORK/node"
 printf '{ "private": true }\n' > "$WORK/node/package.json"
 (cd "$WORK/node" && clean "$CLEAN_PATH" npm install --loglevel=error --no-audit --no-fund --no-update-notifier "$DIST/paycodes-$VERSION.tgz")
 ls "$WORK/node/node_modules/paycodes/"*.node
+for addon in "$WORK/node/node_modules/paycodes/"*.node; do glibc_217 "$addon" "the Node addon"; done
 mkdir -p "$WORK/node/test"
 cp node/test/vectors-runner.js node/test/helpers.js "$WORK/node/test/"
 (cd "$WORK/node" && clean "$CLEAN_PATH" env PAYCODES_VECTORS="$WORK/vectors" node -e "
@@ -83,6 +89,7 @@ tar -C "$WORK" -xzf "$DIST/paycodes-c-$VERSION-x86_64-linux.tar.gz"
 C=$WORK/paycodes-c-$VERSION-x86_64-linux
 readelf -d "$C/lib/libpaycodes.so.$VERSION" | grep SONAME | tee "$WORK/soname.txt"
 grep -q "libpaycodes.so.${VERSION%%.*}" "$WORK/soname.txt"
+glibc_217 "$C/lib/libpaycodes.so.$VERSION" "the C library"
 # The README's C snippet, exactly as written (the first ```c block after "### C and C++").
 awk '/^### C and C\+\+/{c=1} c&&/^```c$/{b=1;next} b&&/^```$/{exit} b' README.md > "$WORK/app.c"
 grep -q 'int main' "$WORK/app.c" || { echo "README: no C snippet found"; exit 1; }
@@ -104,6 +111,9 @@ check c "$WORK/answers-c.jsonl"
 
 section "Kotlin/JVM: java -cp paycodes.jar:jna.jar, no library path"
 JAR=$DIST/paycodes-kotlin-$VERSION.jar
+mkdir -p "$WORK/jar"
+(cd "$WORK/jar" && unzip -q -o "$JAR" 'linux-x86-64/*')
+for lib in "$WORK/jar/linux-x86-64/"*.so; do glibc_217 "$lib" "the JVM library in the jar"; done
 mkdir -p "$WORK/kt"
 cp mobile/kotlin/test/Conformance.kt mobile/kotlin/test/Json.kt mobile/kotlin/test/Render.kt mobile/kotlin/test/Vectors.kt "$WORK/kt/"
 "$KOTLIN/bin/kotlinc" -nowarn -cp "$JAR:$JNA" -d "$WORK/kt/tests.jar" "$WORK/kt"/*.kt
