@@ -182,17 +182,25 @@ pub fn write_value(out: &mut Vec<u8>, v: &Value<'_>) {
 
 /// Appends an answer (or part of one) as a JSON object, keys in schema order.
 pub fn write_obj(out: &mut Vec<u8>, o: &Obj<'_>) {
-    out.push(b'{');
-    for (i, (key, value)) in o.fields().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        // Keys are snake_case identifiers: no escaping.
-        out.push(b'"');
-        out.extend_from_slice(key.as_bytes());
-        out.extend_from_slice(b"\":");
-        write_value(out, &value);
+    struct Fields<'o> {
+        out: &'o mut Vec<u8>,
+        keys: &'static [crate::fields::Field],
     }
+    impl crate::fields::Visit for Fields<'_> {
+        #[inline(always)]
+        fn field(&mut self, i: usize, value: Value<'_>) {
+            if i > 0 {
+                self.out.push(b',');
+            }
+            // Keys are snake_case identifiers: no escaping.
+            self.out.push(b'"');
+            self.out.extend_from_slice(self.keys[i].key.as_bytes());
+            self.out.extend_from_slice(b"\":");
+            write_value(self.out, &value);
+        }
+    }
+    out.push(b'{');
+    o.visit(&mut Fields { out, keys: o.schema().fields });
     out.push(b'}');
 }
 

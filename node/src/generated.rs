@@ -4,51 +4,117 @@
 //! node/generated.js reads them back with the same layout.
 
 use crate::record::Writer;
-use paycodes::fields::{MAX_LIST_ITEMS, Obj, Value};
+use paycodes::fields::{MAX_LIST_ITEMS, Obj, Value, Visit};
 
 /// Slots of a `Decoded` record.
 #[allow(dead_code)] // not every record crosses the boundary on its own
 pub const DECODED_SLOTS: usize = 122;
 
 /// Writes a `Decoded` at slot `b`.
-#[allow(clippy::identity_op)]
 pub fn write_decoded(w: &mut Writer<'_>, o: &Obj<'_>, b: usize) {
-    w.number(b + 0, o.get(0));
-    w.str(b + 1, o.get(2));
-    w.bool(b + 4, o.get(3));
-    w.bool(b + 5, o.get(4));
-    w.number(b + 6, o.get(5));
-    w.str(b + 7, o.get(6));
-    w.pooled(b + 10, o.get(7));
-    w.str(b + 11, o.get(8));
-    w.str(b + 14, o.get(9));
-    w.str(b + 17, o.get(10));
-    w.number(b + 20, o.get(11));
-    w.number(b + 21, o.get(12));
-    w.number(b + 22, o.get(13));
-    w.number(b + 23, o.get(14));
-    w.str(b + 24, o.get(15));
-    w.bool(b + 27, o.get(16));
-    w.str(b + 28, o.get(17));
-    w.str(b + 31, o.get(18));
-    w.str(b + 34, o.get(19));
-    w.str(b + 37, o.get(20));
-    w.number(b + 40, o.get(21));
-    w.number(b + 41, o.get(22));
-    if let Some(l) = w.list(b + 42, o.get(23)) {
-        for k in 0..l.len().min(MAX_LIST_ITEMS) {
-            if let Value::Object(o) = l.get(k) {
-                write_network_variant(w, &o, b + 42 + 1 + k * 8);
+    struct Fields<'w, 'a> {
+        w: &'w mut Writer<'a>,
+        b: usize,
+    }
+    impl Visit for Fields<'_, '_> {
+        #[inline(always)]
+        #[allow(clippy::identity_op)]
+        fn field(&mut self, i: usize, v: Value<'_>) {
+            let (w, b) = (&mut *self.w, self.b);
+            match i {
+                0 => {
+                    w.number(b + 0, v);
+                }
+                2 => {
+                    w.str(b + 1, v);
+                }
+                3 => {
+                    w.bool(b + 4, v);
+                }
+                4 => {
+                    w.bool(b + 5, v);
+                }
+                5 => {
+                    w.number(b + 6, v);
+                }
+                6 => {
+                    w.str(b + 7, v);
+                }
+                7 => {
+                    w.pooled(b + 10, v);
+                }
+                8 => {
+                    w.str(b + 11, v);
+                }
+                9 => {
+                    w.str(b + 14, v);
+                }
+                10 => {
+                    w.str(b + 17, v);
+                }
+                11 => {
+                    w.number(b + 20, v);
+                }
+                12 => {
+                    w.number(b + 21, v);
+                }
+                13 => {
+                    w.number(b + 22, v);
+                }
+                14 => {
+                    w.number(b + 23, v);
+                }
+                15 => {
+                    w.str(b + 24, v);
+                }
+                16 => {
+                    w.bool(b + 27, v);
+                }
+                17 => {
+                    w.str(b + 28, v);
+                }
+                18 => {
+                    w.str(b + 31, v);
+                }
+                19 => {
+                    w.str(b + 34, v);
+                }
+                20 => {
+                    w.str(b + 37, v);
+                }
+                21 => {
+                    w.number(b + 40, v);
+                }
+                22 => {
+                    w.number(b + 41, v);
+                }
+                23 => {
+                    if let Some(l) = w.list(b + 42, v) {
+                        for k in 0..l.len().min(MAX_LIST_ITEMS) {
+                            if let Value::Object(o) = l.get(k) {
+                                write_network_variant(w, &o, b + 42 + 1 + k * 8);
+                            }
+                        }
+                    }
+                }
+                24 => {
+                    w.str(b + 107, v);
+                }
+                25 => {
+                    w.str(b + 110, v);
+                }
+                26 => {
+                    if let Some(l) = w.list(b + 113, v) {
+                        for k in 0..l.len().min(MAX_LIST_ITEMS) {
+                            w.number(b + 113 + 1 + k * 1, l.get(k));
+                        }
+                    }
+                }
+                _ => {}
             }
         }
     }
-    w.str(b + 107, o.get(24));
-    w.str(b + 110, o.get(25));
-    if let Some(l) = w.list(b + 113, o.get(26)) {
-        for k in 0..l.len().min(MAX_LIST_ITEMS) {
-            w.number(b + 113 + 1 + k * 1, l.get(k));
-        }
-    }
+    o.visit(&mut Fields { w, b });
 }
 
 /// Slots of a `NetworkVariant` record.
@@ -56,12 +122,38 @@ pub fn write_decoded(w: &mut Writer<'_>, o: &Obj<'_>, b: usize) {
 pub const NETWORK_VARIANT_SLOTS: usize = 8;
 
 /// Writes a `NetworkVariant` at slot `b`.
-#[allow(clippy::identity_op)]
 pub fn write_network_variant(w: &mut Writer<'_>, o: &Obj<'_>, b: usize) {
-    w.number(b + 0, o.get(0));
-    w.str(b + 1, o.get(1));
-    w.number(b + 4, o.get(2));
-    w.number(b + 5, o.get(3));
-    w.number(b + 6, o.get(4));
-    w.number(b + 7, o.get(5));
+    struct Fields<'w, 'a> {
+        w: &'w mut Writer<'a>,
+        b: usize,
+    }
+    impl Visit for Fields<'_, '_> {
+        #[inline(always)]
+        #[allow(clippy::identity_op)]
+        fn field(&mut self, i: usize, v: Value<'_>) {
+            let (w, b) = (&mut *self.w, self.b);
+            match i {
+                0 => {
+                    w.number(b + 0, v);
+                }
+                1 => {
+                    w.str(b + 1, v);
+                }
+                2 => {
+                    w.number(b + 4, v);
+                }
+                3 => {
+                    w.number(b + 5, v);
+                }
+                4 => {
+                    w.number(b + 6, v);
+                }
+                5 => {
+                    w.number(b + 7, v);
+                }
+                _ => {}
+            }
+        }
+    }
+    o.visit(&mut Fields { w, b });
 }

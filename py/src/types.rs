@@ -2,8 +2,8 @@
 //! converter from the core's answer values to Python objects. The classes hold the core's
 //! answer; their getters (generated.rs) and `to_dict` read it through `paycodes::fields`.
 
-use paycodes::fields::Schema;
 use paycodes::fields::{Obj, Value};
+use paycodes::fields::{Schema, Visit};
 use paycodes::{Built, Context, Decoded, EnumType, Family, NetworkVariant, Raw, Response, Service};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -152,17 +152,40 @@ fn response_code(py: Python<'_>, r: &Response) -> PyResult<Py<PyAny>> {
 /// An answer as a dict with the JSON keys; `raw` replaces the `raw` field (the caller's own
 /// object).
 pub fn obj_dict<'py>(py: Python<'py>, o: &Obj<'_>, raw: Option<&Py<PyAny>>) -> PyResult<Bound<'py, PyDict>> {
-    let schema = o.schema();
-    let (out, keys) = template(py, schema)?;
-    // The template's own key objects: set_item finds each by identity.
-    for (i, (f, key)) in schema.fields.iter().zip(keys).enumerate() {
-        let key = key.bind(py);
-        match (f.key, raw) {
-            ("raw", Some(r)) => out.set_item(key, r.bind(py))?,
-            _ => out.set_item(key, to_py(py, o.get(i), Mode::Dict)?)?,
+    struct Fill<'py, 'k> {
+        py: Python<'py>,
+        out: Bound<'py, PyDict>,
+        keys: &'k [Py<PyString>],
+        schema: &'static Schema,
+        raw: Option<&'k Py<PyAny>>,
+        /// The first failure (the visitor cannot return one).
+        failed: Option<PyErr>,
+    }
+    impl Visit for Fill<'_, '_> {
+        #[inline(always)]
+        fn field(&mut self, i: usize, v: Value<'_>) {
+            if self.failed.is_some() {
+                return;
+            }
+            // The template's own key objects: set_item finds each by identity.
+            let key = self.keys[i].bind(self.py);
+            let done = match (self.schema.fields[i].key, self.raw) {
+                ("raw", Some(r)) => self.out.set_item(key, r.bind(self.py)),
+                _ => to_py(self.py, v, Mode::Dict).and_then(|v| self.out.set_item(key, v)),
+            };
+            if let Err(e) = done {
+                self.failed = Some(e);
+            }
         }
     }
-    Ok(out)
+    let schema = o.schema();
+    let (out, keys) = template(py, schema)?;
+    let mut fill = Fill { py, out, keys, schema, raw, failed: None };
+    o.visit(&mut fill);
+    match fill.failed {
+        Some(e) => Err(e),
+        None => Ok(fill.out),
+    }
 }
 
 /// What every answer class shares: reading its fields through the core.
