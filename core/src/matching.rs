@@ -65,45 +65,29 @@ fn surface(template: &str, actual: &str) -> u8 {
     }
 }
 
-/// Each byte's significant character (ASCII letters case-folded, digits), 0 for the rest:
-/// one load per byte where `is_ascii_alphanumeric` plus `to_ascii_lowercase` took a chain
-/// of compares (the scans over the message and the templates are most of a match's time).
-const FOLD: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            t[b] = c.to_ascii_lowercase();
-        }
-        b += 1;
-    }
-    t
-};
-
-/// The significant characters of the actual message. Their byte positions are not kept (a
-/// match needs two or three, found again by [`Message::position`]): a smaller struct is
-/// cheaper to build and to move than a table of positions.
+/// The significant characters of the actual message with their byte spans in it.
 struct Sig {
     chars: [u8; MAX_SIG],
+    start: [u16; MAX_SIG],
+    end: [u16; MAX_SIG],
     len: usize,
 }
 
 impl Sig {
-    /// Fills in the significant characters of `s`; false if there are too many.
-    fn read(&mut self, s: &str) -> bool {
-        self.len = 0;
-        for b in s.bytes() {
-            let c = FOLD[usize::from(b)];
-            if c != 0 {
-                if self.len == MAX_SIG {
-                    return false;
+    fn of(s: &str) -> Option<Sig> {
+        let mut sig = Sig { chars: [0; MAX_SIG], start: [0; MAX_SIG], end: [0; MAX_SIG], len: 0 };
+        for (i, b) in s.bytes().enumerate() {
+            if b.is_ascii_alphanumeric() {
+                if sig.len == MAX_SIG {
+                    return None;
                 }
-                self.chars[self.len] = c;
-                self.len += 1;
+                sig.chars[sig.len] = b.to_ascii_lowercase();
+                sig.start[sig.len] = i as u16;
+                sig.end[sig.len] = (i + 1) as u16;
+                sig.len += 1;
             }
         }
-        true
+        Some(sig)
     }
     fn as_slice(&self) -> &[u8] {
         &self.chars[..self.len]
@@ -117,19 +101,13 @@ struct Letters {
 }
 
 impl Letters {
-    fn empty() -> Letters {
-        Letters { chars: [0; MAX_SIG], len: 0 }
-    }
-
-    /// Fills in the significant characters of `s`; false if there are too many.
-    fn read(&mut self, s: &str) -> bool {
-        self.len = 0;
-        for c in s.bytes().map(|b| FOLD[usize::from(b)]).filter(|&c| c != 0) {
-            let Some(slot) = self.chars.get_mut(self.len) else { return false };
-            *slot = c;
-            self.len += 1;
+    fn of(s: &str) -> Option<Letters> {
+        let mut l = Letters { chars: [0; MAX_SIG], len: 0 };
+        for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
+            *l.chars.get_mut(l.len)? = b.to_ascii_lowercase();
+            l.len += 1;
         }
-        true
+        Some(l)
     }
     fn as_slice(&self) -> &[u8] {
         &self.chars[..self.len]
@@ -144,36 +122,12 @@ pub(crate) struct Message<'a> {
 
 impl<'a> Message<'a> {
     /// `None` for messages too long to be a SNAP responseMessage (over 1 KiB, or more than
-    /// 192 letters and digits): they are not matched. (Tests; the decoders read in place.)
-    #[cfg(test)]
+    /// 192 letters and digits): they are not matched.
     pub(crate) fn new(actual: &'a str) -> Option<Message<'a>> {
-        let mut m = Message::empty();
-        m.read(actual).then_some(m)
-    }
-
-    /// A message to [`Message::read`] into: filled in place, since moving the struct (some
-    /// 200 bytes) costs a `memcpy` each time, and a decode with a message moved it twice.
-    pub(crate) fn empty() -> Message<'static> {
-        // Zeroed by stores, not copied from a constant (a `memcpy` call).
-        Message { actual: "", sig: Sig { chars: [0; MAX_SIG], len: 0 } }
-    }
-
-    /// Reads `actual` into this message; false (and not to be matched) for messages too long
-    /// to be a SNAP responseMessage.
-    pub(crate) fn read(&mut self, actual: &'a str) -> bool {
-        self.actual = actual;
-        actual.len() <= MAX_MESSAGE && self.sig.read(actual)
-    }
-
-    /// The byte position in the message of significant character `n` (the message's length
-    /// past the last).
-    fn position(&self, n: usize) -> usize {
-        self.actual
-            .bytes()
-            .enumerate()
-            .filter(|&(_, b)| FOLD[usize::from(b)] != 0)
-            .nth(n)
-            .map_or(self.actual.len(), |(i, _)| i)
+        if actual.len() > MAX_MESSAGE {
+            return None;
+        }
+        Some(Message { actual, sig: Sig::of(actual)? })
     }
 }
 
@@ -263,25 +217,7 @@ pub(crate) fn echoes_placeholder(placeholder: &str, detail: &str) -> bool {
 /// A placeholder's content without surrounding whitespace and separators; `None` if empty
 /// or only ASCII punctuation.
 pub(crate) fn trim_detail(s: &str) -> Option<&str> {
-    // ASCII separators are cut byte by byte (the usual case); a non-ASCII character at
-    // either end goes through the full `char` test (Unicode whitespace).
-    let b = s.as_bytes();
-    let sep = |c: u8| c.is_ascii() && is_separator(char::from(c));
-    let (mut i, mut j) = (0, b.len());
-    while i < j && sep(b[i]) {
-        i += 1;
-    }
-    while j > i && sep(b[j - 1]) {
-        j -= 1;
-    }
-    // Both ends are now at character boundaries: only ASCII bytes were cut.
-    let t = &s[i..j];
-    let t = if t.as_bytes().first().is_some_and(|c| !c.is_ascii()) || t.as_bytes().last().is_some_and(|c| !c.is_ascii())
-    {
-        t.trim_matches(is_separator)
-    } else {
-        t
-    };
+    let t = s.trim_matches(is_separator);
     // A detail names something: stray punctuation (`\`) after a spelling is not one.
     t.chars().any(|c| !(c.is_ascii_punctuation() || c.is_whitespace() || c.is_control())).then_some(t)
 }
@@ -289,21 +225,10 @@ pub(crate) fn trim_detail(s: &str) -> Option<&str> {
 /// Matches `actual` against `template`. Returns the score and the extracted detail
 /// (a slice of `actual`, or the template's fixed detail).
 pub(crate) fn match_template<'a>(template: &Template, message: &Message<'a>) -> Option<(Score, Option<&'a str>)> {
-    let (mut score, detail) = match_detail(template, message)?;
-    score.surface = surface(template.text().as_str(), message.actual);
-    Some((score, detail))
-}
-
-/// [`match_template`] for a caller with one candidate, who needs only the detail: without
-/// the surface comparison (a word-by-word walk over both texts, a third of the time of a
-/// decode with a message). The score's `surface` is 3.
-pub(crate) fn match_detail<'a>(template: &Template, message: &Message<'a>) -> Option<(Score, Option<&'a str>)> {
     let actual = message.actual;
     let text = &message.sig;
-    let (mut prefix, mut suffix) = (Letters::empty(), Letters::empty());
-    if !prefix.read(template.prefix()) || !suffix.read(template.suffix()) {
-        return None;
-    }
+    let prefix = Letters::of(template.prefix())?;
+    let suffix = Letters::of(template.suffix())?;
     let literal = prefix.len + suffix.len;
     if literal == 0 {
         return None;
@@ -314,12 +239,12 @@ pub(crate) fn match_detail<'a>(template: &Template, message: &Message<'a>) -> Op
         if j == 0 || j >= text.len || !prefix_ends_alnum {
             return false;
         }
-        // Mid-word if the byte after the last matched character is the next significant one
-        // (each significant character is one byte).
-        message.actual.as_bytes().get(message.position(j - 1) + 1).is_some_and(u8::is_ascii_alphanumeric)
+        // text.end[j-1] is the byte after the last matched char; mid-word if the next byte is
+        // that of the next significant character.
+        text.end[j - 1] == text.start[j]
     };
     let (d1, j) = align_prefix(prefix.as_slice(), text.as_slice(), budget(prefix.len), |j| !mid_word(j))?;
-    let after_prefix = if j == 0 { 0 } else { message.position(j - 1) + 1 };
+    let after_prefix = if j == 0 { 0 } else { text.end[j - 1] as usize };
 
     let placeholder = template.placeholder();
     let (d2, detail_end) = if placeholder.is_none() || suffix.len == 0 {
@@ -332,7 +257,7 @@ pub(crate) fn match_detail<'a>(template: &Template, message: &Message<'a>) -> Op
         let (d, r) = align_prefix(&rs[..sl], &rt[..tl], budget(suffix.len), |_| true)?;
         // r significant chars from the end belong to the suffix.
         let first = text.len - r;
-        let end = if r == 0 { actual.len() } else { message.position(first) };
+        let end = if r == 0 { actual.len() } else { text.start[first] as usize };
         (d, end)
     };
     let edits = (d1 + d2) as u8;
@@ -353,7 +278,8 @@ pub(crate) fn match_detail<'a>(template: &Template, message: &Message<'a>) -> Op
     {
         detail = Some(fixed.as_str());
     }
-    Some((Score { edits, surface: 3, class, neg_literal: -(literal as i16) }, detail))
+    let surface = surface(template.text().as_str(), actual);
+    Some((Score { edits, surface, class, neg_literal: -(literal as i16) }, detail))
 }
 
 #[cfg(test)]
@@ -379,18 +305,6 @@ mod tests {
 
     fn detail(template: &Template, actual: &str) -> Option<String> {
         match_template(template, actual).and_then(|(_, d)| d.map(str::to_owned))
-    }
-
-    #[test]
-    fn details_are_trimmed_of_separators_ascii_or_not() {
-        assert_eq!(trim_detail("  amount. "), Some("amount"));
-        assert_eq!(trim_detail("(virtualAccountNo)"), Some("virtualAccountNo"));
-        assert_eq!(trim_detail("\u{a0}amount\u{a0}"), Some("amount"), "no-break spaces at both ends");
-        assert_eq!(trim_detail("\u{3000}nomor\u{3000}."), Some("nomor"), "ideographic space, then a dot");
-        assert_eq!(trim_detail("é "), Some("é"));
-        assert_eq!(trim_detail("ééé"), Some("ééé"));
-        assert_eq!(trim_detail(" .. "), None);
-        assert_eq!(trim_detail(""), None);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::error::Error;
 use crate::ids::{Action, Family, Outcome};
-use crate::matching::{Message, Rank, match_detail, match_template};
+use crate::matching::{Message, Rank, match_template};
 use crate::model::{CANONICAL_MAX, Context, Decoded, InlineStr, Raw, RowRef};
 use crate::tables::{CaseRow, OperationInfo, Provider, Semantics, Service, fallback, standard_case};
 
@@ -64,8 +64,7 @@ fn choose_row<'a>(p: &SnapParts, message: Option<&'a str>, provider: &'static Pr
     if provider.cases.is_empty() {
         // The standard profile: nothing to override or match against but the standard row.
         let row = standard?;
-        let mut m = Message::empty();
-        let detail = message.filter(|a| m.read(a)).and_then(|_| match_detail(&row.message, &m)).and_then(|(_, d)| d);
+        let detail = message.and_then(Message::new).and_then(|m| match_template(&row.message, &m)).and_then(|(_, d)| d);
         return Some(Chosen { row, detail });
     }
     let concrete_override = provider
@@ -78,8 +77,7 @@ fn choose_row<'a>(p: &SnapParts, message: Option<&'a str>, provider: &'static Pr
         .or(standard)
         .or_else(|| provider.cases.iter().filter(in_scope).find(|c| !c.variant).map(|c| &c.row))?;
 
-    let mut actual = Message::empty();
-    if message.is_some_and(|m| actual.read(m)) {
+    if let Some(actual) = message.and_then(Message::new) {
         // Candidates in order of preference on equal scores: the provider's rows, then the
         // standard row.
         let mut best: Option<(Rank, usize, &'static CaseRow, Option<&'a str>)> = None;
@@ -181,12 +179,8 @@ pub(crate) fn reason_of_other_case(
     provider: &'static Provider,
 ) -> Option<crate::ids::Reason> {
     let RowRef::Case(own) = d.row else { return None };
-    let mut actual = Message::empty();
-    if !actual.read(message) {
-        return None;
-    }
-    // Neither check below ranks candidates, so neither needs the surface comparison.
-    if match_detail(&own.message, &actual).is_some() {
+    let actual = Message::new(message)?;
+    if match_template(&own.message, &actual).is_some() {
         return None;
     }
     let mut found: Option<crate::ids::Reason> = None;
@@ -196,7 +190,7 @@ pub(crate) fn reason_of_other_case(
         if reason == own.sem.reason || core::ptr::eq(row, own) {
             continue;
         }
-        if let Some((score, _)) = match_detail(&row.message, &actual)
+        if let Some((score, _)) = match_template(&row.message, &actual)
             && score.edits == 0
             && score.class <= 1
             && -score.neg_literal >= 8
