@@ -273,10 +273,20 @@ pub(crate) fn match_template<'a>(template: &Template, message: &Message<'a>) -> 
         (Some(_), Some(_)) => 1,
         (None, Some(_)) => 2,
     };
-    if let Some(fixed) = template.fixed_detail()
-        && class == 0
-    {
-        detail = Some(fixed.as_str());
+    if let Some(fixed) = template.fixed_detail() {
+        match class {
+            0 => detail = Some(fixed.as_str()),
+            // Text appended to a spelling that carries its own detail continues that detail
+            // (`Unauthorized . Signature Not Match: key rotated`): the detail runs from where
+            // the fixed one starts, not from where the spelling ends.
+            2 => {
+                let from = j.saturating_sub(Letters::of(fixed.as_str())?.len);
+                if from < j {
+                    detail = trim_detail(&actual[text.start[from] as usize..]);
+                }
+            }
+            _ => {}
+        }
     }
     let surface = surface(template.text().as_str(), actual);
     Some((Score { edits, surface, class, neg_literal: -(literal as i16) }, detail))
