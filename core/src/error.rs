@@ -125,7 +125,10 @@ pub enum Error {
     /// Batch decoding: the output format is not `jsonl` or `csv`.
     UnknownOutputFormat,
     /// Columnar decoding: no such column.
-    UnknownColumn,
+    UnknownColumn {
+        /// The column set that was searched (a code's, or a whole response's).
+        set: crate::columns::ColumnSet,
+    },
     /// A key the call does not take (the key as given, cut to 32 ASCII bytes).
     UnknownOption {
         /// The key.
@@ -197,7 +200,7 @@ impl Error {
             Error::UnknownTable => ErrorKind::UnknownTable,
             Error::UnknownExportFormat => ErrorKind::UnknownExportFormat,
             Error::UnknownOutputFormat => ErrorKind::UnknownOutputFormat,
-            Error::UnknownColumn => ErrorKind::UnknownColumn,
+            Error::UnknownColumn { .. } => ErrorKind::UnknownColumn,
             Error::UnknownOption { .. } => ErrorKind::UnknownOption,
             Error::UnknownService => ErrorKind::UnknownService,
             Error::UnknownCase { .. } => ErrorKind::UnknownCase,
@@ -314,9 +317,9 @@ impl Error {
             }
             Error::UnknownExportFormat => f.write_str("unknown format; known: json, csv, md"),
             Error::UnknownOutputFormat => f.write_str("unknown output format; known: jsonl, csv"),
-            Error::UnknownColumn => {
+            Error::UnknownColumn { set } => {
                 f.write_str("unknown column; known: ")?;
-                write_list(f, crate::columns::decoded_columns().iter().map(|c| c.name.as_str()))
+                write_list(f, set.columns().iter().map(|c| c.name.as_str()))
             }
             Error::UnknownOption { key } => write!(f, "unknown option {:?}", key.as_str()),
             Error::UnknownService => {

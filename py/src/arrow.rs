@@ -26,9 +26,9 @@ use arrow_array::{
 use arrow_buffer::{BooleanBuffer, NullBuffer, ScalarBuffer};
 use arrow_schema::{DataType, Field, Schema};
 use paycodes::api::{Args, BatchDecoder, Call, Input};
-use paycodes::columns::{self, Column, ColumnType};
+use paycodes::columns::{self, Column, ColumnSet, ColumnType};
 use paycodes::fields::Value;
-use paycodes::{Arg, Error, ValueType};
+use paycodes::{Arg, EnumType, Error, ValueType};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use pyo3_arrow::PyRecordBatch;
@@ -37,44 +37,63 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Decodes Arrow arrays of codes (and messages) into a record batch. See
-/// `paycodes.decode_arrow` (python/paycodes/__init__.py).
+/// Decodes Arrow arrays of codes (and messages), or of whole bodies, into a record batch.
+/// See `paycodes.decode_arrow` (python/paycodes/_arrow.py).
 #[pyfunction]
-#[pyo3(signature = (codes, messages=None, /, *, columns=None, dictionary=true, **options))]
+#[pyo3(signature = (codes=None, messages=None, /, *, bodies=None, columns=None, dictionary=true, **options))]
 pub fn _decode_arrow(
     py: Python<'_>,
-    codes: &Bound<'_, PyAny>,
+    codes: Option<&Bound<'_, PyAny>>,
     messages: Option<&Bound<'_, PyAny>>,
+    bodies: Option<&Bound<'_, PyAny>>,
     columns: Option<Vec<String>>,
     dictionary: bool,
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PyRecordBatch> {
     error::guard(py, || {
         let fail = |e| error::to_py(py, e, None);
+        let (codes, messages, bodies) = (given(codes), given(messages), given(bodies));
         let kw = crate::kwargs(options)?;
-        let args = crate::args(Call::DecodeMany, &kw).map_err(fail)?;
+        let set = if bodies.is_some() { ColumnSet::Response } else { ColumnSet::Decoded };
         let selected: Vec<usize> = match &columns {
-            None => (0..columns::decoded_columns().len()).collect(),
-            Some(names) => names.iter().map(|n| columns::column_index(n)).collect::<Result<_, _>>().map_err(fail)?,
+            None => (0..set.columns().len()).collect(),
+            Some(names) => names.iter().map(|n| set.index(n)).collect::<Result<_, _>>().map_err(fail)?,
         };
-        let codes = chunks(codes, Arg::Codes, true).map_err(fail)?;
-        let messages = match messages {
-            Some(m) if !m.is_none() => Some(chunks(m, Arg::Message, false).map_err(fail)?),
-            _ => None,
+        let batch = match (codes, messages, bodies) {
+            (Some(_), _, Some(_)) => Err(Error::ConflictingArguments { arg: Arg::Codes, other: Arg::Body }),
+            (None, Some(_), Some(_)) => Err(Error::ConflictingArguments { arg: Arg::Message, other: Arg::Body }),
+            (None, _, None) => Err(Error::MissingArgument { arg: Arg::Codes, hint: "codes (and messages), or bodies" }),
+            (None, None, Some(bodies)) => {
+                let args = crate::args(Call::DecodeResponse, &kw).map_err(fail)?;
+                let bodies = chunks(bodies, Arg::Body).map_err(fail)?;
+                py.detach(|| decode_bodies(&bodies, &args, &selected, dictionary))
+            }
+            (Some(codes), messages, None) => {
+                let args = crate::args(Call::DecodeMany, &kw).map_err(fail)?;
+                let codes = chunks(codes, Arg::Codes).map_err(fail)?;
+                let messages = messages.map(|m| chunks(m, Arg::Message)).transpose().map_err(fail)?;
+                py.detach(|| decode_columns(&codes, messages.as_deref(), &args, &selected, dictionary))
+            }
         };
-        let batch = py.detach(|| decode_columns(&codes, messages.as_deref(), &args, &selected, dictionary));
         Ok(PyRecordBatch::new(batch.map_err(fail)?))
     })
 }
 
-/// The chunks of an input column, integers widened to 64 bits (codes only).
-fn chunks(input: &Bound<'_, PyAny>, arg: Arg, codes: bool) -> Result<Vec<ArrayRef>, Error> {
+/// The argument when given and not None.
+fn given<'a, 'py>(a: Option<&'a Bound<'py, PyAny>>) -> Option<&'a Bound<'py, PyAny>> {
+    a.filter(|a| !a.is_none())
+}
+
+/// The chunks of an input column, integers widened to 64 bits (codes only: messages and
+/// bodies are text or bytes).
+fn chunks(input: &Bound<'_, PyAny>, arg: Arg) -> Result<Vec<ArrayRef>, Error> {
+    let codes = arg == Arg::Codes;
     let bad = |got: ValueType| Error::BadType {
         arg,
-        expected: if codes {
-            "an Arrow array of strings or whole numbers"
-        } else {
-            "an Arrow array of strings (or nulls)"
+        expected: match arg {
+            Arg::Codes => "an Arrow array of strings or whole numbers",
+            Arg::Body => "an Arrow array of strings or binary (the JSON bodies; null for no response)",
+            _ => "an Arrow array of strings (or nulls)",
         },
         got,
     };
@@ -197,6 +216,15 @@ fn rows<'a>(chunks: &'a [ArrayRef]) -> impl Iterator<Item = Input<'a>> + 'a {
     })
 }
 
+/// Rows are indexed by u32 (4 bytes of working memory per row); larger inputs are split by
+/// the caller.
+fn check_rows(n: usize, arg: Arg) -> Result<(), Error> {
+    if n > u32::MAX as usize {
+        return Err(Error::OutOfRange { arg, min: 0, max: i64::from(u32::MAX) });
+    }
+    Ok(())
+}
+
 fn decode_columns(
     codes: &[ArrayRef],
     messages: Option<&[ArrayRef]>,
@@ -205,10 +233,7 @@ fn decode_columns(
     dictionary: bool,
 ) -> Result<RecordBatch, Error> {
     let n: usize = codes.iter().map(|c| c.len()).sum();
-    // Rows are indexed by u32 (4 bytes of working memory per row); split larger inputs.
-    if n > u32::MAX as usize {
-        return Err(Error::OutOfRange { arg: Arg::Codes, min: 0, max: i64::from(u32::MAX) });
-    }
+    check_rows(n, Arg::Codes)?;
     if let Some(m) = messages {
         let count: usize = m.iter().map(|c| c.len()).sum();
         if count != n {
@@ -228,31 +253,114 @@ fn decode_columns(
         Some(m) => slots.extend(rows(codes).zip(rows(m)).map(|(c, m)| batch.push(c, m))),
     }
     let all = columns::decoded_columns();
-    let mut fields = Vec::with_capacity(selected.len());
-    let mut arrays: Vec<ArrayRef> = Vec::with_capacity(selected.len());
-    for &col in selected {
-        let column = &all[col];
-        let array = build(column, col, &batch, &slots, dictionary)?;
-        let mut field = Field::new(column.name.as_str(), array.data_type().clone(), true);
-        field.set_metadata(HashMap::from([("description".to_string(), column.doc.trim().to_string())]));
-        fields.push(field);
-        arrays.push(array);
+    let arrays =
+        selected.iter().map(|&col| build(&all[col], col, &batch, &slots, dictionary)).collect::<Result<Vec<_>, _>>()?;
+    record_batch(all, selected, arrays, n)
+}
+
+/// Whole bodies, one `decode_response` each. Bodies rarely repeat (they carry references),
+/// so nothing is shared between rows: each answer is written into the columns and dropped
+/// before the next body is read, and memory is that of the columns being built.
+fn decode_bodies(
+    bodies: &[ArrayRef],
+    args: &Args<'_>,
+    selected: &[usize],
+    dictionary: bool,
+) -> Result<RecordBatch, Error> {
+    let n: usize = bodies.iter().map(|c| c.len()).sum();
+    check_rows(n, Arg::Body)?;
+    // A bad option (an unknown provider, an HTTP status out of range) fails the call once,
+    // not every row: check the options on "no response" first.
+    paycodes::api::decode_response(&Input::Null, args)?;
+    let all = columns::response_columns();
+    let mut built: Vec<Builder> = selected.iter().map(|&col| Builder::new(all[col].ty, n)).collect();
+    for chunk in bodies {
+        let reader = Reader::new(chunk.as_ref());
+        for i in 0..chunk.len() {
+            let answer = paycodes::api::decode_response(&reader.get(i), args);
+            for (b, &col) in built.iter_mut().zip(selected) {
+                b.push(match &answer {
+                    Ok(r) => columns::response_cell(r, col),
+                    Err(e) => columns::error_cell(ColumnSet::Response, None, e, col),
+                });
+            }
+        }
     }
-    let schema = Arc::new(Schema::new(fields));
+    let arrays = built.into_iter().map(|b| b.finish(dictionary)).collect::<Result<Vec<_>, _>>()?;
+    record_batch(all, selected, arrays, n)
+}
+
+/// The selected columns as a record batch of `n` rows, each field described by its doc.
+fn record_batch(all: &[Column], selected: &[usize], arrays: Vec<ArrayRef>, n: usize) -> Result<RecordBatch, Error> {
+    let fields: Vec<Field> = selected
+        .iter()
+        .zip(&arrays)
+        .map(|(&col, array)| {
+            let column = &all[col];
+            let mut field = Field::new(column.name.as_str(), array.data_type().clone(), true);
+            field.set_metadata(HashMap::from([("description".to_string(), column.doc.trim().to_string())]));
+            field
+        })
+        .collect();
     let options = RecordBatchOptions::new().with_row_count(Some(n));
     // Only an internal inconsistency could make this fail.
-    RecordBatch::try_new_with_options(schema, arrays, &options).map_err(|_| Error::Internal)
+    RecordBatch::try_new_with_options(Arc::new(Schema::new(fields)), arrays, &options).map_err(|_| Error::Internal)
 }
 
 /// The value of column `col` for distinct answer `slot`.
 fn cell<'a>(batch: &'a BatchDecoder<'a>, slot: usize, col: usize) -> Value<'a> {
     match &batch.answers()[slot] {
         Ok(d) => columns::cell(d, col),
-        Err(e) => columns::error_cell(batch.code(slot).as_ref(), e, col),
+        Err(e) => columns::error_cell(ColumnSet::Decoded, batch.code(slot).as_ref(), e, col),
     }
 }
 
-/// One output column over the rows.
+/// A text cell's text: text as is, anything else (a list) as [`columns::write_text`]
+/// writes it; `None` for null.
+fn text_of<'a>(v: Value<'a>) -> Option<Cow<'a, str>> {
+    match v {
+        Value::Null => None,
+        Value::Str(s) => Some(Cow::Borrowed(s)),
+        Value::Text(t) => Some(Cow::Borrowed(t.as_str())),
+        other => {
+            let mut out = Vec::new();
+            columns::write_text(&mut out, &other).then(|| Cow::Owned(String::from_utf8_lossy(&out).into_owned()))
+        }
+    }
+}
+
+/// An enum column's dictionary: its type's ids in the order of its values, and each value
+/// number's key (computed once per column: `EnumType::values` builds a list).
+struct EnumKeys {
+    ids: Vec<&'static str>,
+    by_number: Vec<Option<u32>>,
+}
+
+impl EnumKeys {
+    fn new(ty: EnumType) -> EnumKeys {
+        let values = ty.values();
+        let top = values.iter().map(|v| usize::from(v.number)).max().unwrap_or(0);
+        let mut by_number = vec![None; top + 1];
+        for (k, v) in values.iter().enumerate() {
+            by_number[usize::from(v.number)] = Some(k as u32);
+        }
+        EnumKeys { ids: values.iter().map(|v| v.id).collect(), by_number }
+    }
+
+    /// The key of an enum cell (`None` for null).
+    fn key(&self, v: Value<'_>) -> Option<usize> {
+        match v {
+            Value::Enum(_, n) => self.by_number.get(usize::from(n)).copied().flatten().map(|k| k as usize),
+            _ => None,
+        }
+    }
+
+    fn values(&self) -> StringArray {
+        StringArray::from_iter_values(self.ids.iter())
+    }
+}
+
+/// One output column over the rows, from the distinct answers and each row's answer.
 fn build(
     column: &Column,
     col: usize,
@@ -261,6 +369,7 @@ fn build(
     dictionary: bool,
 ) -> Result<ArrayRef, Error> {
     let distinct = batch.answers().len();
+    let n = slots.len();
     match column.ty {
         ColumnType::Bool => {
             let per: Vec<Option<bool>> = (0..distinct)
@@ -269,8 +378,7 @@ fn build(
                     _ => None,
                 })
                 .collect();
-            let values = BooleanBuffer::collect_bool(slots.len(), |i| per[slots[i] as usize] == Some(true));
-            Ok(Arc::new(BooleanArray::new(values, nulls(&per, slots))))
+            Ok(bools(n, |i| per[slots[i] as usize]))
         }
         ColumnType::Int => {
             let per: Vec<Option<i64>> = (0..distinct)
@@ -279,82 +387,136 @@ fn build(
                     _ => None,
                 })
                 .collect();
-            let values: Vec<i64> = slots.iter().map(|&s| per[s as usize].unwrap_or(0)).collect();
-            let nulls = nulls(&per, slots);
-            Ok(Arc::new(Int64Array::new(ScalarBuffer::from(values), nulls)))
+            Ok(ints(n, |i| per[slots[i] as usize]))
         }
         ColumnType::Enum(ty) => {
-            let values = ty.values();
-            let ids = StringArray::from_iter_values(values.iter().map(|v| v.id));
-            let per: Vec<Option<usize>> = (0..distinct)
-                .map(|s| match cell(batch, s, col) {
-                    Value::Enum(_, n) => values.iter().position(|v| v.number == n),
-                    _ => None,
-                })
-                .collect();
-            dict(&per, slots, ids, dictionary)
+            let keys = EnumKeys::new(ty);
+            let per: Vec<Option<usize>> = (0..distinct).map(|s| keys.key(cell(batch, s, col))).collect();
+            dict(n, |i| per[slots[i] as usize], keys.values(), dictionary)
         }
         ColumnType::Text => {
-            let mut index: HashMap<Cow<'_, str>, usize> = HashMap::new();
-            let mut texts: Vec<Cow<'_, str>> = Vec::new();
-            let per: Vec<Option<usize>> = (0..distinct)
-                .map(|s| {
-                    let text: Cow<'_, str> = match cell(batch, s, col) {
-                        Value::Null => return None,
-                        Value::Str(s) => Cow::Borrowed(s),
-                        Value::Text(t) => Cow::Borrowed(t.as_str()),
-                        other => {
-                            let mut out = Vec::new();
-                            columns::write_text(&mut out, &other);
-                            Cow::Owned(String::from_utf8_lossy(&out).into_owned())
-                        }
-                    };
-                    Some(*index.entry(text.clone()).or_insert_with(|| {
-                        texts.push(text);
-                        texts.len() - 1
-                    }))
-                })
-                .collect();
-            dict(&per, slots, StringArray::from_iter_values(texts.iter()), dictionary)
+            let mut texts = Interner::default();
+            let per: Vec<Option<usize>> =
+                (0..distinct).map(|s| text_of(cell(batch, s, col)).map(|t| texts.key(t))).collect();
+            dict(n, |i| per[slots[i] as usize], texts.values(), dictionary)
         }
     }
+}
+
+/// The distinct texts of a column, each with its dictionary key.
+#[derive(Default)]
+struct Interner<'a> {
+    index: HashMap<Cow<'a, str>, usize>,
+    texts: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Interner<'a> {
+    fn key(&mut self, text: Cow<'a, str>) -> usize {
+        if let Some(&k) = self.index.get(&text) {
+            return k;
+        }
+        self.texts.push(text.clone());
+        self.index.insert(text, self.texts.len() - 1);
+        self.texts.len() - 1
+    }
+
+    fn values(&self) -> StringArray {
+        StringArray::from_iter_values(self.texts.iter())
+    }
+}
+
+/// One output column built row by row (whole bodies: every row has its own answer).
+enum Builder {
+    Bool(Vec<Option<bool>>),
+    Int(Vec<Option<i64>>),
+    Enum(EnumKeys, Vec<Option<u32>>),
+    Text(Interner<'static>, Vec<Option<u32>>),
+}
+
+impl Builder {
+    fn new(ty: ColumnType, n: usize) -> Builder {
+        match ty {
+            ColumnType::Bool => Builder::Bool(Vec::with_capacity(n)),
+            ColumnType::Int => Builder::Int(Vec::with_capacity(n)),
+            ColumnType::Enum(e) => Builder::Enum(EnumKeys::new(e), Vec::with_capacity(n)),
+            ColumnType::Text => Builder::Text(Interner::default(), Vec::with_capacity(n)),
+        }
+    }
+
+    fn push(&mut self, v: Value<'_>) {
+        // Keys fit u32: rows are at most u32::MAX (check_rows).
+        match self {
+            Builder::Bool(rows) => rows.push(if let Value::Bool(b) = v { Some(b) } else { None }),
+            Builder::Int(rows) => rows.push(if let Value::Int(n) = v { Some(n) } else { None }),
+            Builder::Enum(keys, rows) => rows.push(keys.key(v).map(|k| k as u32)),
+            Builder::Text(texts, rows) => {
+                // Look up before copying: most values repeat (outcome texts, field names).
+                rows.push(text_of(v).map(|t| match texts.index.get(t.as_ref()) {
+                    Some(&k) => k as u32,
+                    None => texts.key(Cow::Owned(t.into_owned())) as u32,
+                }));
+            }
+        }
+    }
+
+    fn finish(self, dictionary: bool) -> Result<ArrayRef, Error> {
+        let key = |rows: &[Option<u32>], i: usize| rows[i].map(|k| k as usize);
+        match self {
+            Builder::Bool(rows) => Ok(bools(rows.len(), |i| rows[i])),
+            Builder::Int(rows) => Ok(ints(rows.len(), |i| rows[i])),
+            Builder::Enum(keys, rows) => dict(rows.len(), |i| key(&rows, i), keys.values(), dictionary),
+            Builder::Text(texts, rows) => dict(rows.len(), |i| key(&rows, i), texts.values(), dictionary),
+        }
+    }
+}
+
+/// A boolean column of `n` rows.
+fn bools(n: usize, row: impl Fn(usize) -> Option<bool>) -> ArrayRef {
+    let values = BooleanBuffer::collect_bool(n, |i| row(i) == Some(true));
+    Arc::new(BooleanArray::new(values, nulls(n, |i| row(i).is_some())))
+}
+
+/// An integer column of `n` rows.
+fn ints(n: usize, row: impl Fn(usize) -> Option<i64>) -> ArrayRef {
+    let values: Vec<i64> = (0..n).map(|i| row(i).unwrap_or(0)).collect();
+    Arc::new(Int64Array::new(ScalarBuffer::from(values), nulls(n, |i| row(i).is_some())))
 }
 
 /// The rows' validity, or `None` when no row is null.
-fn nulls<T>(per: &[Option<T>], slots: &[u32]) -> Option<NullBuffer> {
-    if per.iter().all(Option::is_some) {
-        return None;
-    }
+fn nulls(n: usize, valid: impl Fn(usize) -> bool) -> Option<NullBuffer> {
     // Packed 64 rows at a time (a Vec<bool> first cost as much as the column itself).
-    Some(NullBuffer::new(BooleanBuffer::collect_bool(slots.len(), |i| per[slots[i] as usize].is_some())))
+    let buffer = NullBuffer::new(BooleanBuffer::collect_bool(n, valid));
+    (buffer.null_count() > 0).then_some(buffer)
 }
 
-/// A dictionary column (or, with `dictionary` false, the plain strings): each row's key is
-/// its answer's key, in the smallest key type that holds the dictionary.
-fn dict(per: &[Option<usize>], slots: &[u32], values: StringArray, dictionary: bool) -> Result<ArrayRef, Error> {
+/// A dictionary column (or, with `dictionary` false, the plain strings): row `i`'s key is
+/// `key(i)`, in the smallest key type that holds the dictionary.
+fn dict(
+    n: usize,
+    key: impl Fn(usize) -> Option<usize>,
+    values: StringArray,
+    dictionary: bool,
+) -> Result<ArrayRef, Error> {
     fn keyed<K: ArrowDictionaryKeyType>(
-        per: &[Option<usize>],
-        slots: &[u32],
+        n: usize,
+        key: impl Fn(usize) -> Option<usize>,
         values: StringArray,
     ) -> Result<ArrayRef, Error>
     where
         K::Native: TryFrom<usize> + Default,
     {
         // The key type is chosen to hold every key: a failed conversion is a bug.
-        let key = |k: Option<usize>| match k {
-            None => Ok(K::Native::default()),
-            Some(k) => K::Native::try_from(k).map_err(|_| Error::Internal),
-        };
-        let per_key: Vec<K::Native> = per.iter().map(|&k| key(k)).collect::<Result<_, _>>()?;
-        let keys: Vec<K::Native> = slots.iter().map(|&s| per_key[s as usize]).collect();
-        let keys = PrimitiveArray::<K>::new(ScalarBuffer::from(keys), nulls(per, slots));
+        let keys: Vec<K::Native> = (0..n)
+            .map(|i| key(i).map_or(Ok(K::Native::default()), |k| K::Native::try_from(k).map_err(|_| Error::Internal)))
+            .collect::<Result<_, _>>()?;
+        let keys = PrimitiveArray::<K>::new(ScalarBuffer::from(keys), nulls(n, |i| key(i).is_some()));
         let array = DictionaryArray::<K>::try_new(keys, Arc::new(values)).map_err(|_| Error::Internal)?;
         Ok(Arc::new(array))
     }
     let array = match values.len() {
-        0..=128 => keyed::<Int8Type>(per, slots, values),
-        129..=32_768 => keyed::<Int16Type>(per, slots, values),
-        _ => keyed::<Int32Type>(per, slots, values),
+        0..=128 => keyed::<Int8Type>(n, key, values),
+        129..=32_768 => keyed::<Int16Type>(n, key, values),
+        _ => keyed::<Int32Type>(n, key, values),
     }?;
     if dictionary {
         return Ok(array);

@@ -280,7 +280,7 @@ def recipes() -> dict[str, str]:
     """Each `# --- recipe: NAME ---` block of this file and of the Spark test, dedented."""
     here = pathlib.Path(__file__).resolve().parent
     found = {}
-    for path in (here / "test_arrow.py", here.parent / "tests_spark" / "test_spark.py"):
+    for path in (here / "test_arrow.py", here / "test_arrow_bodies.py", here.parent / "tests_spark" / "test_spark.py"):
         text = path.read_text(encoding="utf-8")
         for m in re.finditer(r"# --- recipe: (\w+) ---\n(.*?)\n\s*# --- end ---", text, re.S):
             found[m.group(1)] = textwrap.dedent(m.group(2)).strip()
@@ -293,7 +293,7 @@ def test_the_readme_shows_the_recipes_these_tests_run() -> None:
         pytest.skip("not run from a checkout")
     text = readme.read_text(encoding="utf-8")
     found = recipes()
-    assert sorted(found) == ["pandas", "polars", "pyarrow", "spark"]
+    assert sorted(found) == ["bodies", "pandas", "polars", "pyarrow", "spark"]
     for name, code in found.items():
         assert code in text, f"README.md does not show the {name} recipe exactly as tests run it:\n{code}"
 

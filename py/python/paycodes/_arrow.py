@@ -33,9 +33,10 @@ def _arrow_input(values: Any) -> Any:
 
 
 def decode_arrow(
-    codes: Any,
+    codes: Any = None,
     messages: Any = None,
     *,
+    bodies: Any = None,
     columns: list[str] | None = None,
     dictionary: bool = True,
     provider: str | None = None,
@@ -44,9 +45,11 @@ def decode_arrow(
     operation: str | None = None,
     kind: str | None = None,
     locale: str | None = None,
+    http_status: int | None = None,
 ) -> Any:
-    """Decodes a column of codes (and optionally the parallel column of messages) into a
-    record batch with one row per code and one column per field of the answer.
+    """Decodes a column of codes (and optionally the parallel column of messages), or a
+    column of whole response bodies, into a record batch with one row per input row and one
+    column per field of the answer.
 
     ``codes``: an Arrow array or chunked array of strings (``utf8``, ``large_utf8``,
     ``utf8_view``, binary, or dictionary-encoded) or whole numbers (integers; floats with no
@@ -55,13 +58,20 @@ def decode_arrow(
     or pandas Series is converted with pyarrow. ``messages``: the same for the
     ``responseMessage`` of each row (nulls allowed), as many as the codes.
 
+    ``bodies`` (instead of ``codes``): strings or binary holding each response or callback
+    body as JSON (null: no response arrived), read as ``decode_response`` reads one; the
+    options are then ``provider``, ``operation``, ``locale`` and ``http_status`` (the same
+    for every row). Its columns flatten the ``DecodedResponse``: ``outcome``, ``reason``,
+    ``decided_by``..., ``code_*`` for the decoded ``responseCode``, ``status_*`` and
+    ``decline_*`` for the fields read, ``inquiry_service_*``, ``references`` as JSON text.
+
     Returns a ``pyarrow.RecordBatch`` (or, without pyarrow installed, an object with the
-    Arrow PyCapsule interface that Polars, DuckDB or nanoarrow read). Columns are those of
-    ``paycodes decode --format csv``: the answer's fields (``service_*`` for the service,
-    lists as JSON text) and ``error``, the stable error id of a malformed row (whose other
-    columns are null, but ``raw``). Text and enum columns are dictionary-encoded unless
+    Arrow PyCapsule interface that Polars, DuckDB or nanoarrow read). Columns for codes are
+    those of ``paycodes decode --format csv``: the answer's fields (``service_*`` for the
+    service, lists as JSON text) and ``error``, the stable error id of a malformed row (whose
+    other columns are null, but ``raw``). Text and enum columns are dictionary-encoded unless
     ``dictionary=False`` (Spark wants plain strings); ``columns`` selects and orders them.
-    Equal rows are decoded once; the GIL is released while decoding.
+    Equal codes are decoded once; the GIL is released while decoding.
     """
     options = {
         k: v
@@ -72,12 +82,14 @@ def decode_arrow(
             ("operation", operation),
             ("kind", kind),
             ("locale", locale),
+            ("http_status", http_status),
         )
         if v is not None
     }
     batch = _paycodes._decode_arrow(
         _arrow_input(codes),
         _arrow_input(messages),
+        bodies=_arrow_input(bodies),
         columns=columns,
         dictionary=dictionary,
         **options,

@@ -417,5 +417,5 @@ class LineDecoder:
         """The answer for one line (without its line break), and whether it decoded."""
 
 def _reconstruct(code: _Code, message: _Message, options: dict[str, Any], /) -> Decoded: ...
-def _decode_arrow(codes: Any, messages: Any = None, /, *, columns: list[str] | None = None, dictionary: bool = True, provider: str | None = None, family: str | None = None, network: str | None = None, operation: str | None = None, kind: str | None = None, locale: str | None = None) -> Any:
+def _decode_arrow(codes: Any = None, messages: Any = None, /, *, bodies: Any = None, columns: list[str] | None = None, dictionary: bool = True, provider: str | None = None, family: str | None = None, network: str | None = None, operation: str | None = None, kind: str | None = None, locale: str | None = None, http_status: int | None = None) -> Any:
     """Arrow arrays in (PyCapsule interface), an Arrow record batch out: see paycodes.decode_arrow."""

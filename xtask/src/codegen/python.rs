@@ -200,7 +200,7 @@ fn stub(out: &mut Outputs) -> Result<(), String> {
     );
     let _ = writeln!(
         w,
-        "def _decode_arrow(codes: Any, messages: Any = None, /, *, columns: list[str] | None = None, dictionary: bool = True, {}) -> Any:\n    \"\"\"Arrow arrays in (PyCapsule interface), an Arrow record batch out: see paycodes.decode_arrow.\"\"\"",
+        "def _decode_arrow(codes: Any = None, messages: Any = None, /, *, bodies: Any = None, columns: list[str] | None = None, dictionary: bool = True, {}, http_status: int | None = None) -> Any:\n    \"\"\"Arrow arrays in (PyCapsule interface), an Arrow record batch out: see paycodes.decode_arrow.\"\"\"",
         signature(Call::DecodeMany)
     );
     out.file("py/python/paycodes/_paycodes.pyi", &w)
