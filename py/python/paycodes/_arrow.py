@@ -73,7 +73,7 @@ def decode_arrow(
     ``dictionary=False`` (Spark wants plain strings); ``columns`` selects and orders them.
     Equal codes are decoded once; the GIL is released while decoding.
     """
-    options = {
+    options: dict[str, Any] = {
         k: v
         for k, v in (
             ("provider", provider),
