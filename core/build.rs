@@ -650,6 +650,13 @@ fn generate(dir: &Path) -> Res<String> {
             );
         }
         w.push_str("];\n");
+        // The filter Provider::may_override reads (core/src/tables.rs computes the same bit).
+        let mut case_bits = [0u64; 4];
+        for c in &cs {
+            let bit = (usize::from(http(c)?) * 100 + usize::from(two_digits(c, "case")?)) % 256;
+            case_bits[bit / 64] |= 1 << (bit % 64);
+        }
+        let _ = writeln!(w, "static CASE_FILTER_{upper}: [u64; 4] = {case_bits:#x?};");
         let aliases: Vec<String> = match r.opt("aliases")? {
             None => vec![],
             Some(a) => a.split(',').map(|s| format!("{:?}", s.trim())).collect(),
@@ -660,7 +667,7 @@ fn generate(dir: &Path) -> Res<String> {
             .position(|p| p == strings_from)
             .ok_or_else(|| r.err(format!("string_codes `{strings_from}` is not a provider")))?;
         provider_literals.push(format!(
-            "    Provider {{ id: {}, name: {}, aliases: &[{}], card_reading: {}, string_codes: {strings_idx}, covers: {}, document: {}, source: {}, services: &SERVICES_{upper}, cases: &CASES_{upper}, fields: &FIELDS_{upper}, keys: &KEYS_{upper} }},",
+            "    Provider {{ id: {}, name: {}, aliases: &[{}], card_reading: {}, string_codes: {strings_idx}, covers: {}, document: {}, source: {}, services: &SERVICES_{upper}, cases: &CASES_{upper}, fields: &FIELDS_{upper}, keys: &KEYS_{upper}, case_filter: &CASE_FILTER_{upper} }},",
             text(id),
             text(r.get("name")?),
             aliases.join(", "),

@@ -47,6 +47,8 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("snap_extras");
     g.throughput(Throughput::Elements(1));
     g.bench_function("doku_profile", |b| b.iter(|| black_box(decode(black_box("4034314"), None, &doku))));
+    // The same code under the standard profile: what the profile itself costs.
+    g.bench_function("standard_same_code", |b| b.iter(|| black_box(decode(black_box("4034314"), None, &ctx))));
     g.bench_function("detail_extraction", |b| {
         b.iter(|| {
             black_box(decode(black_box("4002501"), Some(black_box("Invalid Field Format virtualAccountNo")), &ctx))

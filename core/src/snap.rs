@@ -61,8 +61,9 @@ fn choose_row<'a>(p: &SnapParts, message: Option<&'a str>, provider: &'static Pr
         c.row.http == p.http && c.row.case == p.case && (p.template || c.scope.matches(&p.service.to_le_bytes()))
     };
     let standard = standard_case(p.http, p.case);
-    if provider.cases.is_empty() {
-        // The standard profile: nothing to override or match against but the standard row.
+    if !provider.may_override(p.http, p.case) {
+        // The standard profile, or a profile with no row for this status and case: nothing
+        // to override or match against but the standard row.
         let row = standard?;
         let detail = message.and_then(Message::new).and_then(|m| match_template(&row.message, &m)).and_then(|(_, d)| d);
         return Some(Chosen { row, detail });

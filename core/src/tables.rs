@@ -372,6 +372,8 @@ pub struct Provider {
     pub(crate) fields: &'static [StateField],
     /// A 256-bit filter of the last keys of the state-field paths (the standard's included).
     pub(crate) keys: &'static [u64; 4],
+    /// A 256-bit filter of the (HTTP status, case) pairs of `cases`: see [`Provider::may_override`].
+    pub(crate) case_filter: &'static [u64; 4],
 }
 
 impl PartialEq for Provider {
@@ -393,6 +395,16 @@ impl Provider {
         let name = crate::ids::normalize_id(name);
         let name = name.as_str();
         PROVIDERS.iter().find(|p| p.id.as_str() == name || p.aliases.contains(&name))
+    }
+
+    /// Whether `cases` may hold a row for this HTTP status and case code: false means
+    /// none does, so the standard row is the only candidate and the scans are skipped (most
+    /// codes under a profile are not overridden). The bit is (http * 100 + case) mod 256,
+    /// set by core/build.rs for every row; a test checks each row's bit.
+    #[inline]
+    pub(crate) fn may_override(&self, http: u16, case: u8) -> bool {
+        let bit = (usize::from(http) * 100 + usize::from(case)) % 256;
+        self.case_filter[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// Stable id, e.g. `bank_neo_commerce`.
@@ -904,5 +916,22 @@ impl Advice {
     /// The advice for a two-digit code.
     pub fn find(mac: &str) -> Option<&'static Advice> {
         MASTERCARD_ADVICE.iter().find(|a| a.mac.as_str() == mac)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The filter may answer "maybe" for a pair no row has, never "no" for one that has a row
+    /// (that would hide the provider's override).
+    #[test]
+    fn every_provider_case_passes_its_filter() {
+        for p in PROVIDERS.iter() {
+            for c in p.cases {
+                assert!(p.may_override(c.row.http, c.row.case), "{} {} {:02}", p.id(), c.row.http, c.row.case);
+            }
+        }
+        assert!(!Provider::standard().may_override(403, 14), "the standard profile overrides nothing");
     }
 }
